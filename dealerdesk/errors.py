@@ -1,0 +1,40 @@
+"""The error types every layer shares.
+
+Each carries a message written for the person at the desk: the CLI prints it on one
+line and the window shows it in a dialog. Anything that is *not* a DealerDeskError is a
+bug and is logged with its traceback instead.
+"""
+
+from __future__ import annotations
+
+
+class DealerDeskError(Exception):
+    """Base of the errors a user can be shown as they are."""
+
+
+class ValidationError(DealerDeskError):
+    """A value was refused; nothing was written.
+
+    Attributes:
+        field: the name of the field at fault (``"vin"``, ``"phone"``…).
+        row: the 1-based row of an import or batch, when there is one.
+    """
+
+    def __init__(self, field: str, message: str, *, row: int | None = None) -> None:
+        self.field = field
+        self.row = row
+        self.detail = message
+        where = f"row {row}, " if row is not None else ""
+        super().__init__(f"{where}{field}: {message}")
+
+
+class NotFoundError(DealerDeskError):
+    """A record the user asked for is not there (deleted, or a wrong id)."""
+
+
+class DatabaseOpenError(DealerDeskError):
+    """The database file cannot be opened, created or written."""
+
+
+class SchemaTooNewError(DatabaseOpenError):
+    """The file was written by a newer DealerDesk; opening it could lose data."""

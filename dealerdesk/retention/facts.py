@@ -1,0 +1,49 @@
+"""What the intelligence knows about a customer: plain facts, already aggregated.
+
+The store computes these with one SQL aggregate over the events (see
+``dealerdesk.store.facts_query``); the retention package turns them into segments,
+risk scores and reasons without ever touching a database, so every rule is unit-tested
+on hand-made facts.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+
+
+@dataclass(frozen=True, slots=True)
+class CustomerFacts:
+    """One customer's history as of ``today`` (all dates are on or before it).
+
+    Visits are purchases and service visits (any kind); "service" counts the kinds
+    ``service`` and ``repair``. Spend windows are the 12/24 months ending today.
+    ``unanswered_streak`` counts the most recent outbound contacts in a row whose
+    outcome was "no_answer" (a reached contact ends the streak).
+    """
+
+    customer_id: int
+    name: str
+    kind: str = "person"  # person | company
+    status: str = "active"  # active | lost | moved | deceased
+    owner_id: int | None = None
+    created_on: date | None = None
+    first_visit: date | None = None
+    last_visit: date | None = None
+    visit_days: int = 0  # distinct days with a visit (BG/NBD counts repeat days)
+    first_purchase: date | None = None
+    last_purchase: date | None = None
+    purchase_count: int = 0
+    first_service: date | None = None
+    last_service: date | None = None
+    service_count: int = 0
+    spend_total: float = 0.0
+    spend_24m: float = 0.0
+    spend_12m: float = 0.0
+    spend_prev_12m: float = 0.0
+    open_complaints: int = 0
+    oldest_open_complaint: date | None = None
+    last_nps: int | None = None
+    last_nps_on: date | None = None
+    unanswered_streak: int = 0
+    last_contact: date | None = None

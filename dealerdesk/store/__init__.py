@@ -1,0 +1,50 @@
+"""The store: peewee models on SQLite, opening, migrations and query functions.
+
+The only package that knows SQL. Everything it hands upward is a plain dataclass.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+from peewee import DatabaseError, OperationalError
+
+from dealerdesk.errors import DatabaseOpenError
+from dealerdesk.store import db
+from dealerdesk.store.migrations import LATEST, migrate
+
+
+@dataclass(frozen=True, slots=True)
+class OpenedDatabase:
+    """What opening did: the file, its version before, and whether it was new."""
+
+    path: Path
+    version_before: int | None
+    version: int
+
+    @property
+    def created(self) -> bool:
+        return self.version_before is None
+
+    @property
+    def upgraded(self) -> bool:
+        return self.version_before is not None and self.version_before < self.version
+
+
+def open_database(path: Path | str, *, create: bool = True) -> OpenedDatabase:
+    """Open (or create) the file, apply the pragmas, and migrate it to the latest schema."""
+    path = Path(path)
+    database = db.connect(path, create=create)
+    try:
+        before, after = migrate(database, path)
+    except (OperationalError, DatabaseError) as exc:
+        db.close()
+        raise DatabaseOpenError(db.explain_sqlite_error(path, exc)) from exc
+    except DatabaseOpenError:
+        db.close()
+        raise
+    return OpenedDatabase(path=path, version_before=before, version=after)
+
+
+__all__ = ["LATEST", "OpenedDatabase", "open_database"]

@@ -1,0 +1,88 @@
+"""Versioned schema upgrades.
+
+A new file gets today's whole schema at once (``create_tables``) and the latest version
+number. An older file is copied to a backup, then upgraded step by step inside ONE
+transaction, so a failure leaves the file exactly as it was. A file from a newer
+DealerDesk is refused: this version cannot know what its extra columns mean.
+
+Each step is a Python module in this package (so a frozen build carries it) with an
+``upgrade(database)`` function; add one per schema change and bump LATEST.
+"""
+
+from __future__ import annotations
+
+import logging
+import shutil
+import sqlite3
+from collections.abc import Callable
+from pathlib import Path
+
+from peewee import Database
+
+from dealerdesk import __version__
+from dealerdesk.errors import DatabaseOpenError, SchemaTooNewError
+from dealerdesk.store.migrations import m0002_search_and_channel, m0003_score_cache
+from dealerdesk.store.models import ALL_MODELS, SchemaVersion
+
+log = logging.getLogger(__name__)
+
+STEPS: dict[int, Callable[[Database], None]] = {
+    2: m0002_search_and_channel.upgrade,
+    3: m0003_score_cache.upgrade,
+}
+LATEST = max(STEPS)
+
+
+def schema_version(database: Database) -> int | None:
+    """The file's version; None for an empty file; raises for a foreign database."""
+    tables = set(database.get_tables())
+    if not tables:
+        return None
+    if "schema_version" not in tables:
+        raise DatabaseOpenError(
+            f"{database.database} is an SQLite database, but not a DealerDesk one."
+        )
+    row = database.execute_sql("SELECT max(version) FROM schema_version").fetchone()
+    return int(row[0]) if row and row[0] is not None else None
+
+
+def migrate(database: Database, path: Path) -> tuple[int | None, int]:
+    """Bring the file to LATEST; return (version before, version after)."""
+    before = schema_version(database)
+    if before is None:
+        with database.atomic():
+            database.create_tables(ALL_MODELS)
+            SchemaVersion.create(version=LATEST, app_version=__version__)
+        return None, LATEST
+    if before > LATEST:
+        raise SchemaTooNewError(
+            f"{path} was written by a newer DealerDesk (schema {before}; this version "
+            f"knows up to {LATEST}). Install the newer version to open it."
+        )
+    if before == LATEST:
+        return before, before
+    backup = backup_file(database, path, before)
+    log.info("upgrading %s from schema %s to %s (backup %s)", path, before, LATEST, backup)
+    with database.atomic():
+        for version in range(before + 1, LATEST + 1):
+            STEPS[version](database)
+            SchemaVersion.create(version=version, app_version=__version__)
+    return before, LATEST
+
+
+def backup_file(database: Database, path: Path, version: int) -> Path:
+    """Copy the file before touching its schema, using SQLite's online backup (WAL-safe)."""
+    target = path.with_name(f"{path.stem}.schema{version}.bak{path.suffix}")
+    n = 1
+    while target.exists():
+        n += 1
+        target = path.with_name(f"{path.stem}.schema{version}.bak{n}{path.suffix}")
+    source = database.connection()
+    try:
+        dest = sqlite3.connect(target)
+        with dest:
+            source.backup(dest)
+        dest.close()
+    except (sqlite3.Error, OSError):
+        shutil.copy2(path, target)
+    return target

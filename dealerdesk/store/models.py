@@ -1,0 +1,433 @@
+"""The peewee models: one class per entity of DESIGN.md "Core entities".
+
+Why these shapes:
+- Dates are ``DateField`` (ISO text in SQLite) so range queries compare as strings and
+  indexes serve ``due <= ?``.
+- Rows that carry history are archived, never deleted (customers, vehicles, staff,
+  partners, campaigns): a deleted customer would take their contacts and complaints
+  with them and the retention figures would lie.
+- ``followup.source_key`` is unique: the cadence engine derives the same key for the
+  same reason every run, which is what makes generation idempotent.
+- ``customer_score`` and ``customer_search`` are caches the services rebuild; they may be
+  dropped and rebuilt at any time.
+
+Nothing outside ``dealerdesk.store`` imports these classes: services get dataclasses.
+"""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+from peewee import (
+    AutoField,
+    BooleanField,
+    CharField,
+    DateField,
+    DateTimeField,
+    DecimalField,
+    FloatField,
+    ForeignKeyField,
+    IntegerField,
+    Model,
+    TextField,
+)
+
+from dealerdesk.store.db import database
+
+
+def _now() -> datetime:
+    return datetime.now().replace(microsecond=0)
+
+
+class BaseModel(Model):
+    """Common columns: every row knows when it was created and last changed."""
+
+    created_at = DateTimeField(default=_now)
+    updated_at = DateTimeField(default=_now)
+
+    class Meta:
+        database = database
+        legacy_table_names = False
+
+    def save(self, *args: object, **kwargs: object) -> int:
+        self.updated_at = _now()
+        return super().save(*args, **kwargs)  # type: ignore[arg-type]
+
+
+class Staff(BaseModel):
+    """A desk or manager account; owns customers and is assigned follow-ups."""
+
+    id = AutoField()
+    name = CharField(max_length=80)
+    username = CharField(max_length=40, unique=True)
+    role = CharField(max_length=12, default="desk")  # desk | manager | admin
+    phone = CharField(max_length=20, null=True)
+    password_hash = CharField(max_length=200, null=True)
+    archived = BooleanField(default=False)
+
+
+class Partner(BaseModel):
+    """A business that sends customers (insurer, tyre shop, driving school…)."""
+
+    id = AutoField()
+    name = CharField(max_length=120)
+    kind = CharField(max_length=30, default="other")
+    contact_person = CharField(max_length=80, null=True)
+    phone = CharField(max_length=20, null=True)
+    notes = TextField(null=True)
+    archived = BooleanField(default=False)
+
+
+class Campaign(BaseModel):
+    """A new-model launch, promotion, trainer visit or club event with its invitations."""
+
+    id = AutoField()
+    name = CharField(max_length=120)
+    kind = CharField(max_length=20, default="promotion")
+    starts_on = DateField()
+    ends_on = DateField(null=True)
+    invite_days_before = IntegerField(default=7)
+    audience = TextField(null=True)  # JSON filter: tiers, segments, vehicle age…
+    notes = TextField(null=True)
+    archived = BooleanField(default=False)
+
+
+class Customer(BaseModel):
+    """A person or a company that bought here; the centre of everything else."""
+
+    id = AutoField()
+    kind = CharField(max_length=8, default="person")  # person | company
+    name = CharField(max_length=120, index=True)
+    name_alt = CharField(max_length=120, null=True)  # romanised or English name
+    gender = CharField(max_length=1, null=True)
+    phone = CharField(max_length=20, null=True)  # E.164, see validation.normalize_phone
+    phone2 = CharField(max_length=20, null=True)
+    wechat = CharField(max_length=60, null=True)
+    email = CharField(max_length=120, null=True)
+    birthday = DateField(null=True)  # the real (solar) birth date
+    birthday_lunar = BooleanField(default=False)  # celebrates the lunar birthday
+    address = CharField(max_length=200, null=True)
+    city = CharField(max_length=60, null=True)
+    source = CharField(max_length=20, default="walk_in")
+    referred_by = ForeignKeyField("self", null=True, backref="referrals_made", on_delete="SET NULL")
+    partner = ForeignKeyField(Partner, null=True, backref="customers", on_delete="SET NULL")
+    owner = ForeignKeyField(Staff, null=True, backref="customers", on_delete="SET NULL")
+    status = CharField(max_length=10, default="active")  # active | lost | moved | deceased
+    lost_reason = TextField(null=True)
+    lost_on = DateField(null=True)
+    preferred_channel = CharField(max_length=10, default="phone")
+    notes = TextField(null=True)
+    archived = BooleanField(default=False)
+
+    class Meta:
+        indexes = (
+            # One customer per mobile number; NULLs (no phone) are allowed many times.
+            (("phone",), True),
+        )
+
+
+class ContactPerson(BaseModel):
+    """Someone at a company customer, with the role they play in buying."""
+
+    id = AutoField()
+    customer = ForeignKeyField(Customer, backref="contact_people", on_delete="CASCADE")
+    name = CharField(max_length=80)
+    role = CharField(max_length=16, default="user")  # decision_maker | finance | user | gatekeeper
+    phone = CharField(max_length=20, null=True)
+    email = CharField(max_length=120, null=True)
+    notes = TextField(null=True)
+
+
+class Consent(BaseModel):
+    """The customer's latest word on one channel for one purpose, with where it came from.
+
+    No row means consent was never withdrawn (the dealership's lawful default).
+    """
+
+    id = AutoField()
+    customer = ForeignKeyField(Customer, backref="consents", on_delete="CASCADE")
+    channel = CharField(max_length=10)  # phone | sms | wechat | email
+    purpose = CharField(max_length=10)  # service | marketing
+    granted = BooleanField()
+    source = CharField(max_length=60)  # "customer request", "purchase 2026-05-01"…
+    recorded_on = DateField()
+
+    class Meta:
+        indexes = ((("customer", "channel", "purpose"), True),)
+
+
+class PersonalDate(BaseModel):
+    """A date the customer shared (wedding anniversary…), greeted every year."""
+
+    id = AutoField()
+    customer = ForeignKeyField(Customer, backref="personal_dates", on_delete="CASCADE")
+    kind = CharField(max_length=20, default="other")  # wedding | other
+    label = CharField(max_length=80)
+    date = DateField()
+    lunar = BooleanField(default=False)
+
+
+class Vehicle(BaseModel):
+    """A car the customer owns, with the dates that drive reminders."""
+
+    id = AutoField()
+    customer = ForeignKeyField(Customer, backref="vehicles", on_delete="CASCADE")
+    vin = CharField(max_length=17, unique=True)
+    plate = CharField(max_length=12, null=True, index=True)
+    make = CharField(max_length=40)
+    model = CharField(max_length=60)
+    year = IntegerField(null=True)
+    color = CharField(max_length=20, null=True)
+    purchase_date = DateField(null=True)
+    purchase_price = DecimalField(max_digits=12, decimal_places=2, null=True)
+    sold_here = BooleanField(default=True)
+    mileage_km = IntegerField(null=True)
+    mileage_on = DateField(null=True)
+    warranty_end = DateField(null=True)
+    insurance_end = DateField(null=True)
+    inspection_due = DateField(null=True)
+    archived = BooleanField(default=False)
+
+
+class Visit(BaseModel):
+    """A purchase or a service visit: the events whose rhythm says who is drifting."""
+
+    id = AutoField()
+    customer = ForeignKeyField(Customer, backref="visits", on_delete="CASCADE")
+    vehicle = ForeignKeyField(Vehicle, null=True, backref="visits", on_delete="SET NULL")
+    date = DateField()
+    kind = CharField(max_length=10)  # sale | service | repair | parts | accessory | insurance
+    amount = DecimalField(max_digits=12, decimal_places=2, default=0)
+    mileage_km = IntegerField(null=True)
+    recommended = TextField(null=True)  # work the advisor recommended
+    declined = TextField(null=True)  # part of it the customer declined
+    advisor = ForeignKeyField(Staff, null=True, on_delete="SET NULL")
+    notes = TextField(null=True)
+
+    class Meta:
+        indexes = (
+            # Covering index for the per-customer aggregates (see TOOLCHAIN.md).
+            (("customer", "kind", "date", "amount"), False),
+            (("date",), False),
+        )
+
+
+class Complaint(BaseModel):
+    """A complaint: the speed of the first response is what customers remember."""
+
+    id = AutoField()
+    customer = ForeignKeyField(Customer, backref="complaints", on_delete="CASCADE")
+    vehicle = ForeignKeyField(Vehicle, null=True, on_delete="SET NULL")
+    opened_at = DateTimeField()
+    category = CharField(max_length=20, default="service")
+    severity = CharField(max_length=8, default="medium")  # low | medium | high
+    status = CharField(max_length=12, default="open")  # open | in_progress | resolved | closed
+    description = TextField()
+    first_response_at = DateTimeField(null=True)
+    resolved_at = DateTimeField(null=True)
+    resolution = TextField(null=True)
+    assignee = ForeignKeyField(Staff, null=True, on_delete="SET NULL")
+
+    class Meta:
+        indexes = ((("customer", "status", "opened_at"), False),)
+
+
+class Survey(BaseModel):
+    """The five loyalty factors (1–5) and the NPS question (0–10)."""
+
+    id = AutoField()
+    customer = ForeignKeyField(Customer, backref="surveys", on_delete="CASCADE")
+    visit = ForeignKeyField(Visit, null=True, on_delete="SET NULL")
+    date = DateField()
+    kind = CharField(max_length=10, default="service")  # sale | service | periodic | exit
+    satisfaction = IntegerField(null=True)
+    initiative = IntegerField(null=True)
+    repurchase = IntegerField(null=True)
+    recommend = IntegerField(null=True)
+    resistance = IntegerField(null=True)
+    nps = IntegerField(null=True)
+    comment = TextField(null=True)
+
+    class Meta:
+        indexes = ((("customer", "date"), False),)
+
+
+class Referral(BaseModel):
+    """Who sent whom; a converted referral earns the referrer a reward."""
+
+    id = AutoField()
+    referrer = ForeignKeyField(Customer, null=True, backref="referrals", on_delete="SET NULL")
+    partner = ForeignKeyField(Partner, null=True, backref="referrals", on_delete="SET NULL")
+    referred = ForeignKeyField(Customer, null=True, backref="referred_by_rows", on_delete="SET NULL")
+    referred_name = CharField(max_length=120)
+    date = DateField()
+    status = CharField(max_length=10, default="pending")  # pending | converted | lost
+    reward = CharField(max_length=120, null=True)
+    reward_given = BooleanField(default=False)
+
+
+class Followup(BaseModel):
+    """A task to contact a customer on a day, and why.
+
+    ``source_key`` names the reason (``sale:812:thanks``, ``touch:77``…) so that the
+    generator finds its own earlier work instead of adding a twin.
+    """
+
+    id = AutoField()
+    customer = ForeignKeyField(Customer, backref="followups", on_delete="CASCADE")
+    vehicle = ForeignKeyField(Vehicle, null=True, on_delete="SET NULL")
+    complaint = ForeignKeyField(Complaint, null=True, on_delete="SET NULL")
+    campaign = ForeignKeyField(Campaign, null=True, on_delete="SET NULL")
+    kind = CharField(max_length=20)
+    rule = CharField(max_length=20)  # the cadence rule key that made it, or "manual"
+    source_key = CharField(max_length=80, unique=True)
+    purpose = CharField(max_length=10, default="service")  # service | marketing
+    essential = BooleanField(default=False)  # exempt from the contact-fatigue cap
+    due = DateField()
+    status = CharField(max_length=10, default="pending")  # pending | done | skipped
+    assignee = ForeignKeyField(Staff, null=True, on_delete="SET NULL")
+    reason = CharField(max_length=200, null=True)
+    attempt = IntegerField(default=1)
+    outcome = CharField(max_length=12, null=True)
+    completed_at = DateTimeField(null=True)
+    notes = TextField(null=True)
+
+    class Meta:
+        indexes = (
+            (("customer", "status"), False),
+            (("status", "due"), False),
+        )
+
+
+class ContactLog(BaseModel):
+    """Every contact, in or out; the last one resets the stay-in-touch clock."""
+
+    id = AutoField()
+    customer = ForeignKeyField(Customer, backref="contacts", on_delete="CASCADE")
+    at = DateTimeField()
+    channel = CharField(max_length=10)  # phone | sms | wechat | email | visit
+    direction = CharField(max_length=3, default="out")  # out | in
+    outcome = CharField(max_length=12)  # reached | no_answer | call_back | wrong_number | declined
+    purpose = CharField(max_length=10, default="service")
+    staff = ForeignKeyField(Staff, null=True, on_delete="SET NULL")
+    followup = ForeignKeyField(Followup, null=True, on_delete="SET NULL")
+    notes = TextField(null=True)
+
+    class Meta:
+        table_name = "contact_log"
+        indexes = ((("customer", "at"), False),)
+
+
+class CadenceRule(BaseModel):
+    """One row of the follow-up cadence table, editable in Settings."""
+
+    id = AutoField()
+    key = CharField(max_length=20, unique=True)
+    label = CharField(max_length=80)
+    offset_days = IntegerField()  # days after (or, negative, before) the trigger
+    limit_days = IntegerField(null=True)  # rule-specific second figure (max, interval…)
+    purpose = CharField(max_length=10, default="service")
+    essential = BooleanField(default=False)
+    enabled = BooleanField(default=True)
+
+
+class Setting(BaseModel):
+    """Dealership-wide settings as key/value text (name, country, phone region…)."""
+
+    key = CharField(max_length=40, primary_key=True)
+    value = TextField()
+
+
+class AuditLog(Model):
+    """Who changed what, when: append-only."""
+
+    id = AutoField()
+    at = DateTimeField(default=_now, index=True)
+    staff = ForeignKeyField(Staff, null=True, on_delete="SET NULL")
+    action = CharField(max_length=20)
+    entity = CharField(max_length=20)
+    entity_id = IntegerField(null=True)
+    details = TextField(null=True)
+
+    class Meta:
+        database = database
+        table_name = "audit_log"
+
+
+class CustomerSearch(Model):
+    """Lower-cased haystack per customer: names, pinyin and initials, phones, plates, VINs."""
+
+    customer = ForeignKeyField(Customer, primary_key=True, on_delete="CASCADE")
+    text = TextField()
+
+    class Meta:
+        database = database
+        table_name = "customer_search"
+
+
+class CustomerScore(Model):
+    """Cached analytics per customer (risk, tier, RFM, lifecycle), rebuilt by services."""
+
+    customer = ForeignKeyField(Customer, primary_key=True, on_delete="CASCADE")
+    computed_on = DateField()
+    score = IntegerField(index=True)
+    band = CharField(max_length=8, index=True)  # low | medium | high
+    reasons = TextField()  # JSON list of sentences
+    p_alive = FloatField(null=True)
+    expected_visits = FloatField(null=True)
+    tier = CharField(max_length=10, index=True)
+    rfm = CharField(max_length=3)
+    segment = CharField(max_length=20, index=True)
+    lifecycle = CharField(max_length=10)
+    spend_24m = DecimalField(max_digits=14, decimal_places=2, default=0)
+    action = CharField(max_length=200, null=True)
+
+    class Meta:
+        database = database
+        table_name = "customer_score"
+
+
+class SchemaVersion(Model):
+    """One row per applied schema version; the highest is the file's version."""
+
+    version = IntegerField(primary_key=True)
+    applied_at = DateTimeField(default=_now)
+    app_version = CharField(max_length=20)
+
+    class Meta:
+        database = database
+        table_name = "schema_version"
+
+
+ALL_MODELS: tuple[type[Model], ...] = (
+    SchemaVersion,
+    Setting,
+    Staff,
+    Partner,
+    Campaign,
+    Customer,
+    ContactPerson,
+    Consent,
+    PersonalDate,
+    Vehicle,
+    Visit,
+    Complaint,
+    Survey,
+    Referral,
+    Followup,
+    ContactLog,
+    CadenceRule,
+    AuditLog,
+    CustomerSearch,
+    CustomerScore,
+)
+
+__all__ = [m.__name__ for m in ALL_MODELS] + ["ALL_MODELS"]
+
+# Open follow-ups are a small slice of a large table: a partial index keeps "what is
+# due" at a few milliseconds where a plain due-date index was 50x slower (TOOLCHAIN.md).
+Followup.add_index(
+    Followup.index(Followup.due, Followup.assignee, name="followup_pending_due").where(
+        Followup.status == "pending"
+    )
+)

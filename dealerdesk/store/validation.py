@@ -1,0 +1,134 @@
+"""Checks at the store boundary: a bad value raises ValidationError naming the field.
+
+VIN: 17 characters, no I/O/Q, and the ISO 3779 check digit in position 9 (the North
+American rule that China's GB 16735 also requires). Phones: parsed and normalised to
+E.164 by Google's libphonenumber (``phonenumbers``) for the dealership's region.
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import date, datetime
+
+import phonenumbers
+
+from dealerdesk.errors import ValidationError
+
+_VIN_VALUES = {
+    **{str(d): d for d in range(10)},
+    **dict(zip("ABCDEFGH", range(1, 9), strict=True)),
+    **dict(zip("JKLMN", range(1, 6), strict=True)),
+    "P": 7,
+    "R": 9,
+    **dict(zip("STUVWXYZ", range(2, 10), strict=True)),
+}
+_VIN_WEIGHTS = (8, 7, 6, 5, 4, 3, 2, 10, 0, 9, 8, 7, 6, 5, 4, 3, 2)
+_VIN_CHARS = re.compile(r"^[A-HJ-NPR-Z0-9]{17}$")
+EARLIEST = date(1900, 1, 1)
+
+
+def vin_check_digit(vin: str) -> str:
+    """The check character ('0'–'9' or 'X') for a 17-character VIN (position 9 ignored)."""
+    total = sum(_VIN_VALUES[c] * w for c, w in zip(vin, _VIN_WEIGHTS, strict=True))
+    remainder = total % 11
+    return "X" if remainder == 10 else str(remainder)
+
+
+def validate_vin(value: str | None, field: str = "vin") -> str:
+    """Upper-case, strip spaces, and check length, alphabet and check digit."""
+    vin = re.sub(r"[\s-]", "", value or "").upper()
+    if not vin:
+        raise ValidationError(field, "a VIN is required")
+    if len(vin) != 17:
+        raise ValidationError(field, f"a VIN has 17 characters, not {len(vin)} ({vin})")
+    if not _VIN_CHARS.match(vin):
+        bad = sorted({c for c in vin if not re.match(r"[A-HJ-NPR-Z0-9]", c)})
+        raise ValidationError(field, f"a VIN may not contain {', '.join(bad)} ({vin})")
+    expected = vin_check_digit(vin)
+    if vin[8] != expected:
+        raise ValidationError(
+            field, f"check digit (9th character) should be {expected}, not {vin[8]} ({vin})"
+        )
+    return vin
+
+
+def normalize_phone(value: str | None, region: str = "CN", field: str = "phone") -> str | None:
+    """E.164 form (``+8613912345678``) of a valid number; None for an empty value."""
+    raw = (value or "").strip()
+    if not raw:
+        return None
+    try:
+        parsed = phonenumbers.parse(raw, region)
+    except phonenumbers.NumberParseException as exc:
+        raise ValidationError(field, f"“{raw}” is not a phone number") from exc
+    if not phonenumbers.is_valid_number(parsed):
+        raise ValidationError(field, f"“{raw}” is not a valid number for region {region}")
+    return phonenumbers.format_number(parsed, phonenumbers.PhoneNumberFormat.E164)
+
+
+def format_phone(e164: str | None, region: str = "CN") -> str:
+    """How a stored number is shown: national format at home, international abroad."""
+    if not e164:
+        return ""
+    try:
+        parsed = phonenumbers.parse(e164, region)
+    except phonenumbers.NumberParseException:
+        return e164
+    if phonenumbers.region_code_for_number(parsed) == region:
+        return phonenumbers.format_number(parsed, phonenumbers.PhoneNumberFormat.NATIONAL)
+    return phonenumbers.format_number(parsed, phonenumbers.PhoneNumberFormat.INTERNATIONAL)
+
+
+def validate_date(
+    value: date | str | None,
+    field: str,
+    *,
+    required: bool = False,
+    not_before: date = EARLIEST,
+    not_after: date | None = None,
+) -> date | None:
+    """Accept a date or an ISO string; refuse impossible or out-of-range dates."""
+    if value is None or value == "":
+        if required:
+            raise ValidationError(field, "a date is required")
+        return None
+    if isinstance(value, datetime):
+        value = value.date()
+    if isinstance(value, str):
+        try:
+            value = date.fromisoformat(value.strip())
+        except ValueError as exc:
+            raise ValidationError(field, f"“{value}” is not a date (use YYYY-MM-DD)") from exc
+    if value < not_before:
+        raise ValidationError(field, f"{value.isoformat()} is before {not_before.isoformat()}")
+    if not_after is not None and value > not_after:
+        raise ValidationError(field, f"{value.isoformat()} is after {not_after.isoformat()}")
+    return value
+
+
+def validate_choice(value: str, field: str, choices: tuple[str, ...]) -> str:
+    """A value from a fixed list (status, channel, outcome…)."""
+    if value not in choices:
+        raise ValidationError(field, f"“{value}” is not one of {', '.join(choices)}")
+    return value
+
+
+def validate_text(value: str | None, field: str, *, required: bool = False, max_len: int) -> str:
+    """Stripped text within its column's length."""
+    text = (value or "").strip()
+    if required and not text:
+        raise ValidationError(field, "is required")
+    if len(text) > max_len:
+        raise ValidationError(field, f"is too long ({len(text)} characters, at most {max_len})")
+    return text
+
+
+def validate_amount(value: float | int | str | None, field: str) -> float:
+    """Money: a non-negative number."""
+    try:
+        amount = float(value or 0)
+    except (TypeError, ValueError) as exc:
+        raise ValidationError(field, f"“{value}” is not an amount") from exc
+    if amount < 0 or amount != amount:
+        raise ValidationError(field, f"{value} cannot be negative")
+    return round(amount, 2)
