@@ -20,8 +20,7 @@ DATA_ENV = "DEALERDESK_DATA"
 def data_dir() -> Path:
     """The per-user data folder (created on demand), or ``$DEALERDESK_DATA``."""
     override = os.environ.get(DATA_ENV)
-    path = Path(override) if override else Path(platformdirs.user_data_dir(APP_NAME, False))
-    return path
+    return Path(override) if override else Path(platformdirs.user_data_dir(APP_NAME, False))
 
 
 def default_db_path() -> Path:

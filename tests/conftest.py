@@ -12,7 +12,9 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 
 @pytest.fixture(autouse=True)
-def _isolated_data_dir(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch) -> None:
+def _isolated_data_dir(
+    tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch
+) -> None:
     """No test writes logs or settings into the real user's data folder."""
     data = tmp_path_factory.mktemp("data")
     monkeypatch.setenv("DEALERDESK_DATA", str(data))
@@ -29,3 +31,69 @@ def db_path(tmp_path: Path) -> Iterator[Path]:
     open_database(path)
     yield path
     store_db.close()
+
+
+@pytest.fixture(autouse=True)
+def _no_unexpected_dialogs(request: pytest.FixtureRequest) -> Iterator[list[tuple[str, str, str]]]:
+    """Any modal dialog a test did not answer fails the test instead of hanging the suite.
+
+    Tests that expect dialogs use the ``dialogs`` fixture to queue answers.
+    """
+    if "qtbot" not in request.fixturenames and "dialogs" not in request.fixturenames:
+        yield []
+        return
+    from dealerdesk.ui import dialogs as ui_dialogs
+
+    seen: list[tuple[str, str, str]] = []
+
+    def refuse(kind: str, title: str, text: str) -> object:
+        seen.append((kind, title, text))
+        raise AssertionError(f"unexpected {kind} dialog: {title}: {text}")
+
+    ui_dialogs.set_responder(refuse)
+    yield seen
+    ui_dialogs.set_responder(None)
+
+
+class DialogAnswers:
+    """Queue answers for the dialogs a test expects; records every dialog shown."""
+
+    def __init__(self) -> None:
+        self.answers: list[object] = []
+        self.seen: list[tuple[str, str, str]] = []
+
+    def answer(self, *values: object) -> None:
+        self.answers.extend(values)
+
+    def __call__(self, kind: str, title: str, text: str) -> object:
+        self.seen.append((kind, title, text))
+        if not self.answers:
+            raise AssertionError(f"unexpected {kind} dialog: {title}: {text}")
+        return self.answers.pop(0)
+
+
+@pytest.fixture
+def dialogs(_no_unexpected_dialogs: list[tuple[str, str, str]]) -> Iterator[DialogAnswers]:
+    from dealerdesk.ui import dialogs as ui_dialogs
+
+    answers = DialogAnswers()
+    ui_dialogs.set_responder(answers)
+    yield answers
+    ui_dialogs.set_responder(None)
+
+
+@pytest.fixture(autouse=True)
+def _no_leaked_windows(request: pytest.FixtureRequest) -> Iterator[None]:
+    """A test that leaves a visible top-level window behind fails (pytest-qt tests only)."""
+    yield
+    if "qtbot" not in request.fixturenames:
+        return
+    from PySide6.QtWidgets import QApplication
+
+    app = QApplication.instance()
+    if app is None:
+        return
+    leaked = [w for w in QApplication.topLevelWidgets() if w.isVisible()]
+    for w in leaked:
+        w.close()
+    assert not leaked, f"test leaked windows: {[type(w).__name__ for w in leaked]}"

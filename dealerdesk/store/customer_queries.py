@@ -209,7 +209,16 @@ def score_of(customer_id: int) -> ScoreRecord | None:
     if r is None:
         return None
     return ScoreRecord(
-        r[0], r[1], tuple(json.loads(r[2] or "[]")), r[3], r[4], r[5], r[6], r[7], r[8], r[9],
+        r[0],
+        r[1],
+        tuple(json.loads(r[2] or "[]")),
+        r[3],
+        r[4],
+        r[5],
+        r[6],
+        r[7],
+        r[8],
+        r[9],
         _to_date(r[10]) or date.min,
     )
 
@@ -243,7 +252,9 @@ def timeline(customer_id: int, *, limit: int | None = None) -> list[TimelineEntr
     """Purchases, services, contacts, complaints and surveys, newest first."""
     sql = _TIMELINE_SQL + (f" LIMIT {int(limit)}" if limit else "")
     out = []
-    for at, kind, title, detail, amount, ref, staff, km in database.execute_sql(sql, (customer_id,)):
+    for at, kind, title, detail, amount, ref, staff, km in database.execute_sql(
+        sql, (customer_id,)
+    ):
         if km:
             title = f"{title} · {km:,} km".strip(" ·")
         out.append(

@@ -20,13 +20,13 @@ from dealerdesk.store.models import (
     Consent,
     ContactLog,
     Customer,
-    Setting,
     Staff,
     Survey,
     Vehicle,
     Visit,
 )
 from dealerdesk.store.search_index import rebuild_search
+from dealerdesk.store.settings_store import get_setting
 from dealerdesk.store.validation import (
     normalize_phone,
     validate_amount,
@@ -48,11 +48,6 @@ _TEXT_FIELDS = {
     "name": 120, "name_alt": 120, "wechat": 60, "email": 120, "address": 200, "city": 60,
     "source": 20, "lost_reason": 500, "notes": 4000, "gender": 1,
 }  # fmt: skip
-
-
-def get_setting(key: str, default: str) -> str:
-    row = Setting.get_or_none(Setting.key == key)
-    return row.value if row else default
 
 
 def phone_region() -> str:
@@ -78,9 +73,7 @@ def clean_customer_fields(
             out[key] = text if text or key == "name" else None
         elif key in ("phone", "phone2"):
             out[key] = normalize_phone(value, region, field=key)
-        elif key == "birthday":
-            out[key] = validate_date(value, key, not_after=today)
-        elif key == "lost_on":
+        elif key in ("birthday", "lost_on"):
             out[key] = validate_date(value, key, not_after=today)
         elif key == "kind":
             out[key] = validate_choice(value, key, KINDS)
@@ -114,9 +107,7 @@ def _check_phone_free(phone: str, customer_id: int | None, field: str) -> None:
         raise ValidationError(field, f"{phone} already belongs to {other.name} (#{other.id})")
 
 
-def create_customer(
-    fields: Mapping[str, Any], *, today: date, staff_id: int | None = None
-) -> int:
+def create_customer(fields: Mapping[str, Any], *, today: date, staff_id: int | None = None) -> int:
     clean = clean_customer_fields(fields, today=today, creating=True)
     with database.atomic():
         customer = Customer.create(**clean)
@@ -178,7 +169,9 @@ def add_vehicle(customer_id: int, fields: Mapping[str, Any], *, today: date) -> 
         "model": validate_text(fields.get("model"), "model", required=True, max_len=60),
         "year": int(year) if year not in (None, "") else None,
         "color": validate_text(fields.get("color"), "color", max_len=20) or None,
-        "purchase_date": validate_date(fields.get("purchase_date"), "purchase_date", not_after=today),
+        "purchase_date": validate_date(
+            fields.get("purchase_date"), "purchase_date", not_after=today
+        ),
         "purchase_price": validate_amount(fields.get("purchase_price"), "purchase_price") or None,
         "mileage_km": _km(fields.get("mileage_km"), "mileage_km"),
         "warranty_end": validate_date(fields.get("warranty_end"), "warranty_end"),
@@ -195,9 +188,12 @@ def add_vehicle(customer_id: int, fields: Mapping[str, Any], *, today: date) -> 
 def add_visit(customer_id: int, fields: Mapping[str, Any], *, today: date) -> int:
     _customer(customer_id)
     vehicle_id = fields.get("vehicle_id")
-    if vehicle_id is not None and not Vehicle.select().where(
-        (Vehicle.id == vehicle_id) & (Vehicle.customer == customer_id)
-    ).exists():
+    if (
+        vehicle_id is not None
+        and not Vehicle.select()
+        .where((Vehicle.id == vehicle_id) & (Vehicle.customer == customer_id))
+        .exists()
+    ):
         raise ValidationError("vehicle_id", f"vehicle {vehicle_id} is not this customer's")
     values = {
         "customer": customer_id,

@@ -8,6 +8,7 @@ enforced foreign keys, and a busy timeout instead of "database is locked".
 
 from __future__ import annotations
 
+import os
 import sqlite3
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -40,10 +41,17 @@ def check_path(path: Path, *, create: bool) -> None:
                 f"There is no database at {path}. Create one with: dealerdesk demo --db {path}"
             )
         return
-    with path.open("rb") as fh:
-        header = fh.read(16)
+    try:
+        with path.open("rb") as fh:
+            header = fh.read(16)
+    except OSError as exc:
+        raise DatabaseOpenError(f"Cannot read {path}: {exc.strerror}.") from exc
     if header and header != b"SQLite format 3\x00":
         raise DatabaseOpenError(f"{path} is not a DealerDesk database (not an SQLite file).")
+    if not os.access(path, os.W_OK):
+        raise DatabaseOpenError(
+            f"{path} is read-only; DealerDesk needs to write to it (check its permissions)."
+        )
 
 
 def connect(path: Path, *, create: bool = True) -> SqliteDatabase:

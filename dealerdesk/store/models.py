@@ -258,7 +258,9 @@ class Referral(BaseModel):
     id = AutoField()
     referrer = ForeignKeyField(Customer, null=True, backref="referrals", on_delete="SET NULL")
     partner = ForeignKeyField(Partner, null=True, backref="referrals", on_delete="SET NULL")
-    referred = ForeignKeyField(Customer, null=True, backref="referred_by_rows", on_delete="SET NULL")
+    referred = ForeignKeyField(
+        Customer, null=True, backref="referred_by_rows", on_delete="SET NULL"
+    )
     referred_name = CharField(max_length=120)
     date = DateField()
     status = CharField(max_length=10, default="pending")  # pending | converted | lost

@@ -63,10 +63,24 @@ def migrate(database: Database, path: Path) -> tuple[int | None, int]:
         return before, before
     backup = backup_file(database, path, before)
     log.info("upgrading %s from schema %s to %s (backup %s)", path, before, LATEST, backup)
-    with database.atomic():
-        for version in range(before + 1, LATEST + 1):
-            STEPS[version](database)
-            SchemaVersion.create(version=version, app_version=__version__)
+    # SQLite rebuilds a table to change a column; with foreign keys on, dropping the old
+    # table would CASCADE-delete every child row (vehicles, visits…). Keys are switched
+    # off around the transaction (the pragma is ignored inside one) and checked before
+    # commit instead.
+    database.execute_sql("PRAGMA foreign_keys = OFF")
+    try:
+        with database.atomic():
+            for version in range(before + 1, LATEST + 1):
+                STEPS[version](database)
+                SchemaVersion.create(version=version, app_version=__version__)
+            broken = database.execute_sql("PRAGMA foreign_key_check").fetchall()
+            if broken:
+                raise DatabaseOpenError(
+                    f"Upgrading {path} would break {len(broken)} links between records; "
+                    f"the file was left as it was (backup: {backup})."
+                )
+    finally:
+        database.execute_sql("PRAGMA foreign_keys = ON")
     return before, LATEST
 
 
