@@ -211,13 +211,13 @@ class DemoGenerator:
             "customer",
             ("id", "kind", "name", "name_alt", "phone", "email", "birthday", "birthday_lunar",
              "city", "source", "referred_by_id", "partner_id", "owner_id", "status",
-             "lost_reason", "lost_on", "preferred_channel", "archived", "created_at",
-             "updated_at"),
+             "lost_reason", "lost_on", "preferred_channel", "archived", "sort_name",
+             "created_at", "updated_at"),
             (cid, kind, name, alt, self._phone(cid),
              f"c{cid}@example.com" if rng.random() < 0.3 else None,
              birthday.isoformat() if birthday else None, lunar, city, source, referred_by,
              partner, owner, status, lost_reason, lost_on,
-             rng.choice(("phone", "phone", "wechat", "sms")), 0, ts, ts),
+             rng.choice(("phone", "phone", "wechat", "sms")), 0, "", ts, ts),
         )  # fmt: skip
         if referred_by:
             self.rows.add("referral", ("referrer_id", "referred_id", "referred_name", "date", "status",
@@ -279,7 +279,7 @@ class _Events:
              inspection.isoformat() if inspection else None, 0, _ts(buy), _ts(buy)),
         )  # fmt: skip
         self.visit(buy, "sale", price, 10, vid)
-        rhythm = rng.uniform(150, 330)  # this customer's own service interval, days
+        rhythm = rng.uniform(180, 380)  # this customer's own service interval, days
         km_per_day = rng.uniform(25, 70)
         spend_level = rng.uniform(0.7, 1.5)
         day = buy + timedelta(days=int(rhythm * rng.uniform(0.8, 1.2)))

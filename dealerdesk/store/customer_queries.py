@@ -24,10 +24,10 @@ from dealerdesk.store.records import (
     TimelineEntry,
     VehicleRecord,
 )
-from dealerdesk.store.search_index import normalize_query
+from dealerdesk.store.search_index import looks_like_identifier, normalize_query
 
 SORT_COLUMNS = {
-    "name": "c.name COLLATE NOCASE",
+    "name": "c.sort_name",
     "phone": "c.phone",
     "city": "c.city",
     "tier": "CASE s.tier WHEN 'VIP' THEN 0 WHEN 'Gold' THEN 1 WHEN 'Standard' THEN 2 ELSE 3 END",
@@ -35,7 +35,7 @@ SORT_COLUMNS = {
     "score": "coalesce(s.score, -1)",
     "owner": "st.name",
     "status": "c.status",
-    "last_contact": "(SELECT max(at) FROM contact_log WHERE customer_id = c.id)",
+    "last_contact": "coalesce(lc.last_at, '')",
 }
 
 
@@ -56,15 +56,19 @@ class CustomerFilter:
 
 def search_customer_ids(flt: CustomerFilter) -> list[int]:
     """Ids of every matching customer, in display order."""
-    joins = ["LEFT JOIN customer_score s ON s.customer_id = c.id"]
+    joins: list[str] = []
     where: list[str] = []
     params: list[object] = []
     terms = normalize_query(flt.text)
-    if terms:
-        joins.append("JOIN customer_search h ON h.customer_id = c.id")
-        for term in terms:
+    for term in terms:
+        if looks_like_identifier(term):
+            where.append("(instr(h.text, ?) > 0 OR instr(h.id_text, ?) > 0)")
+            params.extend((term, term))
+        else:
             where.append("instr(h.text, ?) > 0")
             params.append(term)
+    if flt.tier or flt.segment or flt.band or flt.sort in ("tier", "segment", "score"):
+        joins.append("LEFT JOIN customer_score s ON s.customer_id = c.id")
     if not flt.include_archived:
         where.append("c.archived = 0")
     for column, value in (
@@ -80,9 +84,19 @@ def search_customer_ids(flt: CustomerFilter) -> list[int]:
     sort_sql = SORT_COLUMNS.get(flt.sort, SORT_COLUMNS["name"])
     if flt.sort == "owner":
         joins.append("LEFT JOIN staff st ON st.id = c.owner_id")
+    if flt.sort == "last_contact":
+        joins.append(
+            "LEFT JOIN (SELECT customer_id, max(at) AS last_at FROM contact_log"
+            " GROUP BY customer_id) lc ON lc.customer_id = c.id"
+        )
     direction = "DESC" if flt.descending else "ASC"
+    # With a search text, scan the compact haystack first (CROSS JOIN fixes SQLite's
+    # join order) and sort the few matches; without one, read the name index in order.
+    source = (
+        "customer_search h CROSS JOIN customer c ON c.id = h.customer_id" if terms else "customer c"
+    )
     sql = (
-        f"SELECT c.id FROM customer c {' '.join(joins)}"
+        f"SELECT c.id FROM {source} {' '.join(joins)}"
         f"{' WHERE ' + ' AND '.join(where) if where else ''}"
         f" ORDER BY {sort_sql} {direction}, c.id {direction}"
     )

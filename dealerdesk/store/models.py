@@ -118,11 +118,16 @@ class Customer(BaseModel):
     preferred_channel = CharField(max_length=10, default="phone")
     notes = TextField(null=True)
     archived = BooleanField(default=False)
+    # Pinyin for Chinese names ("zhang wei"), lower case for others: the list's name
+    # order, as a phone's contact list sorts. Maintained with the search haystack.
+    sort_name = CharField(max_length=240, default="")
 
     class Meta:
         indexes = (
             # One customer per mobile number; NULLs (no phone) are allowed many times.
             (("phone",), True),
+            # The whole list in name order straight from the index.
+            (("archived", "sort_name"), False),
         )
 
 
@@ -357,10 +362,16 @@ class AuditLog(Model):
 
 
 class CustomerSearch(Model):
-    """Lower-cased haystack per customer: names, pinyin and initials, phones, plates, VINs."""
+    """Lower-cased haystack per customer: names, pinyin and initials, phones, plates, VINs.
+
+    Identifiers (phones, plates, VINs) sit in their own column, searched only by
+    fragments that look like one (a digit, a province character, or 4+ characters), so
+    the pinyin initials "zw" find 张伟 and not every plate with a Z and a W in it.
+    """
 
     customer = ForeignKeyField(Customer, primary_key=True, on_delete="CASCADE")
-    text = TextField()
+    text = TextField()  # names, pinyin, initials, WeChat id, e-mail
+    id_text = TextField(default="")  # phone digits, plates, VINs
 
     class Meta:
         database = database

@@ -4,7 +4,9 @@ Why not FTS5 trigram alone: most Chinese names have two or three characters and 
 trigram index cannot match a two-character query ("张伟"). The haystack holds names,
 their pinyin and pinyin initials ("zhangwei", "zw"), phone digits, plates and VINs,
 separated by "|" so that a fragment never matches across two fields, and is scanned
-with ``instr`` — measured in benchmarks/ at 100,000 customers.
+with ``instr`` — measured in benchmarks/ at 100,000 customers. Identifiers (phones,
+plates, VINs) are a second column, searched only by fragments that look like part of
+one (see ``looks_like_identifier``).
 """
 
 from __future__ import annotations
@@ -19,6 +21,7 @@ from dealerdesk.store.db import database
 
 _HAN = re.compile(r"[\u3400-\u9fff]")
 _PHONE_LIKE = re.compile(r"^[\d\s()+\-]+$")
+MIN_ID_FRAGMENT = 4
 
 
 @lru_cache(maxsize=65536)
@@ -38,13 +41,8 @@ def national_digits(e164: str | None) -> str:
     return digits[2:] if digits.startswith("86") else digits
 
 
-def haystack(
-    names: Iterable[str | None],
-    phones: Iterable[str | None],
-    plates: Iterable[str | None],
-    vins: Iterable[str | None],
-    extra: Iterable[str | None] = (),
-) -> str:
+def haystack(names: Iterable[str | None], extra: Iterable[str | None] = ()) -> str:
+    """Names with their pinyin and initials, plus other words (WeChat id, e-mail)."""
     parts: list[str] = []
     for name in names:
         if name:
@@ -52,11 +50,29 @@ def haystack(
             full, initials = pinyin_forms(name)
             if full:
                 parts.extend((full, initials))
-    parts.extend(national_digits(p) for p in phones if p)
-    parts.extend(p.replace(" ", "").lower() for p in plates if p)
-    parts.extend(v.lower() for v in vins if v)
     parts.extend(x.lower() for x in extra if x)
     return "|".join(parts)
+
+
+def id_haystack(
+    phones: Iterable[str | None], plates: Iterable[str | None], vins: Iterable[str | None]
+) -> str:
+    """Phone digits as typed at home, plates without spaces, VINs; lower case."""
+    parts = [national_digits(p) for p in phones if p]
+    parts.extend(p.replace(" ", "").replace("·", "").lower() for p in plates if p)
+    parts.extend(v.lower() for v in vins if v)
+    return "|".join(parts)
+
+
+def looks_like_identifier(term: str) -> bool:
+    """Search identifiers only for fragments that could be part of one."""
+    return len(term) >= MIN_ID_FRAGMENT or any(c.isdigit() or not c.isascii() for c in term)
+
+
+def sort_key(name: str) -> str:
+    """Pinyin for Chinese names ("zhang wei"), lower case for the rest."""
+    full = " ".join(lazy_pinyin(name, style=Style.NORMAL)) if _HAN.search(name) else name
+    return full.lower().strip()[:240]
 
 
 def normalize_query(text: str) -> list[str]:
@@ -90,16 +106,17 @@ def rebuild_search(customer_ids: Iterable[int] | None = None) -> int:
     """
     rows = []
     for cid, name, alt, p1, p2, wechat, email, plates, vins in database.execute_sql(sql, params):
-        text = haystack(
-            (name, alt),
-            (p1, p2),
-            (plates or "").split("\x1f"),
-            (vins or "").split("\x1f"),
-            (wechat, email),
-        )
-        rows.append((cid, text))
+        text = haystack((name, alt), (wechat, email))
+        ids = id_haystack((p1, p2), (plates or "").split("\x1f"), (vins or "").split("\x1f"))
+        rows.append((cid, text, ids, sort_key(name)))
     with database.atomic():
-        database.cursor().executemany(
-            "INSERT OR REPLACE INTO customer_search (customer_id, text) VALUES (?, ?)", rows
+        cursor = database.cursor()
+        cursor.executemany(
+            "INSERT OR REPLACE INTO customer_search (customer_id, text, id_text) VALUES (?, ?, ?)",
+            [r[:3] for r in rows],
+        )
+        cursor.executemany(
+            "UPDATE customer SET sort_name = ? WHERE id = ? AND sort_name IS NOT ?",
+            [(r[3], r[0], r[3]) for r in rows],
         )
     return len(rows)

@@ -1,7 +1,7 @@
 """How tests/data/schema_v1.db was made (kept for provenance; run once, then committed).
 
 Schema 1 was the first release: every entity table, but no ``customer_search`` haystack,
-no ``customer_score`` cache and no ``customer.preferred_channel``. The file holds a few
+no ``customer_score`` cache, no ``customer.preferred_channel`` or ``sort_name``. The file holds a few
 customers so the test can check that the upgrade keeps data and fills the new tables.
 
     python tests/data/make_schema_v1.py tests/data/schema_v1.db
@@ -23,7 +23,9 @@ def main(out: Path) -> None:
     out.unlink(missing_ok=True)
     database = db.connect(out)
     database.create_tables(V1_MODELS)
+    database.execute_sql("DROP INDEX customer_archived_sort_name")
     database.execute_sql("ALTER TABLE customer DROP COLUMN preferred_channel")
+    database.execute_sql("ALTER TABLE customer DROP COLUMN sort_name")
     SchemaVersion.create(version=1, app_version="0.0.1")
     ts = "2024-03-01 10:00:00"
     rows = [

@@ -1,7 +1,8 @@
-"""Schema 2: the search haystack per customer, and the customer's preferred channel.
+"""Schema 2: the search haystack, pinyin name order, and the preferred channel.
 
 Schema 1 searched names with LIKE and could not find a customer by pinyin initials,
-plate or VIN; this step creates ``customer_search`` and fills it for every customer.
+plate or VIN, and sorted Chinese names by code point; this step creates
+``customer_search``, adds ``customer.sort_name`` with its index, and fills both.
 """
 
 from __future__ import annotations
@@ -21,6 +22,11 @@ def upgrade(database: Database) -> None:
             migrator.add_column(
                 "customer", "preferred_channel", CharField(max_length=10, default="phone")
             )
+        )
+    if "sort_name" not in columns:
+        migrate(
+            migrator.add_column("customer", "sort_name", CharField(max_length=240, default="")),
+            migrator.add_index("customer", ("archived", "sort_name"), False),
         )
     database.create_tables([CustomerSearch])
     rebuild_search()

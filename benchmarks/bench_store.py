@@ -1,0 +1,184 @@
+"""Time what the screens need at 100,000 customers / ~1,000,000 events, beside raw sqlite3.
+
+    python benchmarks/bench_store.py [--db PATH] [--customers 100000] [--repeat 15]
+
+Builds the demo database first if PATH does not exist (that build is timed too), then
+prints a Markdown table: each operation through DealerDesk's code, the same work done
+with the ``sqlite3`` module directly, and the ratio. Medians of --repeat runs.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sqlite3
+import statistics
+import sys
+import time
+from collections.abc import Callable
+from datetime import date, datetime
+from pathlib import Path
+
+TODAY = date(2026, 11, 23)
+
+
+def median_ms(fn: Callable[[], object], repeat: int) -> float:
+    times = []
+    for _ in range(repeat):
+        t0 = time.perf_counter()
+        fn()
+        times.append((time.perf_counter() - t0) * 1000)
+    return statistics.median(times)
+
+
+def main() -> int:
+    ap = argparse.ArgumentParser(description=__doc__)
+    ap.add_argument("--db", default="/tmp/dealerdesk-bench.db")
+    ap.add_argument("--customers", type=int, default=100_000)
+    ap.add_argument("--repeat", type=int, default=15)
+    args = ap.parse_args()
+    path = Path(args.db)
+
+    from dealerdesk.services import customers
+    from dealerdesk.store import db, open_database
+
+    rows: list[tuple[str, float, float | None]] = []
+    if not path.exists():
+        from dealerdesk.services.demo import create_demo
+
+        t0 = time.perf_counter()
+        summary = create_demo(path, customers=args.customers, seed=7, today=TODAY)
+        build = time.perf_counter() - t0
+        print(f"built {path}: {summary.customers:,} customers, {summary.events:,} events "
+              f"in {build:.1f} s", file=sys.stderr)  # fmt: skip
+        rows.append(("build demo (generate, load, index, analyse) [s]", build * 1000, None))
+        db.close()
+
+    def do_open() -> None:
+        db.close()
+        open_database(path)
+
+    raw = sqlite3.connect(path)
+    raw.execute("PRAGMA cache_size=-64000")
+
+    def raw_open() -> None:
+        con = sqlite3.connect(path)
+        for pragma in ("journal_mode=wal", "foreign_keys=1", "busy_timeout=5000"):
+            con.execute(f"PRAGMA {pragma}")
+        con.execute("SELECT max(version) FROM schema_version").fetchone()
+        con.close()
+
+    rows.append(
+        ("open + check schema", median_ms(do_open, args.repeat), median_ms(raw_open, args.repeat))
+    )
+    rows.append(("count customers", median_ms(customers.count_customers, args.repeat),
+                 median_ms(lambda: raw.execute("SELECT count(*) FROM customer WHERE archived=0").fetchone(), args.repeat)))  # fmt: skip
+
+    flt = customers.CustomerFilter()
+
+    def first_page() -> None:
+        ids = customers.search_customer_ids(flt)
+        customers.customer_rows(ids[:100])
+
+    def raw_first_page() -> None:
+        ids = [r[0] for r in raw.execute(
+            "SELECT c.id FROM customer c WHERE c.archived=0 ORDER BY c.name COLLATE NOCASE, c.id")]  # fmt: skip
+        marks = ",".join("?" * 100)
+        raw.execute(
+            f"SELECT id, name, phone, city FROM customer WHERE id IN ({marks})", ids[:100]
+        ).fetchall()
+
+    rows.append(("customer list: all ids by name + first page", median_ms(first_page, args.repeat),
+                 median_ms(raw_first_page, args.repeat)))  # fmt: skip
+
+    for label, text in (("张伟", "张伟"), ("zw (pinyin initials)", "zw"), ("139", "139"),
+                        ("粤B", "粤b"), ("plate tail", "7k2"), ("VIN tail", "01234"),
+                        ("Wilson", "wilson")):  # fmt: skip
+        f = customers.CustomerFilter(text=text)
+
+        def search(f: customers.CustomerFilter = f) -> None:
+            ids = customers.search_customer_ids(f)
+            customers.customer_rows(ids[:100])
+
+        def raw_search(text: str = text) -> None:
+            raw.execute("SELECT c.id FROM customer c JOIN customer_search h ON h.customer_id=c.id "
+                        "WHERE instr(h.text, ?) > 0 AND c.archived=0 ORDER BY c.name, c.id",
+                        (text,)).fetchall()  # fmt: skip
+
+        rows.append((f"search “{label}” → ids + first page", median_ms(search, args.repeat),
+                     median_ms(raw_search, args.repeat)))  # fmt: skip
+
+    busiest = raw.execute(
+        "SELECT customer_id FROM visit GROUP BY customer_id ORDER BY count(*) DESC LIMIT 1"
+    ).fetchone()[0]
+    rows.append((f"one customer's whole timeline (#{busiest})",
+                 median_ms(lambda: customers.timeline(busiest), args.repeat),
+                 median_ms(lambda: raw.execute(
+                     "SELECT date, kind, amount FROM visit WHERE customer_id=?1 UNION ALL "
+                     "SELECT at, 'contact', NULL FROM contact_log WHERE customer_id=?1 UNION ALL "
+                     "SELECT opened_at, 'complaint', NULL FROM complaint WHERE customer_id=?1 UNION ALL "
+                     "SELECT date, 'survey', NULL FROM survey WHERE customer_id=?1 ORDER BY 1 DESC",
+                     (busiest,)).fetchall(), args.repeat)))  # fmt: skip
+    rows.append(("customer detail (profile, vehicles, score)",
+                 median_ms(lambda: customers.get_customer(busiest), args.repeat), None))  # fmt: skip
+
+    def insert_contact() -> None:
+        customers.log_contact(busiest, now=datetime(2026, 11, 23, 10), channel="phone",
+                              outcome="reached", notes="bench")  # fmt: skip
+
+    def raw_insert_contact() -> None:
+        with raw:
+            raw.execute("INSERT INTO contact_log (customer_id, at, channel, direction, outcome, "
+                        "purpose, notes, created_at, updated_at) VALUES (?,?,?,?,?,?,?,?,?)",
+                        (busiest, "2026-11-23 10:00:00", "phone", "out", "reached", "service",
+                         "bench", "2026-11-23 10:00:00", "2026-11-23 10:00:00"))  # fmt: skip
+
+    rows.append(("insert a contact (validated, one transaction)",
+                 median_ms(insert_contact, args.repeat), median_ms(raw_insert_contact, args.repeat)))  # fmt: skip
+    with raw:
+        raw.execute("DELETE FROM contact_log WHERE notes='bench'")
+
+    try:
+        rows.extend(analytics_rows(raw, args.repeat))
+    except ImportError as exc:  # analytics not installed in this checkout
+        print(f"(analytics skipped: {exc})", file=sys.stderr)
+
+    print(f"\n{customers.count_customers():,} customers; medians of {args.repeat} runs, ms\n")
+    print("| operation | DealerDesk | raw sqlite3 | ratio |")
+    print("| --- | ---: | ---: | ---: |")
+    for name, ours, theirs in rows:
+        ratio = f"{ours / theirs:.1f}×" if theirs else "–"
+        theirs_s = f"{theirs:,.1f}" if theirs is not None else "–"
+        print(f"| {name} | {ours:,.1f} | {theirs_s} | {ratio} |")
+    return 0
+
+
+def analytics_rows(raw: sqlite3.Connection, repeat: int) -> list[tuple[str, float, float | None]]:
+    """Scoring and follow-up generation, beside one raw aggregate over the same events."""
+    from dealerdesk.services import followups, scoring
+
+    reps = max(3, repeat // 5)
+
+    def raw_aggregate() -> None:
+        raw.execute(
+            "SELECT customer_id, count(*), min(date), max(date), "
+            "sum(CASE WHEN date >= date(?1, '-12 months') THEN amount ELSE 0 END), "
+            "sum(CASE WHEN date >= date(?1, '-24 months') AND date < date(?1, '-12 months') "
+            "THEN amount ELSE 0 END) FROM visit GROUP BY customer_id",
+            (TODAY.isoformat(),),
+        ).fetchall()
+
+    agg = median_ms(raw_aggregate, reps)
+    return [
+        ("score every customer (facts, BG/NBD fit, risk, cache)",
+         median_ms(lambda: scoring.refresh_scores(today=TODAY), reps), agg),
+        ("generate follow-ups, 90-day horizon (idempotent re-run)",
+         median_ms(lambda: followups.generate_followups(today=TODAY, horizon_days=90), reps), agg),
+        ("top 50 at risk (from cache)",
+         median_ms(lambda: scoring.top_at_risk(today=TODAY, limit=50), repeat), None),
+        ("today's due follow-ups",
+         median_ms(lambda: followups.due_followups(today=TODAY), repeat), None),
+    ]  # fmt: skip
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

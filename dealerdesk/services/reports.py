@@ -1,0 +1,96 @@
+"""Report use cases: gather plain data from the store and analytics, write the PDF.
+
+Both functions are safe to run on the window's background worker; ``progress(done,
+total)`` is forwarded from the PDF writer so the window can show a progress bar.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import date
+from pathlib import Path
+
+from dealerdesk.errors import DealerDeskError
+from dealerdesk.reports import AgendaItem, AgendaReport, write_agenda_pdf, write_at_risk_pdf
+from dealerdesk.services import followups, scoring, settings
+from dealerdesk.services.customers import display_phone
+
+Progress = Callable[[int, int], None]
+
+
+@dataclass(frozen=True, slots=True)
+class ReportResult:
+    path: Path
+    pages: int
+
+
+def _check_out(out: Path) -> Path:
+    out = Path(out)
+    if out.suffix.lower() != ".pdf":
+        raise DealerDeskError(f"{out.name}: the report file must end in .pdf")
+    if not out.parent.is_dir():
+        raise DealerDeskError(f"The folder {out.parent} does not exist.")
+    return out
+
+
+def make_at_risk_pdf(
+    out: Path,
+    *,
+    today: date,
+    top: int = 100,
+    mask_phones: bool = False,
+    progress: Progress | None = None,
+) -> ReportResult:
+    """Score (refreshing the cache), then write "Customers at risk" to *out*."""
+    out = _check_out(out)
+    scoring.refresh_scores(today=today)
+    data = scoring.at_risk_report_data(
+        today=today, top=top, mask_phones=mask_phones, dealership=settings.dealership_name()
+    )
+    pages = _write(write_at_risk_pdf, data, out, progress)
+    return ReportResult(out, pages)
+
+
+def make_agenda_pdf(
+    out: Path,
+    *,
+    today: date,
+    days: int = 0,
+    mask_phones: bool = False,
+    progress: Progress | None = None,
+) -> ReportResult:
+    """Today's follow-ups (overdue first) as a sheet a desk can work through on paper."""
+    out = _check_out(out)
+    rows = followups.due_followups(today=today, days=days)
+    items = tuple(
+        AgendaItem(
+            due=r.due,
+            overdue_days=r.overdue_days,
+            customer=r.customer_name,
+            phone=display_phone(r.phone),
+            kind=r.kind_label,
+            reason=r.reason,
+            vehicle=r.vehicle,
+            assignee=r.assignee,
+            last_contact=r.last_contact,
+        )
+        for r in rows
+    )
+    report = AgendaReport(
+        dealership=settings.dealership_name(), today=today, items=items, mask_phones=mask_phones
+    )
+    return ReportResult(out, _write(write_agenda_pdf, report, out, progress))
+
+
+def _write(writer: Callable[..., int], data: object, out: Path, progress: Progress | None) -> int:
+    """Write to a temporary file first, so a failure never leaves half a PDF behind."""
+    tmp = out.with_name(out.name + ".part")
+    try:
+        pages = writer(data, tmp, progress=progress)
+        tmp.replace(out)
+    except PermissionError as exc:
+        raise DealerDeskError(f"Cannot write {out}: permission denied (is it open?).") from exc
+    finally:
+        tmp.unlink(missing_ok=True)
+    return pages
