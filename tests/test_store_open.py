@@ -122,3 +122,18 @@ def test_missing_file_not_created_when_asked(tmp_path: Path) -> None:
     with pytest.raises(DatabaseOpenError, match="There is no database"):
         open_database(tmp_path / "nope.db", create=False)
     assert not (tmp_path / "nope.db").exists()
+
+
+def test_read_only_file_explained(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Root ignores file modes, so the permission answer is what the store must act on."""
+    import os
+
+    path = tmp_path / "ro.db"
+    open_database(path)
+    db.close()
+    real_access = os.access
+    monkeypatch.setattr(
+        os, "access", lambda p, mode: False if mode == os.W_OK else real_access(p, mode)
+    )
+    with pytest.raises(DatabaseOpenError, match="read-only"):
+        open_database(path)

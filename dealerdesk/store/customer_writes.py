@@ -39,7 +39,7 @@ from dealerdesk.store.validation import (
 KINDS = ("person", "company")
 STATUSES = ("active", "lost", "moved", "deceased")
 CHANNELS = ("phone", "sms", "wechat", "email", "visit")
-OUTCOMES = ("reached", "no_answer", "call_back", "wrong_number", "declined", "left_message")
+OUTCOMES = ("reached", "no_answer", "call_back", "wrong_number", "declined")
 DIRECTIONS = ("out", "in")
 VISIT_KINDS = ("sale", "service", "repair", "parts", "accessory", "insurance")
 SEVERITIES = ("low", "medium", "high")
