@@ -19,7 +19,8 @@ class CustomerFacts:
     Visits are purchases and service visits (any kind); "service" counts the kinds
     ``service`` and ``repair``. Spend windows are the 12/24 months ending today.
     ``unanswered_streak`` counts the most recent outbound contacts in a row whose
-    outcome was "no_answer" (a reached contact ends the streak).
+    outcome was "no_answer" or "left_message" (a reached contact, or any inbound one, ends
+    the streak); ``last_contact`` is the day of the last logged contact of any kind.
     """
 
     customer_id: int
@@ -47,3 +48,9 @@ class CustomerFacts:
     last_nps_on: date | None = None
     unanswered_streak: int = 0
     last_contact: date | None = None
+    # After-sales spend (every kind but ``sale``) in the same two 12-month windows. The
+    # year-on-year signal uses these because one car sale dwarfs years of servicing: a
+    # buyer from last year would otherwise always look like "spend down 99%". None means
+    # "not known" and the signal falls back to spend_12m / spend_prev_12m.
+    aftersales_12m: float | None = None
+    aftersales_prev_12m: float | None = None

@@ -1,0 +1,265 @@
+"""The composition root of the window: arguments → data folder → database → worker → window.
+
+``python main.py`` (or ``dealerdesk-gui``) opens the default database from the data
+folder; ``--db`` and ``--today`` work as in the CLI, ``--data`` moves the data folder.
+A first run (no database file yet) offers the demo dealership or an empty start. No
+traceback ever reaches the user: expected problems are explained in a dialog, and
+anything else is logged with its traceback and apologised for (``ui.errors``).
+"""
+
+from __future__ import annotations
+
+import argparse
+import contextlib
+import logging
+import os
+import sys
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import QCoreApplication, QEventLoop, QLocale, QObject, Qt, Signal
+from PySide6.QtGui import QIcon
+from PySide6.QtWidgets import QApplication, QProgressDialog
+
+from dealerdesk import __version__
+from dealerdesk.errors import DealerDeskError
+from dealerdesk.logs import setup_logging
+from dealerdesk.paths import DATA_ENV, data_dir, resolve_db_path
+from dealerdesk.store import db as store_db
+from dealerdesk.store import open_database
+from dealerdesk.ui import dialogs, errors
+from dealerdesk.ui.context import DeskContext
+from dealerdesk.ui.hub import ChangeHub
+from dealerdesk.ui.i18n import tr
+from dealerdesk.ui.worker import Worker
+
+log = logging.getLogger("dealerdesk.app")
+DEMO_CUSTOMERS = 2000
+
+
+def binding_problem() -> str | None:
+    """Refuse a Qt binding that corrupts Python's reference counts.
+
+    PySide6 6.12.0's wheels drop a reference to None on every void Qt call under
+    Python 3.11, and the interpreter aborts after a few thousand calls ("none_dealloc").
+    pyproject.toml keeps pip away from that pairing; this catches an environment that
+    has it anyway, before the user loses work to a crash.
+    """
+    if sys.version_info >= (3, 12):
+        return None
+    from PySide6 import __version__ as pyside_version
+    from PySide6.QtCore import QObject
+
+    probe = QObject()
+    before = sys.getrefcount(None)
+    for _ in range(50):
+        probe.setObjectName("probe")  # a void call: the broken build leaks here
+    probe.deleteLater()
+    if sys.getrefcount(None) >= before - 10:
+        return None
+    return (
+        f"This PySide6 ({pyside_version}) is broken on Python "
+        f"{sys.version_info.major}.{sys.version_info.minor} and would crash DealerDesk. "
+        "Install a working one: pip install 'PySide6-Essentials<6.12'"
+    )
+
+
+@dataclass
+class Desk:
+    """What ``build`` made: the tests and ``main`` drive it, then call ``close``."""
+
+    app: QApplication
+    ctx: DeskContext
+    window: Any  # MainWindow; imported late so a broken screen is reported, not raised
+    uninstall: Callable[[], None]
+
+    def close(self) -> None:
+        self.window.close()
+        self.window.deleteLater()
+        self.ctx.worker.shutdown()
+        self.uninstall()
+        store_db.close()
+
+
+def _date(text: str) -> date:
+    try:
+        return date.fromisoformat(text)
+    except ValueError as exc:
+        raise argparse.ArgumentTypeError(f"“{text}” is not a date (use YYYY-MM-DD)") from exc
+
+
+def parse_args(argv: Sequence[str] | None) -> tuple[argparse.Namespace, list[str]]:
+    """Our options; anything else (``-platform offscreen``…) is left for Qt."""
+    parser = argparse.ArgumentParser(prog="dealerdesk-gui", description=(
+        "DealerDesk: the retention desk of one car dealership."))  # fmt: skip
+    parser.add_argument("--version", action="version", version=f"DealerDesk {__version__}")
+    parser.add_argument("--db", metavar="PATH", help="the database file (default: "
+                        "$DEALERDESK_DB, else dealerdesk.db in the data folder)")  # fmt: skip
+    parser.add_argument("--today", type=_date, metavar="YYYY-MM-DD",
+                        help="pretend today is this date (default: the system date)")  # fmt: skip
+    parser.add_argument("--data", metavar="FOLDER", help="the data folder (logs, settings)")
+    parser.add_argument("--demo", action="store_true", help="open the demo dealership "
+                        "(demo.db in the data folder), creating it on first use")  # fmt: skip
+    args, rest = parser.parse_known_args(list(sys.argv[1:] if argv is None else argv))
+    return args, rest
+
+
+def use_default_locale() -> None:
+    """Under the "C" locale (containers, some remote desktops) Qt formats dates as
+    ISO-ish and money without a currency; use the dealership's home locale instead."""
+    if QLocale.system().name() in ("C", "POSIX"):
+        QLocale.setDefault(QLocale(QLocale.Language.Chinese, QLocale.Country.China))
+
+
+class _Say(QObject):
+    """Carries the demo builder's progress messages from the worker thread (queued)."""
+
+    said = Signal(str)
+
+
+def run_blocking(worker: Worker, fn: Callable[..., Any], *args: Any, label: str,
+                 **kwargs: Any) -> Any:  # fmt: skip
+    """Run *fn* on the worker behind a busy dialog and return its result (or raise)."""
+    progress = QProgressDialog(label, "", 0, 0)
+    progress.setObjectName("startup_progress")
+    progress.setCancelButton(None)
+    progress.setWindowTitle("DealerDesk")
+    progress.setWindowModality(Qt.WindowModality.ApplicationModal)
+    progress.setMinimumDuration(0)
+    say = _Say()
+    say.said.connect(lambda text: progress.setLabelText(f"{label}\n{text}…"))
+    loop = QEventLoop()
+    outcome: dict[str, Any] = {}
+
+    def done(result: Any) -> None:
+        outcome["result"] = result
+        loop.quit()
+
+    def failed(exc: BaseException) -> None:
+        outcome["error"] = exc
+        loop.quit()
+
+    if "progress" in kwargs:
+        kwargs["progress"] = say.said.emit
+    progress.show()
+    worker.submit(fn, *args, on_done=done, on_error=failed, **kwargs)
+    loop.exec()
+    progress.close()
+    progress.deleteLater()
+    if "error" in outcome:
+        raise outcome["error"]
+    return outcome.get("result")
+
+
+def first_run(path: Path, worker: Worker, today: date) -> None:
+    """No database yet: offer the demo dealership, or start with an empty one."""
+    demo = dialogs.confirm(None, tr("Welcome to DealerDesk", "App"), tr(
+        "There is no DealerDesk database yet at\n%1\n\nCreate a demo dealership with "
+        "%2 made-up customers to try DealerDesk out?\n\nChoose No to start with an empty "
+        "database for your own customers.", "App",
+    ).replace("%1", str(path)).replace("%2", f"{DEMO_CUSTOMERS:,}"))  # fmt: skip
+    if not demo:
+        open_database(path, create=True)
+        return
+    build_demo(path, worker, today)
+    open_database(path)
+
+
+def build_demo(path: Path, worker: Worker, today: date) -> None:
+    """Create the demo dealership on the worker behind a progress dialog."""
+
+    def make(progress: Callable[[str], None]) -> None:
+        from dealerdesk.services.demo import create_demo
+
+        try:
+            create_demo(path, customers=DEMO_CUSTOMERS, seed=7, today=today, progress=progress)
+        finally:
+            store_db.close()  # the worker's connection; the window opens its own
+
+    try:
+        run_blocking(worker, make, label=tr("Creating the demo dealership", "App"),
+                     progress=None)  # fmt: skip
+    except BaseException:
+        for suffix in ("", "-wal", "-shm"):  # never leave half a demo to be opened later
+            Path(f"{path}{suffix}").unlink(missing_ok=True)
+        raise
+
+
+def build(argv: Sequence[str] | None = None) -> Desk | int:
+    """Everything up to a shown window; an int is the exit code of a start that failed."""
+    args, qt_args = parse_args(argv)
+    if args.data:
+        os.environ[DATA_ENV] = str(Path(args.data).expanduser())
+    db_path = data_dir() / "demo.db" if args.demo and not args.db else resolve_db_path(args.db)
+    if args.db is None:  # the data folder may not exist on a first run
+        with contextlib.suppress(OSError):  # if it fails, opening explains it in words
+            db_path.parent.mkdir(parents=True, exist_ok=True)
+    log_path = setup_logging(db_path)
+    app = QApplication.instance() or QApplication([sys.argv[0] if sys.argv else "dealerdesk",
+                                                   *qt_args])  # fmt: skip
+    assert isinstance(app, QApplication)
+    QCoreApplication.setOrganizationName("DealerDesk")
+    QCoreApplication.setApplicationName("DealerDesk")
+    QCoreApplication.setApplicationVersion(__version__)
+    use_default_locale()
+    icon = Path(__file__).resolve().parents[1] / "resources" / "icon.svg"
+    if icon.exists():
+        app.setWindowIcon(QIcon(str(icon)))
+    problem = binding_problem()
+    if problem:
+        log.error(problem)
+        dialogs.error(None, tr("DealerDesk cannot start", "App"), problem)
+        return 1
+    today = args.today or date.today()
+    clock: Callable[[], date] = (lambda: args.today) if args.today else date.today
+    worker = Worker(app, on_thread_exit=store_db.close)
+    holder: dict[str, Any] = {"window": None}
+    uninstall = errors.install(parent=lambda: holder["window"], log_path=log_path,
+                               worker=worker)  # fmt: skip
+    try:
+        if not db_path.exists() and args.demo:
+            build_demo(db_path, worker, today)
+            open_database(db_path)
+        elif not db_path.exists():
+            first_run(db_path, worker, today)
+        else:
+            open_database(db_path, create=False)
+        from dealerdesk.services import settings
+        from dealerdesk.ui.main_window import MainWindow
+
+        ctx = DeskContext(db_path=db_path, worker=worker, hub=ChangeHub(app), clock=clock,
+                          dealership=settings.dealership_name(), log_path=log_path)  # fmt: skip
+        window = MainWindow(ctx)
+    except DealerDeskError as exc:
+        log.warning("cannot start: %s", exc)
+        dialogs.error(None, tr("DealerDesk cannot start", "App"), str(exc))
+        return _give_up(worker, uninstall)
+    except Exception as exc:
+        log.exception("start-up failed")
+        errors.report(exc, None, title=tr("DealerDesk cannot start", "App"))
+        return _give_up(worker, uninstall)
+    holder["window"] = window
+    window.show()
+    log.info("started on %s (today %s)", db_path, today)
+    return Desk(app=app, ctx=ctx, window=window, uninstall=uninstall)
+
+
+def _give_up(worker: Worker, uninstall: Callable[[], None]) -> int:
+    worker.shutdown()
+    uninstall()
+    store_db.close()
+    return 1
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    desk = build(argv)
+    if isinstance(desk, int):
+        return desk
+    try:
+        code = desk.app.exec()
+    finally:
+        desk.close()
+    return int(code)

@@ -1,0 +1,375 @@
+"""One generator per cadence rule: the candidate follow-ups a customer's facts call for.
+
+Candidates are not yet follow-ups: the planner still checks closed keys, staleness,
+consent, status and the fatigue cap. A generator leaves out what is stale or beyond the
+horizon unless that key is pending (a pending one must be re-planned so it can move), and
+emits a ``blocked`` candidate when it knows why a pending one is no longer wanted, so the
+cancel note says it in words.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Mapping
+from datetime import date, timedelta
+from typing import TYPE_CHECKING, Any, NamedTuple
+
+from dealerdesk.retention.cadence.dates import (
+    HolidayGreeting,
+    WorkCalendar,
+    anniversary,
+    fmt_day,
+    lunar_label,
+    occurrences,
+    solar_occurrences,
+)
+
+if TYPE_CHECKING:
+    from dealerdesk.retention.cadence.planner import (
+        CampaignInput,
+        ComplaintInput,
+        CustomerInput,
+        PlanContext,
+        VehicleInput,
+    )
+
+DAY = timedelta(days=1)
+SERVICE_KINDS = ("service", "repair")
+
+
+class Candidate(NamedTuple):
+    """A follow-up a rule asks for. ``floating``: its date depends on today, so a pending
+    one keeps the date it was given. ``expires``: after this day it is pointless.
+    (A NamedTuple because a run makes close to a million of them.)"""
+
+    rule: str
+    key: str
+    due: date
+    reason: str
+    expires: date | None = None
+    vehicle_id: int | None = None
+    complaint_id: int | None = None
+    campaign_id: int | None = None
+    assignee_id: int | None = None
+    floating: bool = False
+    blocked: str | None = None
+
+
+Out = list[Candidate]
+
+
+def candidates(c: CustomerInput, ctx: PlanContext) -> list[Candidate]:
+    """Every candidate for *c*, rule by rule (appending to one list: a run makes ~1M)."""
+    pk = frozenset(p.key for p in c.pending)
+    out: list[Candidate] = []
+    for v in c.vehicles:
+        _vehicle(v, ctx, pk, out)
+    if c.visits:
+        _visits(c, ctx, pk, out)
+    if c.birthday or c.personal_dates:
+        _personal(c, ctx, pk, out)
+    for suffix, due, text, day in ctx.holiday_tasks:
+        # Every customer gets the same holidays: dates and texts are computed once per run.
+        out.append(Candidate("holiday", f"hol:{c.id}:{suffix}", due, text, day))
+    _touch(c, ctx, out)
+    for cp in c.complaints:
+        _complaint(cp, ctx, out)
+    _winback(c, ctx, pk, out)
+    if ctx.campaigns:
+        _campaigns(c, ctx, pk, out)
+    return out
+
+
+def _wanted(
+    key: str, due: date, expires: date | None, ctx: PlanContext, pk: frozenset[str]
+) -> bool:
+    """Worth a candidate: new, not stale and within the horizon — or already pending."""
+    if due <= ctx.horizon_end and (expires is None or expires >= ctx.today):
+        return True
+    return key in pk
+
+
+def _years(n: int) -> str:
+    return f"{n} year{'s' if n != 1 else ''}"
+
+
+def km_per_day(v: VehicleInput) -> float | None:
+    """Average km a day from the readings we have (sale at 0 km if sold new here, the
+    odometer on file, the last service); None when they span under 30 days."""
+    points = []
+    if v.sold_here and v.purchase_date:
+        points.append((v.purchase_date, 0))
+    if v.mileage_on and v.mileage_km is not None:
+        points.append((v.mileage_on, v.mileage_km))
+    if v.last_service_on and v.last_service_km is not None:
+        points.append((v.last_service_on, v.last_service_km))
+    if len(points) < 2:
+        return None
+    points.sort()
+    (d0, km0), (d1, km1) = points[0], points[-1]
+    days = (d1 - d0).days
+    if days < 30 or km1 <= km0:
+        return None
+    return min(max((km1 - km0) / days, 1.0), 500.0)
+
+
+def _vehicle(v: VehicleInput, ctx: PlanContext, pk: frozenset[str], out: Out) -> None:
+    off, late, today = ctx.offsets, ctx.late, ctx.today
+    bought = v.purchase_date
+    if bought and v.sold_here:
+        for rule, text in (
+            ("thanks", "Thank them for buying the {} on {}."),
+            ("checkin", "Ask how the {} is doing since {} (first week)."),
+        ):
+            due = bought + off[rule]
+            sk = f"sale:{v.id}:{rule}"
+            if _wanted(sk, due, due + late, ctx, pk):
+                out.append(
+                    Candidate(
+                        rule, sk, due, text.format(v.label, fmt_day(bought)), due + late, v.id
+                    )
+                )
+        a_off = off["anniversary"]
+        for year, occ in solar_occurrences(bought, today - late, ctx.horizon_end - a_off):
+            sk = f"anniv:{v.id}:{year}"
+            if _wanted(sk, occ + a_off, occ, ctx, pk):
+                text = f"{_years(year - bought.year)} since buying the {v.label} ({fmt_day(occ)})."
+                out.append(Candidate("anniversary", sk, occ + a_off, text, occ, v.id))
+    _trade_in(v, ctx, pk, out)
+    for rule, end, prefix, text in (
+        ("insurance", v.insurance_end, "ins", "Insurance of the {} ends {}: offer the renewal (续保)."),
+        ("inspection", v.inspection_due, "insp", "Statutory inspection (年检) of the {} due {}."),
+        ("warranty", v.warranty_end, "warranty", "Warranty of the {} ends {}: offer an extension."),
+    ):  # fmt: skip
+        if end is not None:
+            due, sk = end + off[rule], f"{prefix}:{v.id}:{end.year}"
+            if _wanted(sk, due, end, ctx, pk):
+                out.append(Candidate(rule, sk, due, text.format(v.label, fmt_day(end)), end, v.id))
+    _service_due(v, ctx, pk, out)
+
+
+def _trade_in(v: VehicleInput, ctx: PlanContext, pk: frozenset[str], out: Out) -> None:
+    base = v.purchase_date or (date(v.year, 7, 1) if v.year else None)
+    if base is None:
+        return
+    first, last = ctx.config.trade_in_from_years, ctx.rules["trade_in"].limit_days or 6
+    # Only ages whose anniversary is near the window, unless one is pending.
+    near = range(ctx.today.year - base.year - 1, ctx.horizon_end.year - base.year + 1)
+    for age in range(first, last + 1):
+        sk = f"tradein:{v.id}:{age}"
+        if age not in near and sk not in pk:
+            continue
+        due = anniversary(base, base.year + age) + ctx.offsets["trade_in"]
+        if _wanted(sk, due, due + ctx.late, ctx, pk):
+            text = f"The {v.label} is {_years(age)} old: invite them to see new models and a trade-in offer."
+            out.append(Candidate("trade_in", sk, due, text, due + ctx.late, v.id))
+
+
+def _service_due(v: VehicleInput, ctx: PlanContext, pk: frozenset[str], out: Out) -> None:
+    rule = ctx.rules["service_due"]
+    if v.last_service_on:
+        anchor, km, what = v.last_service_on, v.last_service_km, "last service"
+        tag = f"v{v.last_service_id}"
+    elif v.purchase_date:
+        anchor, km, tag, what = v.purchase_date, 0 if v.sold_here else None, "sale", "bought"
+    else:
+        return
+    due = anchor + ctx.offsets["service_due"]
+    rate = km_per_day(v)
+    if rate and rule.limit_days:
+        due = min(due, anchor + math.ceil(rule.limit_days / rate) * DAY)
+    sk = f"svc:{v.id}:{tag}"
+    expires = due + ctx.config.service_late_days * DAY
+    if not _wanted(sk, due, expires, ctx, pk):
+        return
+    at_km = f" at {km:,} km" if km else ""
+    pace = f", about {rate:,.0f} km a day" if rate else ""
+    limit = f" or {rule.limit_days:,} km" if rule.limit_days else ""
+    text = (f"Maintenance due for the {v.label}: {what} {fmt_day(anchor)}{at_km}; "
+            f"every {rule.offset_days} days{limit}{pace}.")  # fmt: skip
+    out.append(Candidate("service_due", sk, due, text, expires, v.id))
+
+
+def _visits(c: CustomerInput, ctx: PlanContext, pk: frozenset[str], out: Out) -> None:
+    late = ctx.late
+    vehicles = {v.id: v for v in c.vehicles}
+    for vis in c.visits:
+        v = vehicles.get(vis.vehicle_id) if vis.vehicle_id is not None else None
+        about = f" ({v.label})" if v else ""
+        if vis.kind in SERVICE_KINDS:
+            due, sk = vis.day + ctx.offsets["satisfaction"], f"visit:{vis.id}:sat"
+            if _wanted(sk, due, due + late, ctx, pk):
+                text = f"Ask how the {vis.kind} visit on {fmt_day(vis.day)}{about} went."
+                out.append(Candidate("satisfaction", sk, due, text, due + late, vis.vehicle_id))
+        if vis.declined:
+            due, sk = vis.day + ctx.offsets["declined_work"], f"visit:{vis.id}:declined"
+            if _wanted(sk, due, due + late, ctx, pk):
+                back = (
+                    v is not None and v.last_service_on is not None and v.last_service_on > vis.day
+                )
+                text = f"Declined at the {fmt_day(vis.day)} visit{about}: {vis.declined}. Offer it again."
+                out.append(Candidate("declined_work", sk, due, text, due + late, vis.vehicle_id,
+                                     blocked="the car has been serviced since" if back else None))  # fmt: skip
+
+
+def _personal(c: CustomerInput, ctx: PlanContext, pk: frozenset[str], out: Out) -> None:
+    start = ctx.today - ctx.late
+    dates = (
+        [(f"bday:{c.id}:", "birthday", "Birthday", c.birthday, c.birthday_lunar)]
+        if c.birthday
+        else []
+    )
+    dates += [
+        (f"pdate:{p.id}:", "personal_date", p.label, p.day, p.lunar) for p in c.personal_dates
+    ]
+    for prefix, rule, label, day, lunar in dates:
+        off = ctx.offsets[rule]
+        for tag, occ in occurrences(day, lunar, start, ctx.horizon_end - off):
+            sk = prefix + tag
+            if occ < ctx.today and sk not in pk:
+                continue
+            lunar_note = f" ({lunar_label(day)})" if lunar else ""
+            text = f"{label} on {fmt_day(occ)}{lunar_note}: send greetings on the day."
+            out.append(Candidate(rule, sk, occ + off, text, occ))
+
+
+def holiday_tasks(
+    holidays: tuple[HolidayGreeting, ...], offset_days: int, calendar: WorkCalendar,
+    today: date, horizon_end: date,
+) -> tuple[tuple[str, date, str, date], ...]:  # fmt: skip
+    """(key suffix, due, reason, holiday) per greeted holiday still ahead: the task is due
+    *offset_days* from the holiday, moved back to a working day (a holiday is a day off)."""
+    out = []
+    for h in holidays:
+        due = calendar.previous_working_day(h.day + offset_days * DAY)
+        if h.day >= today and due <= horizon_end:
+            text = f"{h.title} on {fmt_day(h.day)}: send greetings on the day."
+            out.append((f"{h.day.year}:{h.code}", due, text, h.day))
+    return tuple(out)
+
+
+def _touch(c: CustomerInput, ctx: PlanContext, out: Out) -> None:
+    contact, visit = c.last_contact, c.last_visit
+    if contact and (visit is None or contact >= visit):
+        anchor, text = contact, f"Last contact {fmt_day(contact)}"
+    elif visit:
+        called = f", last call {fmt_day(contact)}" if contact else ", never called"
+        anchor, text = visit, f"Last visit {fmt_day(visit)}{called}"
+    elif c.created_on:
+        anchor, text = c.created_on, f"Customer since {fmt_day(c.created_on)}, never contacted"
+    else:
+        return
+    blocked = "lapsed: the win-back call replaces it" if c.lapsed else None
+    out.append(Candidate("touch", f"touch:{c.id}", anchor + ctx.offsets["touch"],
+                         f"{text}: keep in touch about once a month.", blocked=blocked))  # fmt: skip
+
+
+def _complaint(cp: ComplaintInput, ctx: PlanContext, out: Out) -> None:
+    rule, cal = ctx.rules["complaint"], ctx.calendar
+    what = f"Complaint ({cp.category})" if cp.category else "Complaint"
+    if cp.followups_done == 0 or cp.last_followup_on is None:
+        n = rule.offset_days
+        due = cal.add_working_days(cp.opened_on, n)
+        text = f"{what} opened {fmt_day(cp.opened_on)}: respond within {n} working day{'s' if n != 1 else ''}."
+    else:
+        due = cal.next_working_day(cp.last_followup_on + (rule.limit_days or 3) * DAY)
+        n = cp.followups_done
+        text = (f"{what} open since {fmt_day(cp.opened_on)}, {n} follow-up{'s' if n != 1 else ''}"
+                " so far: keep in touch until it is resolved.")  # fmt: skip
+    out.append(Candidate("complaint", f"cmp:{cp.id}", due, text, None, cp.vehicle_id, cp.id,
+                         assignee_id=cp.assignee_id))  # fmt: skip
+
+
+def _winback(c: CustomerInput, ctx: PlanContext, pk: frozenset[str], out: Out) -> None:
+    rule = ctx.rules["winback"]
+    limit, n = rule.limit_days or 4, c.winback_tries + 1
+    eligible = c.status == "lost" or (c.status == "active" and c.lapsed)
+    if not eligible:
+        sk = f"winback:{c.id}:{n}"
+        if sk in pk:
+            out.append(
+                Candidate(
+                    "winback", sk, ctx.today, "", floating=True, blocked="the customer is back"
+                )
+            )
+        return
+    if n > limit:
+        return
+    due = ctx.today
+    if c.winback_last_on is not None:
+        due = max(due, c.winback_last_on + ctx.offsets["winback"])
+    if c.status == "lost":
+        when = f" on {fmt_day(c.lost_on)}" if c.lost_on else ""
+        why = f" ({c.lost_reason})" if c.lost_reason else ""
+        text = f"Lost{when}{why}: ask why they left"
+    else:
+        since = f" since {fmt_day(c.last_visit)}" if c.last_visit else ""
+        text = f"No visit{since}: ask why they stopped coming"
+    text += (
+        f"; LAST try ({n} of {limit}), then we stop calling."
+        if n == limit
+        else f"; try {n} of {limit}."
+    )
+    out.append(Candidate("winback", f"winback:{c.id}:{n}", due, text, floating=True))
+
+
+AUDIENCE_KEYS = frozenset(
+    {"customer_ids", "tiers", "segments", "cities", "makes", "min_vehicle_age", "max_vehicle_age"}
+)
+
+
+def in_audience(c: CustomerInput, audience: Mapping[str, Any] | None, today: date) -> bool:
+    """Whether a campaign's audience filter takes this customer (no filter: everyone).
+
+    Known keys: see ``AUDIENCE_KEYS``. A filter with any other key takes nobody:
+    inviting the wrong people is worse than inviting none.
+    """
+    a = audience
+    if not a:
+        return True
+    if set(a) - AUDIENCE_KEYS:
+        return False
+    for key, value in (
+        ("customer_ids", c.id),
+        ("tiers", c.tier),
+        ("segments", c.segment),
+        ("cities", c.city),
+    ):
+        if key in a and value not in a[key]:
+            return False
+    if "makes" in a and not any(v.make in a["makes"] for v in c.vehicles):
+        return False
+    lo, hi = a.get("min_vehicle_age"), a.get("max_vehicle_age")
+    if lo is not None or hi is not None:
+        ages = [(today - v.purchase_date).days / 365.25 if v.purchase_date
+                else today.year - (v.year or today.year) for v in c.vehicles]  # fmt: skip
+        return any((lo is None or age >= lo) and (hi is None or age <= hi) for age in ages)
+    return True
+
+
+def campaign_tasks(campaigns: tuple[CampaignInput, ...], offset_days: int) -> tuple[tuple[CampaignInput, date, str], ...]:  # fmt: skip
+    """(campaign, invitation due, reason) once per run; the invitation is due the campaign's
+    own ``invite_days_before`` ahead of its start, plus the rule's offset."""
+    return tuple(
+        (camp, camp.starts_on - timedelta(days=camp.invite_days_before - offset_days),
+         f"Invite them to {camp.name} on {fmt_day(camp.starts_on)}.")
+        for camp in campaigns
+    )  # fmt: skip
+
+
+def _campaigns(c: CustomerInput, ctx: PlanContext, pk: frozenset[str], out: Out) -> None:
+    for camp, due, text in ctx.campaign_tasks:
+        sk = f"camp:{camp.id}:{c.id}"
+        if not _wanted(sk, due, camp.starts_on, ctx, pk):
+            continue
+        blocked = (
+            None
+            if in_audience(c, camp.audience, ctx.today)
+            else "no longer in the campaign's audience"
+        )
+        if blocked is None or sk in pk:
+            out.append(
+                Candidate(
+                    "campaign", sk, due, text, camp.starts_on, campaign_id=camp.id, blocked=blocked
+                )
+            )

@@ -1,0 +1,363 @@
+"""Follow-up use cases: generate from the cadence rules, list, and work them.
+
+The CLI and the window call these with keyword arguments; ``today``/``now`` are always
+passed in, so ``--today`` and the tests are deterministic. Every write is one
+transaction and returns ``Changed`` so each screen refreshes only what it shows.
+
+Working a follow-up (``complete_followup``) logs the contact with its outcome, linked to
+the follow-up, in the same transaction, then re-plans that customer (the new contact
+resets the stay-in-touch clock at once). Outcomes:
+- reached, declined, wrong_number: the follow-up is done.
+- no_answer: it stays pending and is retried the next working day, up to
+  ``max_no_answer`` attempts (default 3); the last unanswered one closes it. Every
+  attempt is a ``no_answer`` row in the contact log, which is what the risk score counts
+  as "calls unanswered".
+- call_back: done, and a new follow-up of the same kind is due on the agreed day
+  (default: the next working day), assigned to whoever promised it.
+"""
+
+from __future__ import annotations
+
+import calendar
+import gc
+import logging
+import time
+from collections.abc import Sequence
+from dataclasses import asdict, dataclass
+from datetime import date, datetime, timedelta
+
+from dealerdesk.errors import ValidationError
+from dealerdesk.retention.cadence import (
+    DEFAULT_RULES,
+    KIND_LABELS,
+    CadenceConfig,
+    CampaignInput,
+    ComplaintInput,
+    CustomerInput,
+    PendingInput,
+    PersonalDateInput,
+    PlanContext,
+    RuleSpec,
+    StoredRule,
+    VehicleInput,
+    VisitInput,
+    WorkCalendar,
+    effective_rules,
+    plan,
+)
+from dealerdesk.retention.cadence.dates import fmt_day
+from dealerdesk.services import settings
+from dealerdesk.services.changes import Changed, changed
+from dealerdesk.store import followup_queries as fq
+from dealerdesk.store.db import write_transaction
+from dealerdesk.store.followup_queries import FollowupRow
+
+__all__ = [
+    "CHANNELS", "OUTCOMES", "FollowupRow", "GenerateResult", "cadence_config", "cadence_rules",
+    "complete_followup", "day_agenda", "due_followups", "ensure_cadence_rules",
+    "generate_followups", "month_counts", "reschedule_followup", "skip_followup",
+    "snooze_followup", "update_cadence_rule",
+]  # fmt: skip
+
+log = logging.getLogger(__name__)
+
+OUTCOMES = ("reached", "no_answer", "call_back", "wrong_number", "declined")
+CHANNELS = ("phone", "sms", "wechat", "email", "visit")
+LIVE_RULES = frozenset({"touch", "complaint"})  # recurring: a closed one frees its key
+DEFAULT_HORIZON = 90
+_FACTORIES = fq.InputFactories(
+    customer=CustomerInput, vehicle=VehicleInput, visit=VisitInput, complaint=ComplaintInput,
+    personal_date=PersonalDateInput, pending=PendingInput, campaign=CampaignInput,
+)  # fmt: skip
+
+
+@dataclass(frozen=True, slots=True)
+class GenerateResult:
+    """What a generation run did; ``held_back``: new ones the fatigue cap kept back."""
+
+    created: int
+    moved: int
+    cancelled: int
+    unchanged: int
+    held_back: int = 0
+
+
+def _stamp() -> datetime:
+    # Row metadata only (created_at/updated_at): business dates always come from `today`.
+    return datetime.now().replace(microsecond=0)
+
+
+# -- rules and settings --------------------------------------------------------------------
+def ensure_cadence_rules() -> int:
+    """Seed the default cadence rules that are not stored yet; returns how many were added."""
+    return fq.seed_cadence_rules(
+        {"key": r.key, "label": r.label, "offset_days": r.offset_days, "limit_days": r.limit_days,
+         "purpose": r.purpose, "essential": r.essential, "enabled": r.enabled}
+        for r in DEFAULT_RULES
+    )  # fmt: skip
+
+
+def cadence_rules() -> list[RuleSpec]:
+    """The rules in effect (stored values over the defaults), in the table's order."""
+    rules = effective_rules(StoredRule(**asdict(r)) for r in fq.cadence_rules())
+    return [rules[r.key] for r in DEFAULT_RULES]
+
+
+def update_cadence_rule(
+    *,
+    key: str,
+    offset_days: int | None = None,
+    limit_days: int | None = None,
+    enabled: bool | None = None,
+    label: str | None = None,
+) -> Changed:
+    """Edit one rule from Settings; the next generation run applies it."""
+    if key not in KIND_LABELS or key in ("manual", "callback"):
+        raise ValidationError("key", f"“{key}” is not a cadence rule")
+    changes: dict[str, object] = {}
+    if offset_days is not None:
+        if not -366 <= offset_days <= 3660:
+            raise ValidationError("offset_days", f"{offset_days} is out of range (−366 to 3660)")
+        changes["offset_days"] = offset_days
+    if limit_days is not None:
+        if limit_days < 0:
+            raise ValidationError("limit_days", f"{limit_days} cannot be negative")
+        changes["limit_days"] = limit_days
+    if enabled is not None:
+        changes["enabled"] = bool(enabled)
+    if label is not None:
+        if not label.strip() or len(label) > 80:
+            raise ValidationError("label", "must be 1 to 80 characters")
+        changes["label"] = label.strip()
+    ensure_cadence_rules()
+    if changes:
+        fq.update_cadence_rule(key, changes)
+    return changed("cadence_rule")
+
+
+def cadence_config() -> CadenceConfig:
+    """The dealership's knobs from settings (country, fatigue cap and window)."""
+
+    def number(key: str, default: int) -> int | None:
+        text = settings.get(key).strip().lower()
+        if text in ("", "none", "off"):
+            return None
+        try:
+            return int(text)
+        except ValueError as exc:
+            raise ValidationError(key, f"“{text}” is not a whole number") from exc
+
+    cap = number("fatigue_cap", 2)
+    days = number("fatigue_days", 30) or 30
+    return CadenceConfig(
+        country=settings.get("country") or "CN", fatigue_cap=cap, fatigue_days=days
+    )
+
+
+# -- generation ----------------------------------------------------------------------------
+def generate_followups(
+    *, today: date, horizon_days: int = DEFAULT_HORIZON, customer_ids: Sequence[int] | None = None
+) -> GenerateResult:
+    """Create, move and cancel follow-ups so the table matches the rules (idempotent).
+
+    *customer_ids* limits the run to those customers (after one was edited).
+    """
+    if horizon_days < 0 or horizon_days > 3660:
+        raise ValidationError("horizon_days", f"{horizon_days} is out of range (0 to 3660)")
+    # A full run allocates a few million small objects that all live until the end: the
+    # cyclic collector would rescan them again and again for nothing (~20% of the time).
+    collecting = gc.isenabled()
+    gc.disable()
+    try:
+        counts, held = _generate(today, horizon_days, customer_ids, _stamp())
+    finally:
+        if collecting:
+            gc.enable()
+    return GenerateResult(counts.created, counts.moved, counts.cancelled, counts.unchanged, held)
+
+
+def _generate(
+    today: date, horizon_days: int, customer_ids: Sequence[int] | None, stamp: datetime
+) -> tuple[fq.ReconcileCounts, int]:
+    config = cadence_config()
+    rules = {r.key: r for r in cadence_rules()}
+    try:
+        calendar_ = WorkCalendar(config.country)
+        calendar_.is_working_day(today)
+    except ValueError as exc:
+        raise ValidationError("country", str(exc)) from exc
+    started = time.perf_counter()
+    late = config.late_days
+    after_visit = max(rules["satisfaction"].offset_days, rules["declined_work"].offset_days)
+    before = max(0, *(-r.offset_days for r in rules.values()))
+    data = fq.load_planner_data(
+        factories=_FACTORIES,
+        fatigue_since=today - timedelta(days=config.fatigue_days - 1),
+        lapsed_before=today - timedelta(days=config.lapsed_after_days),
+        visits_since=today - timedelta(days=after_visit + late + 1),
+        closed_since=today - timedelta(days=max(late, config.service_late_days, before) + 30),
+        campaigns_from=today,
+        customer_ids=customer_ids,
+    )
+    ctx = PlanContext.build(
+        rules=rules, config=config, today=today, horizon_days=horizon_days,
+        campaigns=data.campaigns, calendar=calendar_,
+    )  # fmt: skip
+    loaded = time.perf_counter()
+    plans = plan(data.customers, ctx)
+    wanted = [w for p in plans for w in p.wanted]
+    cancel = [(k, why) for p in plans for k, why in p.dropped.items()]
+    planned = time.perf_counter()
+    counts = fq.reconcile(wanted, cancel, data.pending, stamp=stamp)
+    log.info(
+        "follow-ups for %d customers: load %.2fs, plan %.2fs, write %.2fs; %s",
+        len(data.customers), loaded - started, planned - loaded, time.perf_counter() - planned,
+        counts,
+    )  # fmt: skip
+    return counts, sum(p.held_back for p in plans)
+
+
+# -- lists ---------------------------------------------------------------------------------
+def _grace() -> dict[str, int]:
+    """Days a follow-up may stay due before it counts as overdue (stay-in-touch: the gap
+    between "due" at 30 days and "overdue" at 60)."""
+    touch = next(r for r in cadence_rules() if r.key == "touch")
+    return {"touch": max(0, (touch.limit_days or touch.offset_days) - touch.offset_days)}
+
+
+def due_followups(
+    *, today: date, days: int = 0, staff_id: int | None = None, kind: str | None = None
+) -> list[FollowupRow]:
+    """Overdue follow-ups and those due within *days*, oldest first."""
+    if days < 0:
+        raise ValidationError("days", f"{days} cannot be negative")
+    return fq.due_rows(
+        today=today, until=today + timedelta(days=days), staff_id=staff_id, kind=kind,
+        labels=KIND_LABELS, grace=_grace(),
+    )  # fmt: skip
+
+
+def month_counts(
+    *, year: int, month: int, today: date, staff_id: int | None = None, kind: str | None = None
+) -> dict[date, int]:
+    """Open follow-ups per day of the month (every day present, 0 when none).
+
+    Overdue ones are counted on *today* (they are today's work), not on their past day.
+    """
+    if not 1 <= month <= 12:
+        raise ValidationError("month", f"{month} is not a month (1–12)")
+    first = date(year, month, 1)
+    last = date(year, month, calendar.monthrange(year, month)[1])
+    counts = fq.month_counts(first=first, last=last, today=today, staff_id=staff_id, kind=kind)
+    return {first + timedelta(days=i): counts.get(first + timedelta(days=i), 0)
+            for i in range((last - first).days + 1)}  # fmt: skip
+
+
+def day_agenda(
+    *, day: date, staff_id: int | None = None, kind: str | None = None, today: date | None = None
+) -> list[FollowupRow]:
+    """A day's follow-ups, open ones first; on *today* also everything overdue."""
+    return fq.day_rows(
+        day=day, today=today, staff_id=staff_id, kind=kind, labels=KIND_LABELS, grace=_grace()
+    )
+
+
+# -- working a follow-up -------------------------------------------------------------------
+def _pending(followup_id: int) -> fq.FollowupRef:
+    f = fq.get_followup(followup_id)
+    if f.status != "pending":
+        raise ValidationError("followup_id", f"follow-up #{followup_id} is already {f.status}")
+    return f
+
+
+def complete_followup(
+    *,
+    followup_id: int,
+    outcome: str,
+    channel: str = "phone",
+    notes: str = "",
+    staff_id: int | None = None,
+    now: datetime,
+    callback_on: date | None = None,
+) -> Changed:
+    """Log the contact with its outcome and close (or retry, or call back) the follow-up."""
+    if outcome not in OUTCOMES:
+        raise ValidationError("outcome", f"“{outcome}” is not one of {', '.join(OUTCOMES)}")
+    if channel not in CHANNELS:
+        raise ValidationError("channel", f"“{channel}” is not one of {', '.join(CHANNELS)}")
+    notes = (notes or "").strip()
+    if len(notes) > 4000:
+        raise ValidationError("notes", f"is too long ({len(notes)} characters, at most 4000)")
+    today = now.date()
+    if callback_on is not None and (outcome != "call_back" or callback_on < today):
+        why = "is in the past" if outcome == "call_back" else "only goes with the outcome call_back"
+        raise ValidationError("callback_on", why)
+    config = cadence_config()
+    cal = WorkCalendar(config.country)
+    touched: set[int] = {followup_id}
+    with write_transaction():
+        f = _pending(followup_id)
+        fq.insert_contact(
+            customer_id=f.customer_id, at=now, channel=channel, outcome=outcome,
+            purpose=f.purpose, staff_id=staff_id, followup_id=f.id, notes=notes,
+        )  # fmt: skip
+        if outcome == "no_answer" and f.attempt < config.max_no_answer:
+            fq.set_pending(f.id, due=cal.add_working_days(today, 1), outcome="no_answer",
+                           stamp=now, attempt=f.attempt + 1)  # fmt: skip
+        else:
+            note = notes
+            if outcome == "no_answer":
+                note = (f"No answer {f.attempt} times in a row. {notes}").strip()
+            fq.close_followup(f.id, status="done", outcome=outcome, at=now, notes=note,
+                              rename=f.rule in LIVE_RULES)  # fmt: skip
+        if outcome == "call_back":
+            due = callback_on or cal.add_working_days(today, 1)
+            touched.add(fq.insert_followup(
+                customer_id=f.customer_id, kind=f.kind, rule="callback",
+                source_key=f"callback:{f.id}", purpose=f.purpose, essential=f.essential,
+                due=due, reason=f"Call back as agreed on {fmt_day(today)}: {f.reason}",
+                assignee_id=staff_id if staff_id is not None else f.assignee_id,
+                vehicle_id=f.vehicle_id, complaint_id=f.complaint_id,
+                campaign_id=f.campaign_id, stamp=now,
+            ))  # fmt: skip
+        counts, _ = _generate(today, DEFAULT_HORIZON, [f.customer_id], now)
+    touched.update(counts.created_ids, counts.touched_ids)
+    return changed(
+        "followup", "contact_log", customers=(f.customer_id,), followups=tuple(sorted(touched))
+    )
+
+
+def snooze_followup(*, followup_id: int, days: int, today: date) -> Changed:
+    """Put a pending follow-up off by *days* (from today if it is overdue)."""
+    if not 1 <= days <= 365:
+        raise ValidationError("days", f"{days} is out of range (1 to 365)")
+    with write_transaction():
+        f = _pending(followup_id)
+        due = max(f.due, today) + timedelta(days=days)
+        fq.set_pending(f.id, due=due, outcome="snoozed", stamp=_stamp())
+    return changed("followup", customers=(f.customer_id,), followups=(f.id,))
+
+
+def reschedule_followup(*, followup_id: int, new_due: date, today: date) -> Changed:
+    """Move a pending follow-up to *new_due* (today or later); the generator keeps it there."""
+    if new_due < today:
+        raise ValidationError(
+            "new_due", f"{new_due.isoformat()} is in the past (today is {today.isoformat()})"
+        )
+    with write_transaction():
+        f = _pending(followup_id)
+        fq.set_pending(f.id, due=new_due, outcome="rescheduled", stamp=_stamp())
+    return changed("followup", customers=(f.customer_id,), followups=(f.id,))
+
+
+def skip_followup(*, followup_id: int, reason: str, now: datetime) -> Changed:
+    """A person decides this follow-up will not be done; it is never planned again
+    (a recurring one — stay-in-touch, complaint — comes back at its next due date)."""
+    reason = (reason or "").strip()
+    if not reason:
+        raise ValidationError("reason", "say why it is skipped")
+    with write_transaction():
+        f = _pending(followup_id)
+        fq.close_followup(f.id, status="skipped", outcome=None, at=now, notes=f"Skipped: {reason}",
+                          rename=f.rule in LIVE_RULES)  # fmt: skip
+    return changed("followup", customers=(f.customer_id,), followups=(f.id,))

@@ -1,0 +1,399 @@
+"""Scoring use cases: refresh the analytics cache, read the at-risk list, the report data.
+
+Why a cache: the Today screen, the customer list and the PDF all want the risk of 100,000
+customers at once; computing it takes a few seconds, reading it a few milliseconds. A full
+refresh refits the churn model and recomputes every customer; a change to one customer
+(a visit, a call, a complaint) refreshes just that customer with the stored model and
+population cut points, so their row agrees with everyone else's.
+
+Pipeline (``refresh_scores``): facts by set-based SQL -> BG/NBD fit on the visit
+histories (weeks; identical (x, t_x, T) rows compressed into weights) -> P(alive) and
+expected visits in the next 52 weeks -> tiers, RFM, lifecycle, risk -> one transaction.
+"""
+
+from __future__ import annotations
+
+import json
+import math
+import time
+from collections import Counter
+from collections.abc import Sequence
+from dataclasses import dataclass, replace
+from datetime import date, timedelta
+
+import numpy as np
+
+from dealerdesk.reports.data import AtRiskReport, AtRiskRow
+from dealerdesk.retention import metrics, segments
+from dealerdesk.retention.bgnbd import BGNBDParams, fit_bgnbd
+from dealerdesk.retention.facts import CustomerFacts
+from dealerdesk.retention.metrics import NPSResult, PeriodRetention, Ratio, TimeStats
+from dealerdesk.retention.risk import MEDIUM, bgnbd_inputs, score_all
+from dealerdesk.services.changes import Changed
+from dealerdesk.services.settings import dealership_name
+from dealerdesk.store import facts_query as q
+from dealerdesk.store.facts_query import ScoreRow, ScoreWrite
+from dealerdesk.store.settings_store import get_setting, set_setting
+from dealerdesk.store.validation import format_phone
+
+__all__ = ["DEFAULT_PARAMS", "RetentionMetrics", "ScoreRow", "ScoreSummary", "at_risk_report_data",
+           "customer_risk", "refresh_for_changes", "refresh_scores", "retention_metrics",
+           "top_at_risk"]  # fmt: skip
+
+MODEL_KEY = "scoring_model"
+MIN_CUSTOMERS_TO_FIT = 50
+# Used when the data cannot identify the model (a new dealership, nobody ever left):
+# a customer visiting about every 6 months (r / alpha = 1.5 / 40 per week) who drops out
+# after about one visit in eleven (a / (a + b) = 0.5 / 5.5).
+DEFAULT_PARAMS = BGNBDParams(1.5, 40.0, 0.5, 5.0, math.nan, False, False)
+SCORE_TABLES = frozenset({"visit", "contact_log", "complaint", "survey", "customer"})
+
+
+@dataclass(frozen=True, slots=True)
+class _Model:
+    """What a full refresh leaves for the partial ones: the churn model and the cut points."""
+
+    params: BGNBDParams
+    source: str  # fit | previous | default
+    note: str
+    computed_on: date
+    tier_cut: segments.TierCut
+    rfm: segments.RFMBreakpoints
+
+    def to_json(self) -> str:
+        p = self.params
+        return json.dumps({
+            "unit": "weeks", "r": p.r, "alpha": p.alpha, "a": p.a, "b": p.b,
+            "log_likelihood": None if math.isnan(p.log_likelihood) else p.log_likelihood,
+            "converged": p.converged, "degenerate": p.degenerate, "source": self.source,
+            "note": self.note, "computed_on": self.computed_on.isoformat(),
+            "tier_cut": [_finite(self.tier_cut.vip_min), _finite(self.tier_cut.gold_min)],
+            "rfm": [list(self.rfm.recency), list(self.rfm.frequency), list(self.rfm.monetary)],
+        })  # fmt: skip
+
+    @classmethod
+    def from_json(cls, text: str) -> _Model | None:
+        try:
+            d = json.loads(text)
+            ll = d["log_likelihood"]
+            params = BGNBDParams(d["r"], d["alpha"], d["a"], d["b"],
+                                 math.nan if ll is None else ll, d["converged"], d["degenerate"])  # fmt: skip
+            vip, gold = (math.inf if v is None else float(v) for v in d["tier_cut"])
+            rfm = segments.RFMBreakpoints(*(tuple(map(float, b)) for b in d["rfm"]))
+            return cls(params, d["source"], d["note"], date.fromisoformat(d["computed_on"]),
+                       segments.TierCut(vip, gold), rfm)  # fmt: skip
+        except (ValueError, KeyError, TypeError):
+            return None
+
+
+def _finite(value: float) -> float | None:
+    return value if math.isfinite(value) else None
+
+
+def _stored_model() -> _Model | None:
+    text = get_setting(MODEL_KEY, "")
+    return _Model.from_json(text) if text else None
+
+
+@dataclass(frozen=True, slots=True)
+class ScoreSummary:
+    """What a refresh did, with the time each step took (seconds)."""
+
+    today: date
+    customers: int
+    partial: bool
+    by_band: tuple[tuple[str, int], ...]
+    params: BGNBDParams
+    model_source: str
+    model_note: str
+    seconds_sql: float
+    seconds_fit: float
+    seconds_scoring: float
+    seconds_write: float
+
+    @property
+    def seconds_total(self) -> float:
+        return self.seconds_sql + self.seconds_fit + self.seconds_scoring + self.seconds_write
+
+
+def _fit(
+    facts: Sequence[CustomerFacts], today: date, previous: _Model | None
+) -> tuple[BGNBDParams, str, str]:
+    """Fit BG/NBD on every visit history; on data that cannot identify it, fall back to
+    the last good fit, else to DEFAULT_PARAMS, and say so."""
+    _, x, t_x, age = bgnbd_inputs(facts, today)
+    fallback = previous.params if previous and previous.source in ("fit", "previous") else None
+    fallback_name = "previous" if fallback else "default"
+    if x.size < MIN_CUSTOMERS_TO_FIT or not np.any(x > 0):
+        note = (f"only {x.size} customers with visits and {int(np.sum(x > 0))} repeat "
+                f"visitors: not enough to fit the churn model; using the {fallback_name} one")  # fmt: skip
+        return fallback or DEFAULT_PARAMS, fallback_name, note
+    rows, weights = np.unique(np.column_stack([x, t_x, age]), axis=0, return_counts=True)
+    # Starting from the last fit (or the default) takes a third of the iterations.
+    params = fit_bgnbd(rows[:, 0], rows[:, 1], rows[:, 2], weights=weights,
+                       initial=fallback or DEFAULT_PARAMS)  # fmt: skip
+    if params.degenerate:
+        note = (f"the churn model fit on {x.size:,} customers was degenerate "
+                f"(r={params.r:.3g}, a={params.a:.3g}, b={params.b:.3g}); "
+                f"using the {fallback_name} parameters")  # fmt: skip
+        return fallback or DEFAULT_PARAMS, fallback_name, note
+    return params, "fit", f"fitted on {x.size:,} customers ({len(weights):,} distinct histories)"
+
+
+def refresh_scores(*, today: date, customer_ids: Sequence[int] | None = None) -> ScoreSummary:
+    """Recompute and cache the analytics of every customer, or of ``customer_ids`` only.
+
+    A partial refresh reuses the model and cut points of the last full one (and becomes a
+    full refresh if there has never been one)."""
+    started = time.perf_counter()
+    model = _stored_model()
+    partial = customer_ids is not None and model is not None
+    facts = q.load_customer_facts(today, customer_ids if partial else None, factory=CustomerFacts)
+    t_sql = time.perf_counter()
+    if not partial:
+        params, source, note = _fit(facts, today, model)
+        visited = [f for f in facts if f.last_visit is not None]
+        model = _Model(
+            params, source, note, today,
+            segments.tier_cut([f.spend_24m for f in facts]),
+            segments.rfm_breakpoints([(today - f.last_visit).days for f in visited],  # type: ignore[operator]
+                                     [f.visit_days for f in visited],
+                                     [f.spend_total for f in visited]),
+        )  # fmt: skip
+        set_setting(MODEL_KEY, model.to_json())
+    assert model is not None
+    t_fit = time.perf_counter()
+    rows = _score_rows(facts, today, model)
+    t_score = time.perf_counter()
+    dropped = sorted(set(customer_ids or ()) - {f.customer_id for f in facts}) if partial else []
+    q.save_scores(rows, replace_all=not partial, drop_ids=dropped)
+    t_write = time.perf_counter()
+    return ScoreSummary(
+        today=today, customers=len(rows), partial=partial,
+        by_band=tuple(sorted(Counter(r.band for r in rows).items())),
+        params=model.params, model_source=model.source, model_note=model.note,
+        seconds_sql=t_sql - started, seconds_fit=t_fit - t_sql,
+        seconds_scoring=t_score - t_fit, seconds_write=t_write - t_score,
+    )  # fmt: skip
+
+
+# "543" -> (rfm text, segment name) for all 125 score combinations, looked up per customer.
+_RFM_NAMES = {
+    r * 100 + f * 10 + m: (f"{r}{f}{m}", segments.rfm_segment(r, f, m))
+    for r in range(1, 6) for f in range(1, 6) for m in range(1, 6)
+}  # fmt: skip
+
+
+def _score_rows(facts: Sequence[CustomerFacts], today: date, model: _Model) -> list[ScoreWrite]:
+    cut, tier_for = model.tier_cut, segments.tier_for
+    tiers = [tier_for(f.spend_24m, cut) for f in facts]
+    risks = score_all(facts, today=today, model_params=model.params,
+                      tiers={f.customer_id: t for f, t in zip(facts, tiers, strict=True)})  # fmt: skip
+    codes = [0] * len(facts)  # 0: never visited, no RFM
+    visited = [i for i, f in enumerate(facts) if f.last_visit is not None]
+    if visited:
+        r, fr, m = segments.rfm_scores(
+            model.rfm,
+            [(today - facts[i].last_visit).days for i in visited],  # type: ignore[operator]
+            [facts[i].visit_days for i in visited],
+            [facts[i].spend_total for i in visited],
+        )
+        for i, code in zip(visited, (r.astype(int) * 100 + fr * 10 + m).tolist(), strict=True):
+            codes[i] = code
+    rows = []
+    for f, risk, tier, code in zip(facts, risks, tiers, codes, strict=True):
+        rfm, segment = _RFM_NAMES[code] if code else ("", "Prospect")
+        if f.status in segments.LOST_STATUSES:
+            segment = "Lost"  # staff said so; RFM would still call a recent buyer a Champion
+        rows.append(ScoreWrite(
+            f.customer_id, today, risk.score, risk.band, risk.reasons, risk.p_alive,
+            risk.expected_visits_12m, tier, rfm, segment, risk.lifecycle, f.spend_24m,
+            risk.suggested_action,
+        ))  # fmt: skip
+    return rows
+
+
+def refresh_for_changes(changed: Changed, *, today: date) -> ScoreSummary | None:
+    """After a write: refresh the customers it touched if it touched what scores read."""
+    if not changed.customer_ids or not (changed.tables & SCORE_TABLES):
+        return None
+    return refresh_scores(today=today, customer_ids=sorted(changed.customer_ids))
+
+
+def _ensure_fresh(today: date) -> None:
+    """Scores age with the calendar (silence grows every day): refresh if the last full
+    refresh was on another day."""
+    model = _stored_model()
+    if model is None or model.computed_on != today:
+        refresh_scores(today=today)
+
+
+def _display(row: ScoreRow, region: str) -> ScoreRow:
+    return replace(row, phone=format_phone(row.phone, region) if row.phone else "")
+
+
+def top_at_risk(
+    *,
+    today: date,
+    limit: int = 50,
+    band: str | None = None,
+    tier: str | None = None,
+    staff_id: int | None = None,
+    min_score: int = 0,
+    refresh_if_stale: bool = True,
+) -> list[ScoreRow]:
+    """The customers most at risk, highest score first, phones formatted for display."""
+    if refresh_if_stale:
+        _ensure_fresh(today)
+    region = get_setting("phone_region", "CN")
+    rows = q.top_scores(limit, band=band, tier=tier, staff_id=staff_id, min_score=min_score)
+    return [_display(r, region) for r in rows]
+
+
+def customer_risk(*, customer_id: int, today: date) -> ScoreRow | None:
+    """One customer's score, recomputed first if it is missing or from another day."""
+    row = q.score_for(customer_id)
+    if row is None or row.computed_on != today:
+        refresh_scores(today=today, customer_ids=[customer_id])
+        row = q.score_for(customer_id)
+    return _display(row, get_setting("phone_region", "CN")) if row else None
+
+
+def at_risk_report_data(
+    *,
+    today: date,
+    top: int = 50,
+    mask_phones: bool = False,
+    dealership: str | None = None,
+    min_score: int = MEDIUM,
+) -> AtRiskReport:
+    """The at-risk PDF's input: the top ``top`` customers scoring ``min_score`` or more
+    (default: medium and high bands), summary counts and the score histogram."""
+    rows = top_at_risk(today=today, limit=top, min_score=min_score)
+    total, by_tier = q.risk_by_tier(min_score)
+    return AtRiskReport(
+        dealership=dealership if dealership is not None else dealership_name(),
+        today=today,
+        rows=tuple(
+            AtRiskRow(
+                rank=i,
+                name=r.name,
+                tier=r.tier,
+                score=r.score,
+                reasons=r.reasons,
+                suggested_action=r.action,
+                owner=r.owner,
+                phone=r.phone,
+                last_contact=r.last_contact,
+                spend_24m=r.spend_24m,
+            )
+            for i, r in enumerate(rows, start=1)
+        ),
+        total_customers=total,
+        at_risk_count=sum(n for _, n, _ in by_tier),
+        spend_at_stake=sum(s for _, _, s in by_tier),
+        by_tier=tuple(by_tier),
+        score_histogram=tuple(q.score_histogram()),
+        mask_phones=mask_phones,
+    )
+
+
+# --- retention figures ------------------------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class RetentionMetrics:
+    """The manager's retention figures for the ``months`` ending ``today``.
+
+    A customer is *active* on a day when they visited in the 12 months before it.
+    ``periods`` are the months one by one; ``period`` is the whole span, and
+    ``annual_churn`` its churn per year (compounded when the span is not 12 months).
+    """
+
+    today: date
+    months: int
+    active_customers: int
+    periods: tuple[PeriodRetention, ...]
+    period: PeriodRetention
+    annual_churn: float | None
+    service_retention_13m: Ratio
+    servicing_by_vehicle_age: tuple[tuple[str, Ratio], ...]
+    declined_recapture: Ratio
+    repeat_purchase: Ratio
+    nps: NPSResult
+    first_response: TimeStats
+    resolution: TimeStats
+    complaints_awaiting_response: int
+    referrals: Ratio  # made (whole) and converted (part)
+    partner_referrals: int
+    annual_value_per_customer: float | None
+    lifetime_value: float | None
+    growth_target: float
+    new_customers_needed: int | None
+
+
+def _months_back(day: date, months: int) -> date:
+    y, m = divmod(day.year * 12 + day.month - 1 - months, 12)
+    for d in (day.day, 30, 29, 28):
+        try:
+            return date(y, m + 1, d)
+        except ValueError:
+            continue
+    raise AssertionError("unreachable")
+
+
+def retention_metrics(
+    *, today: date, months: int = 12, growth_target: float = 0.10
+) -> RetentionMetrics:
+    """Every DESIGN.md metric for the period, from a few set-based queries."""
+    if months < 1:
+        raise ValueError("months must be at least 1")
+    start = _months_back(today, months)
+    bounds = [_months_back(today, k) for k in range(months, -1, -1)]
+    ids, days = q.visit_days_between(bounds[0] - timedelta(days=365), today)
+    _, codes = np.unique(ids, return_inverse=True)
+    bound_days = np.array(bounds, dtype="datetime64[D]").astype(np.int64)  # as the store's
+    active = metrics.active_at(codes, days, bound_days, 365)
+    periods = metrics.period_retention(
+        [b.strftime("%Y-%m") for b in bounds[1:]],
+        [int(active[:, k].sum()) for k in range(months)],
+        [int((active[:, k] & active[:, k + 1]).sum()) for k in range(months)],
+    )
+    whole = PeriodRetention(f"{start.isoformat()}..{today.isoformat()}",
+                            int(active[:, 0].sum()), int((active[:, 0] & active[:, -1]).sum()))  # fmt: skip
+    kept = whole.retention
+    annual_churn = None if kept is None else 1.0 - kept ** (12.0 / months)
+    base_to = _months_back(today, 13)
+    served, back = q.service_return_counts(_months_back(base_to, months), base_to)
+    first_hours, resolved_hours, waiting = q.complaint_hours(start, today)
+    made, converted, from_partners = q.referral_counts(start, today)
+    declined, recaptured = q.declined_recapture_counts(
+        start - timedelta(days=90), today - timedelta(days=90)
+    )  # each declined visit has had its full 90 days to come back
+    buyers, repeat_buyers = q.repeat_purchase_counts(today)
+    spenders, spend = q.spend_per_active_customer(_months_back(today, 12), today)
+    annual_value = spend / spenders if spenders else None
+    clv = None
+    if annual_value is not None and annual_churn is not None:
+        clv = metrics.customer_lifetime_value(annual_value, 1.0 - annual_churn)
+    now_active = int(active[:, -1].sum())
+    needed = None
+    if annual_churn is not None:
+        needed = metrics.new_customers_needed(now_active, annual_churn, growth_target)
+    return RetentionMetrics(
+        today=today, months=months, active_customers=now_active, periods=tuple(periods),
+        period=whole, annual_churn=annual_churn,
+        service_retention_13m=Ratio(back, served),
+        servicing_by_vehicle_age=tuple(
+            (f"{age}+ years" if age >= 10 else f"{age} year{'s' if age != 1 else ''}",
+             Ratio(serviced, cars))
+            for age, cars, serviced in q.vehicles_servicing_by_age(today)),
+        declined_recapture=Ratio(recaptured, declined),
+        repeat_purchase=Ratio(repeat_buyers, buyers),
+        nps=metrics.nps(a for a, n in q.nps_answers(start, today) for _ in range(n)),
+        first_response=metrics.time_stats(first_hours, target_hours=24.0),
+        resolution=metrics.time_stats(resolved_hours, target_hours=7 * 24.0),
+        complaints_awaiting_response=waiting, referrals=Ratio(converted, made),
+        partner_referrals=from_partners, annual_value_per_customer=annual_value,
+        lifetime_value=clv, growth_target=growth_target, new_customers_needed=needed,
+    )  # fmt: skip

@@ -1,0 +1,403 @@
+"""The quick-action dialogs: log a contact, complaint, survey, mark lost, new customer, vehicle.
+
+Each dialog's Save runs its service call on the worker and stays open until the
+answer comes: a ``ValidationError`` puts the message beside its field (nothing was
+written), success broadcasts ``Changed`` on the hub and closes the dialog. Callers
+listen to ``saved`` rather than the modal result, because in tests the modal returns
+before the worker has answered.
+
+The log-contact dialog is keyboard-first: digits pick the channel, the same letters as
+Today's complete dialog pick the outcome (R reached, N no answer, C call back, W wrong
+number, D declined, L left a message), and Enter saves.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from datetime import timedelta
+from functools import partial
+from typing import Any
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QKeyEvent
+from PySide6.QtWidgets import (
+    QButtonGroup,
+    QCheckBox,
+    QComboBox,
+    QDoubleSpinBox,
+    QGroupBox,
+    QHBoxLayout,
+    QLineEdit,
+    QPlainTextEdit,
+    QRadioButton,
+    QSpinBox,
+    QVBoxLayout,
+    QWidget,
+)
+
+from dealerdesk.errors import DealerDeskError, ValidationError
+from dealerdesk.services import customers
+from dealerdesk.services.changes import Changed
+from dealerdesk.services.customers import StaffRecord
+from dealerdesk.ui.context import DeskContext
+from dealerdesk.ui.profile_form import (
+    CHANNELS,
+    KINDS,
+    SOURCES,
+    FormDialog,
+    Job,
+    combo,
+    parse_day,
+    run_form,
+)
+
+__all__ = ["AddVehicleDialog", "ComplaintDialog", "FormDialog", "LogContactDialog",
+           "MarkLostDialog", "NewCustomerDialog", "ScheduleFollowupDialog", "SurveyDialog",
+           "run_form"]  # fmt: skip
+OUTCOMES: tuple[tuple[str, Qt.Key, str], ...] = (
+    ("reached", Qt.Key.Key_R, "Reached"),
+    ("no_answer", Qt.Key.Key_N, "No answer"),
+    ("call_back", Qt.Key.Key_C, "Call back later"),
+    ("wrong_number", Qt.Key.Key_W, "Wrong number"),
+    ("declined", Qt.Key.Key_D, "Declined"),
+    ("left_message", Qt.Key.Key_L, "Left a message"),
+)
+COMPLAINT_CATEGORIES = (("service", "Service"), ("quality", "Repair quality"),
+                        ("waiting", "Waiting time"), ("billing", "Billing"), ("parts", "Parts"),
+                        ("staff", "Staff"), ("other", "Other"))  # fmt: skip
+SEVERITIES = (("low", "Low"), ("medium", "Medium"), ("high", "High"))
+SURVEY_KINDS = (("service", "After a service"), ("sale", "After a sale"),
+                ("periodic", "Periodic"), ("exit", "Exit (customer left)"))  # fmt: skip
+SURVEY_FACTORS = (("satisfaction", "Overall satisfaction"), ("initiative", "Own initiative"),
+                  ("repurchase", "Would buy again"), ("recommend", "Would recommend"),
+                  ("resistance", "Resists competitors"))  # fmt: skip
+LOST_REASONS = ("Moved away", "Bought from a competitor", "Sold the car",
+                "Unhappy with our service", "Price")  # fmt: skip
+
+
+class LogContactDialog(FormDialog):
+    """Log a call, message or visit with its outcome: Ctrl+L, one letter, Enter."""
+
+    def __init__(self, ctx: DeskContext, customer_id: int, customer_name: str, *,
+                 preferred_channel: str = "phone", parent: QWidget | None = None) -> None:  # fmt: skip
+        super().__init__(ctx, "log_contact", self.tr("Log a contact — %1").replace(
+            "%1", customer_name), parent)  # fmt: skip
+        self.customer_id = customer_id
+        self._keys: dict[int, QRadioButton] = {}
+        self.channels, channel_box = self._radio_group(
+            self.tr("Channel (press 1–5)"),
+            [(key, Qt.Key(Qt.Key.Key_1.value + i), label) for i, (key, label) in enumerate(CHANNELS)],
+            "channel",
+        )
+        self.outcomes, outcome_box = self._radio_group(
+            self.tr("Outcome (press the letter)"), list(OUTCOMES), "outcome"
+        )
+        self.outcomes.buttonToggled.connect(self._update_save)
+        (self.channels_buttons().get(preferred_channel) or self.channels.buttons()[0]).setChecked(
+            True
+        )
+        self.incoming = QCheckBox(self.tr("The customer contacted us (&incoming)"))
+        self.incoming.setObjectName("field_direction")
+        self.purpose = combo((("service", "Service"), ("marketing", "Marketing")),
+                             "purpose", "LogContactDialog")  # fmt: skip
+        self.notes = QLineEdit()
+        self.notes.setPlaceholderText(self.tr("Optional: what was said, next step…"))
+        self.body.insertWidget(1, channel_box)
+        self.body.insertWidget(2, outcome_box)
+        self.field("direction", "", self.incoming)
+        self.field("purpose", self.tr("&Purpose"), self.purpose)
+        self.field("notes", self.tr("&Notes"), self.notes)
+        self.finish_layout()
+        self._update_save()
+        first = self.outcomes.buttons()[0]
+        first.setFocus(Qt.FocusReason.OtherFocusReason)
+        self.setFocusProxy(first)
+
+    def _radio_group(
+        self, title: str, items: Sequence[tuple[str, Qt.Key, str]], name: str
+    ) -> tuple[QButtonGroup, QGroupBox]:
+        box = QGroupBox(title)
+        grid = QHBoxLayout(box) if name == "channel" else QVBoxLayout(box)
+        group = QButtonGroup(self)
+        for key, letter, label in items:
+            button = QRadioButton(f"{self.tr(label)}  [{chr(letter.value)}]")
+            button.setObjectName(f"{name}_{key}")
+            button.setProperty("value", key)
+            group.addButton(button)
+            grid.addWidget(button)
+            self._keys[letter.value] = button
+        return group, box
+
+    def channels_buttons(self) -> dict[str, QRadioButton]:
+        return {str(b.property("value")): b for b in self.channels.buttons()}  # type: ignore[misc]
+
+    def picked(self, group: QButtonGroup) -> str | None:
+        button = group.checkedButton()
+        return None if button is None else str(button.property("value"))
+
+    def pick(self, key: str) -> None:
+        """Check the channel or outcome *key* (what the keyboard shortcut does)."""
+        for button in (*self.channels.buttons(), *self.outcomes.buttons()):
+            if button.property("value") == key:
+                button.setChecked(True)
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        plain = event.modifiers() in (Qt.KeyboardModifier.NoModifier,
+                                      Qt.KeyboardModifier.KeypadModifier)  # fmt: skip
+        button = self._keys.get(event.key()) if plain else None
+        if button is not None:  # text fields consume their own keys before we see them
+            button.setChecked(True)
+            event.accept()
+            return
+        super().keyPressEvent(event)
+
+    def _update_save(self, *_args: object) -> None:
+        # Enter before an outcome is chosen must not log a contact that says nothing.
+        self.save_button.setEnabled(self.picked(self.outcomes) is not None)
+
+    def build_job(self) -> Job:
+        outcome = self.picked(self.outcomes)
+        if outcome is None:
+            raise ValidationError("outcome", self.tr("pick an outcome"))
+        return partial(
+            customers.log_contact, self.customer_id, now=self.ctx.now(),
+            channel=self.picked(self.channels) or "phone", outcome=outcome,
+            direction="in" if self.incoming.isChecked() else "out",
+            purpose=self.purpose.currentData(), notes=self.notes.text().strip(),
+            staff_id=self.ctx.staff_id,
+        )  # fmt: skip
+
+    def done_message(self) -> str:
+        return self.tr("Contact logged")
+
+
+class MarkLostDialog(FormDialog):
+    """Record that a customer left, and why (the win-back calls ask; reports count)."""
+
+    def __init__(self, ctx: DeskContext, customer_id: int, customer_name: str,
+                 parent: QWidget | None = None) -> None:  # fmt: skip
+        super().__init__(ctx, "mark_lost", self.tr("Mark as lost — %1").replace(
+            "%1", customer_name), parent)  # fmt: skip
+        self.customer_id = customer_id
+        self.reason = QComboBox()
+        self.reason.setEditable(True)
+        self.reason.addItems([""] + [self.tr(r) for r in LOST_REASONS])
+        self.on = QLineEdit(ctx.today().isoformat())
+        self.field("lost_reason", self.tr("&Reason"), self.reason)
+        self.field("lost_on", self.tr("&Since"), self.on)
+        self.finish_layout()
+        self.setFocusProxy(self.reason)
+
+    def build_job(self) -> Job:
+        on = parse_day(self.on.text(), "lost_on", required=True)
+        return partial(customers.mark_lost, self.customer_id, reason=self.reason.currentText(),
+                       on=on, today=self.ctx.today(), staff_id=self.ctx.staff_id)  # fmt: skip
+
+    def done_message(self) -> str:
+        return self.tr("Marked as lost")
+
+
+class ComplaintDialog(FormDialog):
+    """Open a complaint: fast handling is loyalty, so it lands on Today at once."""
+
+    def __init__(self, ctx: DeskContext, customer_id: int, customer_name: str, *,
+                 vehicles: Sequence[Any] = (), staff: Sequence[StaffRecord] = (),
+                 parent: QWidget | None = None) -> None:  # fmt: skip
+        super().__init__(ctx, "record_complaint", self.tr("Record a complaint — %1").replace(
+            "%1", customer_name), parent)  # fmt: skip
+        self.customer_id = customer_id
+        self.category = combo(COMPLAINT_CATEGORIES, "category", "ComplaintDialog")
+        self.severity = combo(SEVERITIES, "severity", "ComplaintDialog")
+        self.severity.setCurrentIndex(1)
+        self.description = QPlainTextEdit()
+        self.description.setTabChangesFocus(True)
+        self.description.setFixedHeight(90)
+        self.vehicle = QComboBox()
+        self.vehicle.addItem(self.tr("—"), None)
+        for v in vehicles:
+            self.vehicle.addItem(v.label or v.vin, v.id)
+        self.assignee = QComboBox()
+        self.assignee.addItem(self.tr("Nobody yet"), None)
+        for member in staff:
+            self.assignee.addItem(member.name, member.id)
+        self.field("category", self.tr("&Category"), self.category)
+        self.field("severity", self.tr("&Severity"), self.severity)
+        self.field("description", self.tr("&What happened"), self.description)
+        self.field("vehicle_id", self.tr("&Vehicle"), self.vehicle)
+        self.field("assignee_id", self.tr("&Assign to"), self.assignee)
+        self.finish_layout()
+        self.setFocusProxy(self.description)
+
+    def build_job(self) -> Job:
+        return partial(
+            customers.record_complaint, self.customer_id, now=self.ctx.now(),
+            category=self.category.currentData(), severity=self.severity.currentData(),
+            description=self.description.toPlainText(), vehicle_id=self.vehicle.currentData(),
+            assignee_id=self.assignee.currentData(),
+        )  # fmt: skip
+
+    def done_message(self) -> str:
+        return self.tr("Complaint recorded")
+
+
+class SurveyDialog(FormDialog):
+    """The five loyalty factors (1–5) and NPS (0–10); "–" leaves a question unanswered."""
+
+    def __init__(self, ctx: DeskContext, customer_id: int, customer_name: str,
+                 parent: QWidget | None = None) -> None:  # fmt: skip
+        super().__init__(ctx, "record_survey", self.tr("Record a survey — %1").replace(
+            "%1", customer_name), parent)  # fmt: skip
+        self.customer_id = customer_id
+        self.kind = combo(SURVEY_KINDS, "kind", "SurveyDialog")
+        self.day = QLineEdit(ctx.today().isoformat())
+        self.field("kind", self.tr("&Kind"), self.kind)
+        self.field("date", self.tr("&Date"), self.day)
+        self.scores: dict[str, QSpinBox] = {}
+        for key, label in SURVEY_FACTORS:
+            self.scores[key] = self.field(key, self.tr(label), _score_box(0, 5))  # type: ignore[assignment]
+        self.scores["nps"] = self.field("nps", self.tr("&NPS (0–10)"), _score_box(-1, 10))  # type: ignore[assignment]
+        self.comment = QLineEdit()
+        self.field("comment", self.tr("C&omment"), self.comment)
+        self.finish_layout()
+        self.setFocusProxy(self.scores["satisfaction"])
+
+    def build_job(self) -> Job:
+        fields: dict[str, Any] = {
+            "kind": self.kind.currentData(),
+            "date": parse_day(self.day.text(), "date", required=True),
+            "comment": self.comment.text(),
+        }
+        for key, box in self.scores.items():
+            fields[key] = None if box.value() == box.minimum() else box.value()
+        return partial(customers.record_survey, self.customer_id, fields, today=self.ctx.today())
+
+    def done_message(self) -> str:
+        return self.tr("Survey recorded")
+
+
+def schedule_followup_job(**fields: Any) -> Changed:
+    """Worker job: a follow-up planned by hand (the cadence plans the rest by itself)."""
+    from dealerdesk.services import followups
+
+    schedule = getattr(followups, "schedule_followup", None)
+    if schedule is None:
+        raise DealerDeskError("Planning a follow-up by hand is not available in this version.")
+    return schedule(**fields)  # type: ignore[no-any-return]
+
+
+class ScheduleFollowupDialog(FormDialog):
+    """Plan a call for a given day: it appears on Today and in the Calendar then."""
+
+    def __init__(self, ctx: DeskContext, customer_id: int, customer_name: str, *,
+                 staff: Sequence[StaffRecord] = (), parent: QWidget | None = None) -> None:  # fmt: skip
+        super().__init__(ctx, "schedule_followup", self.tr("Schedule a follow-up — %1").replace(
+            "%1", customer_name), parent)  # fmt: skip
+        self.customer_id = customer_id
+        self.due = QLineEdit((ctx.today() + timedelta(days=1)).isoformat())
+        self.due.setPlaceholderText(self.tr("YYYY-MM-DD"))
+        self.reason = QLineEdit()
+        self.reason.setPlaceholderText(self.tr("e.g. call about the winter tyre offer"))
+        self.assignee = QComboBox()
+        self.assignee.addItem(self.tr("Me"), ctx.staff_id)
+        for member in staff:
+            if member.id != ctx.staff_id:
+                self.assignee.addItem(member.name, member.id)
+        self.field("due", self.tr("&Due on"), self.due)
+        self.field("reason", self.tr("&Why"), self.reason)
+        self.field("assignee_id", self.tr("&Assign to"), self.assignee)
+        self.finish_layout()
+        self.setFocusProxy(self.reason)
+
+    def build_job(self) -> Job:
+        due = parse_day(self.due.text(), "due", required=True)
+        if due is not None and due < self.ctx.today():
+            raise ValidationError("due", self.tr("is in the past"))
+        return partial(schedule_followup_job, customer_id=self.customer_id, due=due,
+                       reason=self.reason.text().strip(), assignee_id=self.assignee.currentData(),
+                       today=self.ctx.today())  # fmt: skip
+
+    def done_message(self) -> str:
+        return self.tr("Follow-up scheduled")
+
+
+def _score_box(special: int, high: int) -> QSpinBox:
+    box = QSpinBox()
+    box.setRange(special, high)
+    box.setSpecialValueText("–")
+    box.setValue(special)
+    return box
+
+
+class NewCustomerDialog(FormDialog):
+    """The few fields needed to start a customer; the rest is edited on the detail screen."""
+
+    def __init__(self, ctx: DeskContext, parent: QWidget | None = None) -> None:
+        super().__init__(ctx, "new_customer", self.tr("New customer"), parent)
+        self.kind = combo(KINDS, "kind", "NewCustomerDialog")
+        self.edits: dict[str, QLineEdit] = {}
+        self.field("kind", self.tr("&Kind"), self.kind)
+        for key, label in (("name", "&Name"), ("name_alt", "Other na&me"), ("phone", "&Phone"),
+                           ("wechat", "&WeChat"), ("email", "E-&mail"), ("city", "&City")):  # fmt: skip
+            self.edits[key] = self.field(key, self.tr(label), QLineEdit())  # type: ignore[assignment]
+        self.source = combo((("", "—"), *SOURCES), "source", "NewCustomerDialog")
+        self.field("source", self.tr("&Source"), self.source)
+        self.finish_layout()
+        self.setFocusProxy(self.edits["name"])
+
+    def build_job(self) -> Job:
+        fields: dict[str, Any] = {k: e.text() for k, e in self.edits.items() if e.text().strip()}
+        fields["kind"] = self.kind.currentData()
+        fields["name"] = self.edits["name"].text()
+        if self.source.currentData():
+            fields["source"] = self.source.currentData()
+        return partial(customers.create_customer, fields, today=self.ctx.today(),
+                       staff_id=self.ctx.staff_id)  # fmt: skip
+
+    def done_message(self) -> str:
+        return self.tr("Customer created")
+
+
+class AddVehicleDialog(FormDialog):
+    """A vehicle with the dates the cadence rules watch (warranty, insurance, inspection)."""
+
+    DATES = (("purchase_date", "&Bought on"), ("warranty_end", "&Warranty ends"),
+             ("insurance_end", "&Insurance ends"), ("inspection_due", "Ins&pection due"))  # fmt: skip
+
+    def __init__(self, ctx: DeskContext, customer_id: int, customer_name: str,
+                 parent: QWidget | None = None) -> None:  # fmt: skip
+        super().__init__(ctx, "add_vehicle", self.tr("Add a vehicle — %1").replace(
+            "%1", customer_name), parent)  # fmt: skip
+        self.customer_id = customer_id
+        self.edits: dict[str, QLineEdit] = {}
+        for key, label in (("vin", "&VIN"), ("plate", "P&late"), ("make", "&Make"),
+                           ("model", "M&odel"), ("color", "Colo&ur")):  # fmt: skip
+            self.edits[key] = self.field(key, self.tr(label), QLineEdit())  # type: ignore[assignment]
+        self.year = _score_box(1949, ctx.today().year + 1)  # 1949 shows as "–": not given
+        self.field("year", self.tr("&Year"), self.year)
+        self.price = QDoubleSpinBox()
+        self.price.setRange(0, 100_000_000)
+        self.price.setDecimals(2)
+        self.price.setGroupSeparatorShown(True)
+        self.field("purchase_price", self.tr("P&rice"), self.price)
+        self.mileage = QSpinBox()
+        self.mileage.setRange(0, 2_000_000)
+        self.mileage.setSuffix(" km")
+        self.field("mileage_km", self.tr("Mil&eage"), self.mileage)
+        for key, label in self.DATES:
+            edit = QLineEdit()
+            edit.setPlaceholderText(self.tr("YYYY-MM-DD"))
+            self.edits[key] = self.field(key, self.tr(label), edit)  # type: ignore[assignment]
+        self.finish_layout()
+        self.setFocusProxy(self.edits["vin"])
+
+    def build_job(self) -> Job:
+        fields: dict[str, Any] = {k: e.text().strip() for k, e in self.edits.items()}
+        for key, _label in self.DATES:
+            fields[key] = parse_day(fields[key], key)
+        fields["year"] = None if self.year.value() == self.year.minimum() else self.year.value()
+        fields["purchase_price"] = self.price.value() or None
+        fields["mileage_km"] = self.mileage.value() or None
+        return partial(customers.add_vehicle, self.customer_id, fields, today=self.ctx.today())
+
+    def done_message(self) -> str:
+        return self.tr("Vehicle added")

@@ -1,0 +1,334 @@
+"""Completing, snoozing and rescheduling a follow-up: the dialogs and the one controller.
+
+Today and the Calendar both act on follow-ups; ``FollowupActions`` holds the shared
+path (dialog → worker job → ``hub.changed``) so the two screens cannot drift apart.
+
+The complete dialog is built for the DESIGN aim "a call logged with its outcome in five
+keystrokes or fewer, no mouse": it opens with the outcome buttons focused, a single
+letter picks the outcome (R reached, N no answer, C call back, W wrong number,
+D declined) and Enter saves. Typing into the notes field is never
+hijacked: the letters only pick outcomes while the focus is outside a text field.
+"""
+
+from __future__ import annotations
+
+from datetime import date, timedelta
+from typing import Any
+
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QDate, QObject, Qt, Signal
+from PySide6.QtGui import QKeyEvent
+from PySide6.QtWidgets import (
+    QApplication,
+    QButtonGroup,
+    QCalendarWidget,
+    QComboBox,
+    QDateEdit,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QRadioButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from dealerdesk.services import followups
+from dealerdesk.services.changes import Changed
+from dealerdesk.ui import dialogs, errors
+from dealerdesk.ui.context import DeskContext
+from dealerdesk.ui.i18n import fmt_date, tr
+
+# (outcome key stored by the service, the letter that picks it, the label)
+OUTCOME_KEYS: tuple[tuple[str, Qt.Key, str], ...] = (
+    ("reached", Qt.Key.Key_R, QT_TRANSLATE_NOOP("CompleteDialog", "Reached")),
+    ("no_answer", Qt.Key.Key_N, QT_TRANSLATE_NOOP("CompleteDialog", "No answer")),
+    ("call_back", Qt.Key.Key_C, QT_TRANSLATE_NOOP("CompleteDialog", "Call back later")),
+    ("wrong_number", Qt.Key.Key_W, QT_TRANSLATE_NOOP("CompleteDialog", "Wrong number")),
+    ("declined", Qt.Key.Key_D, QT_TRANSLATE_NOOP("CompleteDialog", "Declined")),
+)
+CHANNELS: tuple[tuple[str, str], ...] = (
+    ("phone", QT_TRANSLATE_NOOP("CompleteDialog", "Phone")),
+    ("sms", QT_TRANSLATE_NOOP("CompleteDialog", "SMS")),
+    ("wechat", QT_TRANSLATE_NOOP("CompleteDialog", "WeChat")),
+    ("email", QT_TRANSLATE_NOOP("CompleteDialog", "Email")),
+    ("visit", QT_TRANSLATE_NOOP("CompleteDialog", "Visit")),
+)
+
+
+def outcome_label(key: str) -> str:
+    for outcome, _letter, label in OUTCOME_KEYS:
+        if outcome == key:
+            return tr(label, "CompleteDialog")
+    return key
+
+
+class CompleteDialog(QDialog):
+    """Log the contact a follow-up asked for, with its outcome; accepting completes it.
+
+    Attributes:
+        row: the FollowupRow being completed (name, phone, kind and reason are shown).
+    """
+
+    def __init__(
+        self, row: Any, *, today: date, phone: str = "", parent: QWidget | None = None
+    ) -> None:
+        super().__init__(parent)
+        self.row = row
+        self.setObjectName("CompleteDialog")
+        self.setMinimumWidth(460)
+        self.setWindowTitle(self.tr("Log the contact — %1").replace("%1", row.customer_name))
+        head = QLabel(
+            f"<b>{_esc(row.customer_name)}</b>&nbsp;&nbsp;{_esc(phone or row.phone or '')}"
+            f"<br>{_esc(row.kind_label)}"
+            + (f" · {_esc(row.reason)}" if row.reason else "")
+            + (f"<br><span style='color:#666'>{_esc(row.vehicle)}</span>" if row.vehicle else "")
+        )
+        head.setTextFormat(Qt.TextFormat.RichText)
+        head.setWordWrap(True)
+
+        box = QGroupBox(self.tr("Outcome (press the letter)"))
+        grid = QVBoxLayout(box)
+        self._group = QButtonGroup(self)
+        self._buttons: dict[str, QRadioButton] = {}
+        self._letters: dict[int, str] = {}
+        for outcome, letter, label in OUTCOME_KEYS:
+            hint = chr(letter.value)
+            button = QRadioButton(f"{self.tr(label)}    [{hint}]")
+            button.setObjectName(f"outcome_{outcome}")
+            self._group.addButton(button)
+            self._buttons[outcome] = button
+            self._letters[letter.value] = outcome
+            grid.addWidget(button)
+        self._group.buttonToggled.connect(self._update_ok)
+
+        self.channel = QComboBox()
+        for key, label in CHANNELS:
+            self.channel.addItem(self.tr(label), key)
+        self.notes = QLineEdit()
+        self.notes.setPlaceholderText(self.tr("Optional: what was said, next step…"))
+        # "Call back" may name the agreed day; the day before today is the sentinel that
+        # reads "Next working day" (the service's default), Qt's specialValueText idiom.
+        self.callback = QDateEdit()
+        self.callback.setObjectName("callback_on")
+        self.callback.setCalendarPopup(True)
+        self._no_day = _qdate(today - timedelta(days=1))
+        self.callback.setMinimumDate(self._no_day)
+        self.callback.setSpecialValueText(self.tr("Next working day"))
+        self.callback.setDate(self._no_day)
+        self.callback.setEnabled(False)
+        form = QFormLayout()
+        form.addRow(self.tr("Channel"), self.channel)
+        form.addRow(self.tr("Call back on"), self.callback)
+        form.addRow(self.tr("Notes"), self.notes)
+
+        self._box = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel
+        )
+        self._ok = self._box.button(QDialogButtonBox.StandardButton.Save)
+        self._ok.setDefault(True)
+        self._ok.setAutoDefault(True)
+        self._box.accepted.connect(self.accept)
+        self._box.rejected.connect(self.reject)
+
+        layout = QVBoxLayout(self)
+        layout.addWidget(head)
+        layout.addWidget(box)
+        layout.addLayout(form)
+        layout.addWidget(self._box)
+        self._update_ok()
+        # The outcome buttons own the focus so the first key picks an outcome.
+        first = self._buttons[OUTCOME_KEYS[0][0]]
+        first.setFocus(Qt.FocusReason.OtherFocusReason)
+        self.setFocusProxy(first)
+
+    def outcome(self) -> str | None:
+        for key, button in self._buttons.items():
+            if button.isChecked():
+                return key
+        return None
+
+    def set_outcome(self, outcome: str) -> None:
+        self._buttons[outcome].setChecked(True)
+        self._buttons[outcome].setFocus(Qt.FocusReason.ShortcutFocusReason)
+
+    def channel_key(self) -> str:
+        return str(self.channel.currentData())
+
+    def notes_text(self) -> str:
+        return self.notes.text().strip()
+
+    def callback_on(self) -> date | None:
+        if self.outcome() != "call_back" or self.callback.date() == self._no_day:
+            return None
+        return self.callback.date().toPython()  # type: ignore[no-any-return]
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        """Letters pick outcomes; QLineEdit/QComboBox consume their own keys first."""
+        plain = event.modifiers() in (
+            Qt.KeyboardModifier.NoModifier, Qt.KeyboardModifier.KeypadModifier,
+        )  # fmt: skip
+        outcome = self._letters.get(event.key()) if plain else None
+        if outcome is not None:
+            self.set_outcome(outcome)
+            event.accept()
+            return
+        super().keyPressEvent(event)
+
+    def _update_ok(self, *_args: object) -> None:
+        # Enter with no outcome chosen must not save a contact that says nothing.
+        self._ok.setEnabled(self.outcome() is not None)
+        self.callback.setEnabled(self.outcome() == "call_back")
+
+
+class RescheduleDialog(QDialog):
+    """Pick a new due day; arrows move the day, Enter accepts, quick buttons add days."""
+
+    def __init__(self, row: Any, *, today: date, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("RescheduleDialog")
+        self.setWindowTitle(self.tr("Reschedule — %1").replace("%1", row.customer_name))
+        self._today = today
+        head = QLabel(
+            self.tr("%1, due %2").replace("%1", row.kind_label).replace("%2", fmt_date(row.due))
+        )
+        self.calendar = QCalendarWidget()
+        self.calendar.setObjectName("reschedule_calendar")
+        self.calendar.setVerticalHeaderFormat(QCalendarWidget.VerticalHeaderFormat.NoVerticalHeader)
+        self.calendar.setGridVisible(True)
+        self.calendar.setMinimumDate(_qdate(today))
+        start = max(row.due, today) + timedelta(days=1)
+        self.calendar.setSelectedDate(_qdate(start))
+        self.calendar.activated.connect(lambda _d: self.accept())
+
+        quick = QHBoxLayout()
+        for days, label in ((1, "+1 day"), (3, "+3 days"), (7, "+1 week"), (30, "+1 month")):
+            button = QPushButton(self.tr(label))
+            button.setAutoDefault(False)
+            button.clicked.connect(lambda _c=False, d=days: self._jump(d))
+            quick.addWidget(button)
+
+        box = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
+        )
+        box.accepted.connect(self.accept)
+        box.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addWidget(head)
+        layout.addWidget(self.calendar)
+        layout.addLayout(quick)
+        layout.addWidget(box)
+        self.setFocusProxy(self.calendar)
+
+    def new_due(self) -> date:
+        return self.calendar.selectedDate().toPython()  # type: ignore[no-any-return]
+
+    def set_new_due(self, day: date) -> None:
+        self.calendar.setSelectedDate(_qdate(day))
+
+    def _jump(self, days: int) -> None:
+        self.set_new_due(self._today + timedelta(days=days))
+
+
+class FollowupActions(QObject):
+    """Runs complete / snooze / reschedule for a screen, then tells the whole window.
+
+    Signals:
+        done(Changed): a write finished (already broadcast on ``ctx.hub.changed``).
+        stale(): a write was refused; what the screen shows may be out of date.
+    """
+
+    done = Signal(object)
+    stale = Signal()
+
+    def __init__(self, ctx: DeskContext, parent: QWidget) -> None:
+        super().__init__(parent)
+        self._ctx = ctx
+        self._widget = parent
+
+    def complete(self, row: Any, *, phone: str = "") -> bool:
+        """Ask for the outcome; False when the desk cancelled."""
+        dialog = CompleteDialog(row, today=self._ctx.today(), phone=phone, parent=self._widget)
+        back = QApplication.focusWidget()
+        try:
+            if not dialogs.run_modal(dialog, "complete_followup"):
+                return False
+            outcome = dialog.outcome()
+            if outcome is None:
+                return False
+            self._ctx.worker.submit(
+                followups.complete_followup,
+                followup_id=row.id, outcome=outcome, channel=dialog.channel_key(),
+                notes=dialog.notes_text(), staff_id=self._ctx.staff_id, now=self._ctx.now(),
+                callback_on=dialog.callback_on(),
+                on_done=lambda ch: self._finish(ch, self.tr("Logged: %1 — %2").replace(
+                    "%1", row.customer_name).replace("%2", outcome_label(outcome))),
+                on_error=self._failed,
+            )  # fmt: skip
+        finally:
+            dialog.deleteLater()
+            _refocus(back)
+        return True
+
+    def snooze(self, row: Any, days: int) -> None:
+        self._ctx.worker.submit(
+            followups.snooze_followup,
+            followup_id=row.id, days=days, today=self._ctx.today(),
+            on_done=lambda ch: self._finish(ch, self.tr("Snoozed %1 by %2 day(s)").replace(
+                "%1", row.customer_name).replace("%2", str(days))),
+            on_error=self._failed,
+        )  # fmt: skip
+
+    def reschedule(self, row: Any, new_due: date | None = None) -> bool:
+        """Move to *new_due*, or ask with the date picker; False when cancelled."""
+        if new_due is None:
+            dialog = RescheduleDialog(row, today=self._ctx.today(), parent=self._widget)
+            back = QApplication.focusWidget()
+            try:
+                if not dialogs.run_modal(dialog, "reschedule_followup"):
+                    return False
+                new_due = dialog.new_due()
+            finally:
+                dialog.deleteLater()
+                _refocus(back)
+        if new_due == row.due:
+            return False
+        day = new_due
+        self._ctx.worker.submit(
+            followups.reschedule_followup,
+            followup_id=row.id, new_due=day, today=self._ctx.today(),
+            on_done=lambda ch: self._finish(ch, self.tr("Moved %1 to %2").replace(
+                "%1", row.customer_name).replace("%2", fmt_date(day))),
+            on_error=self._failed,
+        )  # fmt: skip
+        return True
+
+    def _finish(self, change: Changed | None, message: str) -> None:
+        if not isinstance(change, Changed):
+            change = Changed(tables=frozenset({"followup"}))
+        self._ctx.hub.changed.emit(change)
+        self._ctx.hub.status.emit(message)
+        self.done.emit(change)
+
+    def _failed(self, exc: BaseException) -> None:
+        # Usually another desk got there first ("already done"): say so, then re-read.
+        errors.report(exc, self._widget, title=self.tr("Follow-up not changed"))
+        self.stale.emit()
+
+
+def _refocus(widget: QWidget | None) -> None:
+    """Give the keyboard back to the list the desk was working in, for the next call."""
+    if widget is not None and widget.isVisible():
+        widget.window().activateWindow()
+        widget.setFocus(Qt.FocusReason.ActiveWindowFocusReason)
+
+
+def _qdate(value: date) -> QDate:
+    return QDate(value.year, value.month, value.day)
+
+
+def _esc(text: str) -> str:
+    return str(text).replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")

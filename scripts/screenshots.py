@@ -1,0 +1,155 @@
+"""Render every screen of DealerDesk offscreen on the demo dealership, as PNGs for the README.
+
+    python scripts/screenshots.py [--db PATH] [--out docs/screenshots] [--customers 2000]
+
+Creates the demo database first if PATH does not exist (``create_demo``, seed 7, the
+fixed day below so the pictures do not change from one run to the next). Each screen is
+shown in a 1280×800 window and taken with ``QWidget.grab``; dialogs are grabbed on
+their own. Chinese needs a CJK font on the machine (fonts-wqy-microhei on Debian).
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+import time
+from collections.abc import Callable
+from datetime import date
+from pathlib import Path
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+ROOT = Path(__file__).resolve().parents[1]
+TODAY = date(2026, 11, 23)
+SIZE = (1280, 800)
+
+
+def main() -> int:
+    ap = argparse.ArgumentParser(description=__doc__)
+    ap.add_argument("--db", default="/tmp/dealerdesk-screenshots.db")
+    ap.add_argument("--out", default=str(ROOT / "docs" / "screenshots"))
+    ap.add_argument("--customers", type=int, default=2000)
+    args = ap.parse_args()
+    db_path = Path(args.db)
+    out = Path(args.out)
+    out.mkdir(parents=True, exist_ok=True)
+
+    import dealerdesk.app as desk_app
+    from dealerdesk.store import db, open_database
+
+    if not db_path.exists():
+        from dealerdesk.services.demo import create_demo
+
+        print(f"creating the demo dealership in {db_path}…", file=sys.stderr)
+        create_demo(db_path, customers=args.customers, seed=7, today=TODAY)
+        db.close()
+
+    from PySide6.QtCore import QEventLoop, QSettings
+    from PySide6.QtWidgets import QApplication, QWidget
+
+    app = QApplication.instance() or QApplication(sys.argv[:1])
+    desk_app.use_default_locale()
+    open_database(db_path)
+
+    from dealerdesk.services import customers, scoring, settings
+    from dealerdesk.ui.action_dialogs import LogContactDialog, NewCustomerDialog
+    from dealerdesk.ui.context import DeskContext
+    from dealerdesk.ui.hub import ChangeHub
+    from dealerdesk.ui.main_window import MainWindow
+    from dealerdesk.ui.worker import Worker
+
+    worker = Worker(on_thread_exit=db.close)
+    ctx = DeskContext(db_path=db_path, worker=worker, hub=ChangeHub(), clock=lambda: TODAY,
+                      dealership=settings.dealership_name())  # fmt: skip
+    ini = Path("/tmp/dealerdesk-screenshots-window.ini")
+    ini.unlink(missing_ok=True)
+    window = MainWindow(ctx, settings=QSettings(str(ini), QSettings.Format.IniFormat))
+    window.resize(*SIZE)
+    window.show()
+
+    def settle() -> None:
+        """Let every worker job land and the window repaint."""
+        end = time.perf_counter() + 120
+        while worker.pending and time.perf_counter() < end:
+            app.processEvents(QEventLoop.ProcessEventsFlag.WaitForMoreEvents)
+        for _ in range(3):
+            app.processEvents()
+
+    def shot(name: str, widget: QWidget, before: Callable[[], object] | None = None) -> None:
+        if before is not None:
+            before()
+        settle()
+        path = out / f"{name}.png"
+        widget.grab().save(str(path))
+        print(path)
+
+    settle()
+    shot("01-today", window, lambda: window.show_screen("today"))
+    shot("02-customers", window, lambda: window.show_screen("customers"))
+
+    def search(text: str) -> None:
+        window.customers.search.setText(text)
+        window.customers.apply_filter()
+
+    shot("03-customers-search-pinyin", window, lambda: search("zw"))
+    search("")
+    settle()
+
+    top = scoring.top_at_risk(today=TODAY, limit=40)
+    chosen = next((r for r in top if not r.name.isascii()
+                   and customers.get_customer(r.customer_id).vehicles), top[0])  # fmt: skip
+    shot("04-customer-detail", window, lambda: window.open_customer(chosen.customer_id))
+    shot("05-customer-vehicles", window, lambda: window.detail.tabs.setCurrentIndex(1))
+    window.detail.tabs.setCurrentIndex(0)
+
+    record = customers.get_customer(chosen.customer_id)
+    dialog = LogContactDialog(ctx, record.id, record.name,
+                              preferred_channel=record.preferred_channel, parent=window)  # fmt: skip
+    dialog.pick("reached")
+    dialog.notes.setText("客户下周来做保养")
+    dialog.show()
+    shot("06-log-contact", dialog)
+    dialog.close()
+
+    def bad_phone() -> None:
+        edit = window.detail.form.edits["phone"]
+        edit.setText("1391234")
+        edit.textEdited.emit(edit.text())
+        window.detail.save()
+
+    shot("07-validation-beside-field", window, bad_phone)
+    window.detail.form.revert()
+
+    new = NewCustomerDialog(ctx, parent=window)
+    new.edits["name"].setText("林晓梅")
+    taken = customers.get_customer(top[1].customer_id).phone
+    new.edits["phone"].setText(customers.display_phone(taken))
+    new.show()
+    new.accept()  # refused: the demo already has that number
+    shot("08-new-customer", new)
+    new.close()
+
+    shot("09-calendar", window, lambda: window.show_screen("calendar"))
+    shot("10-reports", window, lambda: window.show_screen("reports"))
+
+    # The at-risk PDF is written on the worker behind a progress dialog; catch it running.
+    window.reports.open_file = lambda _path: True  # no PDF viewer in a screenshot run
+    window.reports.make_at_risk(Path("/tmp/dealerdesk-screenshot-at-risk.pdf"))
+    progress = window.reports.progress
+    if progress is not None:
+        for _ in range(3):
+            app.processEvents()
+        progress.grab().save(str(out / "11-report-progress.png"))
+        print(out / "11-report-progress.png")
+    settle()
+
+    window._closing_ok = True  # the screenshots edit nothing that needs saving
+    window.close()
+    worker.shutdown()
+    db.close()
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,110 @@
+"""Retention arithmetic: rates, NPS, response times, CLV and the leaky bucket."""
+
+from __future__ import annotations
+
+import numpy as np
+import pytest
+
+from dealerdesk.retention.metrics import (
+    NPSResult,
+    PeriodRetention,
+    Ratio,
+    active_at,
+    annualise_churn,
+    customer_lifetime_value,
+    new_customers_needed,
+    nps,
+    period_retention,
+    rate,
+    time_stats,
+)
+
+
+def test_rates_say_none_when_there_is_nothing_to_divide() -> None:
+    assert rate(1, 4) == 0.25
+    assert rate(0, 0) is None
+    assert Ratio(62, 100).value == 0.62
+    assert Ratio(0, 0).value is None
+
+
+def test_period_retention_and_churn() -> None:
+    rows = period_retention(["2026-10", "2026-11"], [200, 0], [180, 0])
+    assert rows[0] == PeriodRetention("2026-10", 200, 180)
+    assert rows[0].retention == 0.9
+    assert rows[0].churn == pytest.approx(0.1)
+    assert rows[1].retention is None and rows[1].churn is None
+    with pytest.raises(ValueError, match="same length"):
+        period_retention(["a"], [1, 2], [1])
+    with pytest.raises(ValueError, match="not within"):
+        period_retention(["a"], [10], [11])
+
+
+def test_churn_compounds_over_a_year() -> None:
+    assert annualise_churn(0.02, 12) == pytest.approx(1 - 0.98**12)
+    assert annualise_churn(0.02, 12) == pytest.approx(0.2153, abs=1e-4)
+    assert annualise_churn(0.0, 12) == 0.0
+    assert annualise_churn(1.0, 12) == 1.0
+    with pytest.raises(ValueError):
+        annualise_churn(1.5, 12)
+
+
+def test_nps() -> None:
+    result = nps([10, 9, 9, 8, 7, 6, 3, 0, 10, 10])
+    assert result == NPSResult(promoters=5, passives=2, detractors=3)
+    assert result.responses == 10
+    assert result.score == pytest.approx(20.0)
+    assert nps([]).score is None
+    assert nps([0, 6]).score == -100.0
+    with pytest.raises(ValueError, match=r"0\.\.10"):
+        nps([11])
+
+
+def test_time_stats() -> None:
+    stats = time_stats([2.0, 30.0, 4.0, 1.0, 100.0, -3.0], target_hours=24.0)
+    assert stats.count == 6
+    assert stats.median == pytest.approx(3.0)
+    assert stats.mean == pytest.approx(137 / 6)
+    assert stats.p90 == pytest.approx(65.0)
+    assert stats.within_target == pytest.approx(4 / 6)
+    empty = time_stats([], target_hours=24.0)
+    assert (empty.count, empty.median, empty.within_target) == (0, None, None)
+    assert time_stats([5.0], target_hours=1.0).p90 == 5.0
+
+
+def test_customer_lifetime_value() -> None:
+    assert customer_lifetime_value(5_000, 0.6) == pytest.approx(11_000)
+    assert customer_lifetime_value(5_000, 0.0) == pytest.approx(5_000)
+    # Profit instead of revenue, and no discounting: m / (1 - r).
+    assert customer_lifetime_value(10_000, 0.8, discount_rate=0.0, margin=0.2) == pytest.approx(
+        10_000
+    )
+    with pytest.raises(ValueError):
+        customer_lifetime_value(1.0, -0.1)
+    with pytest.raises(ValueError):
+        customer_lifetime_value(1.0, 0.5, discount_rate=-0.1)
+
+
+def test_leaky_bucket() -> None:
+    # DESIGN.md: growing 10% at 35% churn takes 45% new customers, not 10%.
+    assert new_customers_needed(1000, 0.35, 0.10) == 450
+    assert new_customers_needed(1000, 0.0, 0.10) == 100
+    assert new_customers_needed(333, 0.0, 0.10) == 34  # 33.3 rounds up
+    assert new_customers_needed(100, 0.1, 0.2) == 30  # no float dust: 100 * 0.3 is 30
+    assert new_customers_needed(1000, 0.05, -0.20) == 0  # planned shrinkage
+    assert new_customers_needed(0, 0.3, 0.1) == 0
+    for bad in ((-1, 0.1, 0.1), (10, 1.2, 0.1), (10, 0.1, -1.0)):
+        with pytest.raises(ValueError):
+            new_customers_needed(*bad)  # type: ignore[arg-type]
+
+
+def test_active_at_marks_who_visited_in_the_window_before_each_boundary() -> None:
+    # Customer 0 visits on day 100; customer 1 on days 10 and 400; customer 2 never in range.
+    codes = np.array([0, 1, 1])
+    days = np.array([100, 10, 400])
+    bounds = np.array([50, 150, 400, 470])
+    active = active_at(codes, days, bounds, window_days=365)
+    assert active.tolist() == [
+        [False, True, True, False],  # day 100 counts for boundaries 100..464
+        [True, True, True, True],  # day 10 covers 10..374, day 400 covers 400..764
+    ]
+    assert active_at(np.array([], dtype=int), np.array([]), bounds, 365).shape == (0, 4)
