@@ -330,3 +330,14 @@ def test_retention_metrics(db_path: Path) -> None:
     assert empty_months.annual_churn is None and empty_months.new_customers_needed is None
     with pytest.raises(ValueError):
         scoring.retention_metrics(today=TODAY, months=0)
+
+
+def test_an_empty_database_scores_nothing_without_failing(db_path: Path) -> None:
+    summary = scoring.refresh_scores(today=TODAY)
+    assert (summary.customers, summary.model_source) == (0, "default")
+    assert scoring.top_at_risk(today=TODAY) == []
+    report = scoring.at_risk_report_data(today=TODAY)
+    assert (report.rows, report.total_customers, report.at_risk_count) == ((), 0, 0)
+    metrics = scoring.retention_metrics(today=TODAY)
+    assert metrics.active_customers == 0 and metrics.annual_churn is None
+    assert metrics.nps.score is None and metrics.lifetime_value is None

@@ -51,6 +51,14 @@ def add_followup(customer_id: int, due: date, *, kind: str = "satisfaction",
     )  # fmt: skip
 
 
+def clear_generated_followups() -> None:
+    """The writes above planned real follow-ups (reminders, greetings); this screen's
+    tests control exactly which follow-ups exist, so those are removed."""
+    from dealerdesk.store.models import Followup
+
+    Followup.delete().execute()
+
+
 @pytest.fixture
 def data(db_path: Path) -> dict[str, int]:
     followups.ensure_cadence_rules()
@@ -59,6 +67,7 @@ def data(db_path: Path) -> dict[str, int]:
     for i, name in enumerate(("张伟", "王芳", "李娜", "Smith & Co Logistics"), start=1):
         ids[f"c{i}"] = customers.create_customer(
             {"name": name, "phone": f"1380013800{i}"}, today=TODAY).new_id  # fmt: skip
+    clear_generated_followups()
     return {
         "anna": anna, "bo": bo, **ids,
         "late": add_followup(ids["c1"], TODAY - timedelta(days=5), staff_id=anna),

@@ -56,12 +56,21 @@ def add_followup(customer_id: int, due: date, *, kind: str = "satisfaction") -> 
     )  # fmt: skip
 
 
+def clear_generated_followups() -> None:
+    """The writes above planned real follow-ups (reminders, greetings); this screen's
+    tests control exactly which follow-ups exist, so those are removed."""
+    from dealerdesk.store.models import Followup
+
+    Followup.delete().execute()
+
+
 @pytest.fixture
 def data(db_path: Path) -> dict[str, int]:
     followups.ensure_cadence_rules()
     a = add_customer("张伟", "13800138001", last_service_days=420)
     b = add_customer("王芳", "13800138002", last_service_days=30)
     c = add_customer("Smith & Co Logistics", "13800138003", last_service_days=200)
+    clear_generated_followups()
     return {
         "a": a, "b": b, "c": c,
         "late": add_followup(a, TODAY - timedelta(days=4)),

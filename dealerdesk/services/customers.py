@@ -10,6 +10,7 @@ from collections.abc import Mapping, Sequence
 from datetime import date, datetime
 from typing import Any
 
+from dealerdesk.services.aftercare import settle
 from dealerdesk.services.changes import Changed, changed
 from dealerdesk.store import customer_queries as q
 from dealerdesk.store import customer_writes as w
@@ -68,14 +69,16 @@ def create_customer(
     fields: Mapping[str, Any], *, today: date, staff_id: int | None = None
 ) -> Changed:
     new_id = w.create_customer(fields, today=today, staff_id=staff_id)
-    return changed("customer", customers=(new_id,), new_id=new_id)
+    return settle(changed("customer", customers=(new_id,), new_id=new_id), today=today)
 
 
 def update_customer(
     customer_id: int, changes: Mapping[str, Any], *, today: date, staff_id: int | None = None
 ) -> Changed:
     done = w.update_customer(customer_id, changes, today=today, staff_id=staff_id)
-    return changed("customer", customers=(customer_id,)) if done else Changed()
+    if not done:
+        return Changed()
+    return settle(changed("customer", customers=(customer_id,)), today=today)
 
 
 def archive_customer(customer_id: int, *, staff_id: int | None = None) -> Changed:
@@ -87,17 +90,17 @@ def mark_lost(
     customer_id: int, *, reason: str, on: date, today: date, staff_id: int | None = None
 ) -> Changed:
     w.mark_lost(customer_id, reason=reason, on=on, today=today, staff_id=staff_id)
-    return changed("customer", customers=(customer_id,))
+    return settle(changed("customer", customers=(customer_id,)), today=today)
 
 
 def add_vehicle(customer_id: int, fields: Mapping[str, Any], *, today: date) -> Changed:
     new_id = w.add_vehicle(customer_id, fields, today=today)
-    return changed("vehicle", customers=(customer_id,), new_id=new_id)
+    return settle(changed("vehicle", customers=(customer_id,), new_id=new_id), today=today)
 
 
 def add_visit(customer_id: int, fields: Mapping[str, Any], *, today: date) -> Changed:
     new_id = w.add_visit(customer_id, fields, today=today)
-    return changed("visit", customers=(customer_id,), new_id=new_id)
+    return settle(changed("visit", customers=(customer_id,), new_id=new_id), today=today)
 
 
 def log_contact(
@@ -115,7 +118,8 @@ def log_contact(
         customer_id, at=now, channel=channel, outcome=outcome, direction=direction,
         purpose=purpose, notes=notes, staff_id=staff_id,
     )  # fmt: skip
-    return changed("contact_log", customers=(customer_id,), new_id=new_id)
+    done = changed("contact_log", customers=(customer_id,), new_id=new_id)
+    return settle(done, today=now.date())
 
 
 def record_complaint(
@@ -132,12 +136,12 @@ def record_complaint(
         customer_id, at=now, category=category, severity=severity, description=description,
         vehicle_id=vehicle_id, assignee_id=assignee_id,
     )  # fmt: skip
-    return changed("complaint", customers=(customer_id,), new_id=new_id)
+    return settle(changed("complaint", customers=(customer_id,), new_id=new_id), today=now.date())
 
 
 def record_survey(customer_id: int, fields: Mapping[str, Any], *, today: date) -> Changed:
     new_id = w.record_survey(customer_id, fields, today=today)
-    return changed("survey", customers=(customer_id,), new_id=new_id)
+    return settle(changed("survey", customers=(customer_id,), new_id=new_id), today=today)
 
 
 def set_consent(
@@ -146,4 +150,4 @@ def set_consent(
     w.set_consent(
         customer_id, channel=channel, purpose=purpose, granted=granted, source=source, on=today
     )
-    return changed("consent", customers=(customer_id,))
+    return settle(changed("consent", customers=(customer_id,)), today=today)

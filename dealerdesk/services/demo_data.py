@@ -345,6 +345,18 @@ class _Events:
                            "updated_at"),
                            (self.cid, when.isoformat(), "service", sat, max(1, sat - 1), sat,
                             sat, max(1, sat - rng.randrange(0, 2)), nps, _ts(when), _ts(when)))  # fmt: skip
+        if self.pattern in ("steady", "new"):
+            # The desk keeps in touch about monthly: the last call is recent, so the
+            # stay-in-touch follow-ups fall due spread over the coming weeks.
+            for back in sorted(rng.sample(range(1, 75), 2), reverse=True):
+                when = g.today - timedelta(days=back)
+                if when <= first:
+                    continue
+                ts = _ts(when, rng.randrange(9, 18), rng.randrange(0, 60))
+                outcome = "reached" if rng.random() < 0.85 else "no_answer"
+                g.rows.add("contact_log", cols, (self.cid, ts, rng.choice(("phone", "wechat")),
+                           "out", outcome, "service", self.owner,
+                           rng.choice(NOTES) if outcome == "reached" else None, ts, ts))  # fmt: skip
         if self.pattern == "drifting" and rng.random() < 0.5:
             # Recent unanswered calls: the "3 calls unanswered" early warning.
             for k in range(rng.randrange(2, 5)):

@@ -77,8 +77,13 @@ class PlannerData:
 # fmt: off
 _LAST_CONTACT = "SELECT customer_id, max(at) FROM contact_log WHERE 1=1 /*scope*/ GROUP BY customer_id"
 _LAST_VISIT = "SELECT customer_id, max(date) FROM visit WHERE 1=1 /*scope*/ GROUP BY customer_id"
-_WINBACK = ("SELECT customer_id, count(*), max(completed_at), max(due) FROM followup"
-            " WHERE rule = 'winback' AND status <> 'pending' /*scope*/ GROUP BY customer_id")
+# Win-back tries of the customers who may get one (lost, or no visit lately): through the
+# customer index, not a scan of every follow-up ever made.
+_WINBACK = (
+    "SELECT f.customer_id, count(*), max(f.completed_at), max(f.due) FROM customer c"
+    " JOIN followup f ON f.customer_id = c.id AND f.status <> 'pending' AND f.rule = 'winback'"
+    " WHERE (c.status = 'lost' OR NOT EXISTS (SELECT 1 FROM visit v WHERE v.customer_id = c.id"
+    " AND v.date >= ?)) /*scope*/ GROUP BY f.customer_id")
 _LAST_SERVICE = (
     "SELECT v.vehicle_id, v.id, v.date, v.mileage_km FROM visit v JOIN (SELECT vehicle_id,"
     " max(date) AS d FROM visit WHERE kind = 'service' AND vehicle_id IS NOT NULL /*scope*/"
@@ -140,8 +145,9 @@ class _Loader:
                 out[r[0]].append(build(r))
         return out
 
-    def single(self, sql: str) -> dict[int, Any]:
-        return {r[0]: r[1:] if len(r) > 2 else r[1] for r in self.rows(sql, "customer_id")}  # fmt: skip
+    def single(self, sql: str, column: str = "customer_id", *params: object) -> dict[int, Any]:
+        """{customer id: the one value (or the tuple of values) of its row}."""
+        return {r[0]: r[1:] if len(r) > 2 else r[1] for r in self.rows(sql, column, *params)}
 
 
 def load_planner_data(
@@ -166,7 +172,7 @@ def load_planner_data(
     last_contact, last_visit, winback = (
         q.single(_LAST_CONTACT),
         q.single(_LAST_VISIT),
-        q.single(_WINBACK),
+        q.single(_WINBACK, "c.id", lapsed_before.isoformat()),
     )
     last_service = {
         vid: (visit_id, to_date(day), km)  # the latest id wins a same-day tie
@@ -229,20 +235,17 @@ def load_planner_data(
     pending: dict[str, Any] = {}
     pending_by: dict[int, list[Any]] = defaultdict(list)
     status = "status || ''" if customer_ids is None else "status"
-    for r in q.rows(_PENDING.format(status=status), "customer_id"):
-        if q.keep is None or r[0] in q.keep:
-            row = f.pending(
-                r[2],
-                to_date(r[4]),
-                r[3],
-                bool(r[5]),
-                r[6] in TOUCHED_OUTCOMES,
-                r[1],
-                r[7],
-                r[8] or "",
+    make, iso, touched, keep = f.pending, _iso, TOUCHED_OUTCOMES, q.keep
+    # The hottest loop of a run (every pending row): plain locals, no helper calls.
+    for cid, fid, key, rule, due, ess, outcome, assignee, reason in q.rows(
+        _PENDING.format(status=status), "customer_id"
+    ):
+        if keep is None or cid in keep:
+            row = make(
+                key, iso(due), rule, ess == 1, outcome in touched, fid, assignee, reason or ""
             )
-            pending[r[2]] = row
-            pending_by[r[0]].append(row)
+            pending[key] = row
+            pending_by[cid].append(row)
     lapsed_iso = lapsed_before.isoformat()
     customers = []
     for r in q.rows(_CUSTOMERS, "c.id"):

@@ -1,10 +1,11 @@
 """One generator per cadence rule: the candidate follow-ups a customer's facts call for.
 
-Candidates are not yet follow-ups: the planner still checks closed keys, staleness,
-consent, status and the fatigue cap. A generator leaves out what is stale or beyond the
-horizon unless that key is pending (a pending one must be re-planned so it can move), and
-emits a ``blocked`` candidate when it knows why a pending one is no longer wanted, so the
-cancel note says it in words.
+Candidates are not yet follow-ups: the planner still checks closed keys, consent,
+status and the fatigue cap. A generator leaves out, by dates alone, whatever is stale
+(past its ``expires`` day) or beyond the horizon: a pending follow-up that is left out
+is cancelled by the planner and its key freed, so a trigger that comes back into view
+(an edited date, a renewed policy) brings a new one. A ``blocked`` candidate says why a
+follow-up is not wanted although its date is in view, for the cancel note.
 """
 
 from __future__ import annotations
@@ -59,34 +60,30 @@ Out = list[Candidate]
 
 
 def candidates(c: CustomerInput, ctx: PlanContext) -> list[Candidate]:
-    """Every candidate for *c*, rule by rule (appending to one list: a run makes ~1M)."""
-    pk = frozenset(p.key for p in c.pending)
+    """Every candidate for *c*, rule by rule (appending to one list: a run makes ~1M).
+
+    Holiday greetings are not here: they are the same for everyone, and the planner
+    walks ``ctx.holiday_tasks`` itself.
+    """
     out: list[Candidate] = []
     for v in c.vehicles:
-        _vehicle(v, ctx, pk, out)
+        _vehicle(v, ctx, out)
     if c.visits:
-        _visits(c, ctx, pk, out)
+        _visits(c, ctx, out)
     if c.birthday or c.personal_dates:
-        _personal(c, ctx, pk, out)
-    for suffix, due, text, day in ctx.holiday_tasks:
-        # Every customer gets the same holidays: dates and texts are computed once per run.
-        out.append(Candidate("holiday", f"hol:{c.id}:{suffix}", due, text, day))
+        _personal(c, ctx, out)
     _touch(c, ctx, out)
     for cp in c.complaints:
         _complaint(cp, ctx, out)
-    _winback(c, ctx, pk, out)
+    _winback(c, ctx, out)
     if ctx.campaigns:
-        _campaigns(c, ctx, pk, out)
+        _campaigns(c, ctx, out)
     return out
 
 
-def _wanted(
-    key: str, due: date, expires: date | None, ctx: PlanContext, pk: frozenset[str]
-) -> bool:
-    """Worth a candidate: new, not stale and within the horizon — or already pending."""
-    if due <= ctx.horizon_end and (expires is None or expires >= ctx.today):
-        return True
-    return key in pk
+def _in_view(due: date, expires: date | None, ctx: PlanContext) -> bool:
+    """Not stale, and due within the horizon."""
+    return due <= ctx.horizon_end and (expires is None or expires >= ctx.today)
 
 
 def _years(n: int) -> str:
@@ -113,59 +110,61 @@ def km_per_day(v: VehicleInput) -> float | None:
     return min(max((km1 - km0) / days, 1.0), 500.0)
 
 
-def _vehicle(v: VehicleInput, ctx: PlanContext, pk: frozenset[str], out: Out) -> None:
+_REMINDERS = (
+    ("insurance", "insurance_end", "ins", "Insurance of the {} ends {}: offer the renewal (续保)."),
+    ("inspection", "inspection_due", "insp", "Statutory inspection (年检) of the {} due {}."),
+    ("warranty", "warranty_end", "warranty", "Warranty of the {} ends {}: offer an extension."),
+)
+
+
+def _vehicle(v: VehicleInput, ctx: PlanContext, out: Out) -> None:
+    # ~120k vehicles a run: cheap date tests come before building any key or text.
     off, late, today = ctx.offsets, ctx.late, ctx.today
     bought = v.purchase_date
     if bought and v.sold_here:
-        for rule, text in (
-            ("thanks", "Thank them for buying the {} on {}."),
-            ("checkin", "Ask how the {} is doing since {} (first week)."),
-        ):
-            due = bought + off[rule]
-            sk = f"sale:{v.id}:{rule}"
-            if _wanted(sk, due, due + late, ctx, pk):
-                out.append(
-                    Candidate(
-                        rule, sk, due, text.format(v.label, fmt_day(bought)), due + late, v.id
-                    )
-                )
+        if bought + off["checkin"] + late >= today:
+            for rule, text in (
+                ("thanks", "Thank them for buying the {} on {}."),
+                ("checkin", "Ask how the {} is doing since {} (first week)."),
+            ):
+                due = bought + off[rule]
+                if _in_view(due, due + late, ctx):
+                    text = text.format(v.label, fmt_day(bought))
+                    out.append(Candidate(rule, f"sale:{v.id}:{rule}", due, text, due + late, v.id))
         a_off = off["anniversary"]
-        for year, occ in solar_occurrences(bought, today - late, ctx.horizon_end - a_off):
-            sk = f"anniv:{v.id}:{year}"
-            if _wanted(sk, occ + a_off, occ, ctx, pk):
-                text = f"{_years(year - bought.year)} since buying the {v.label} ({fmt_day(occ)})."
-                out.append(Candidate("anniversary", sk, occ + a_off, text, occ, v.id))
-    _trade_in(v, ctx, pk, out)
-    for rule, end, prefix, text in (
-        ("insurance", v.insurance_end, "ins", "Insurance of the {} ends {}: offer the renewal (续保)."),
-        ("inspection", v.inspection_due, "insp", "Statutory inspection (年检) of the {} due {}."),
-        ("warranty", v.warranty_end, "warranty", "Warranty of the {} ends {}: offer an extension."),
-    ):  # fmt: skip
-        if end is not None:
-            due, sk = end + off[rule], f"{prefix}:{v.id}:{end.year}"
-            if _wanted(sk, due, end, ctx, pk):
-                out.append(Candidate(rule, sk, due, text.format(v.label, fmt_day(end)), end, v.id))
-    _service_due(v, ctx, pk, out)
+        for year, occ in solar_occurrences(bought, today, ctx.horizon_end - a_off):
+            text = f"{_years(year - bought.year)} since buying the {v.label} ({fmt_day(occ)})."
+            out.append(
+                Candidate("anniversary", f"anniv:{v.id}:{year}", occ + a_off, text, occ, v.id)
+            )
+    _trade_in(v, ctx, out)
+    for rule, field, prefix, text in _REMINDERS:
+        end = getattr(v, field)
+        if end is not None and end >= today:
+            due = end + off[rule]
+            if due <= ctx.horizon_end:
+                text = text.format(v.label, fmt_day(end))
+                out.append(Candidate(rule, f"{prefix}:{v.id}:{end.year}", due, text, end, v.id))
+    _service_due(v, ctx, out)
 
 
-def _trade_in(v: VehicleInput, ctx: PlanContext, pk: frozenset[str], out: Out) -> None:
+def _trade_in(v: VehicleInput, ctx: PlanContext, out: Out) -> None:
     base = v.purchase_date or (date(v.year, 7, 1) if v.year else None)
     if base is None:
         return
     first, last = ctx.config.trade_in_from_years, ctx.rules["trade_in"].limit_days or 6
-    # Only ages whose anniversary is near the window, unless one is pending.
+    # Only the ages whose anniversary can be near the window.
     near = range(ctx.today.year - base.year - 1, ctx.horizon_end.year - base.year + 1)
-    for age in range(first, last + 1):
-        sk = f"tradein:{v.id}:{age}"
-        if age not in near and sk not in pk:
-            continue
+    for age in range(max(first, near.start), min(last, near.stop - 1) + 1):
         due = anniversary(base, base.year + age) + ctx.offsets["trade_in"]
-        if _wanted(sk, due, due + ctx.late, ctx, pk):
+        if _in_view(due, due + ctx.late, ctx):
             text = f"The {v.label} is {_years(age)} old: invite them to see new models and a trade-in offer."
-            out.append(Candidate("trade_in", sk, due, text, due + ctx.late, v.id))
+            out.append(
+                Candidate("trade_in", f"tradein:{v.id}:{age}", due, text, due + ctx.late, v.id)
+            )
 
 
-def _service_due(v: VehicleInput, ctx: PlanContext, pk: frozenset[str], out: Out) -> None:
+def _service_due(v: VehicleInput, ctx: PlanContext, out: Out) -> None:
     rule = ctx.rules["service_due"]
     if v.last_service_on:
         anchor, km, what = v.last_service_on, v.last_service_km, "last service"
@@ -178,19 +177,18 @@ def _service_due(v: VehicleInput, ctx: PlanContext, pk: frozenset[str], out: Out
     rate = km_per_day(v)
     if rate and rule.limit_days:
         due = min(due, anchor + math.ceil(rule.limit_days / rate) * DAY)
-    sk = f"svc:{v.id}:{tag}"
     expires = due + ctx.config.service_late_days * DAY
-    if not _wanted(sk, due, expires, ctx, pk):
+    if not _in_view(due, expires, ctx):
         return
     at_km = f" at {km:,} km" if km else ""
     pace = f", about {rate:,.0f} km a day" if rate else ""
     limit = f" or {rule.limit_days:,} km" if rule.limit_days else ""
     text = (f"Maintenance due for the {v.label}: {what} {fmt_day(anchor)}{at_km}; "
             f"every {rule.offset_days} days{limit}{pace}.")  # fmt: skip
-    out.append(Candidate("service_due", sk, due, text, expires, v.id))
+    out.append(Candidate("service_due", f"svc:{v.id}:{tag}", due, text, expires, v.id))
 
 
-def _visits(c: CustomerInput, ctx: PlanContext, pk: frozenset[str], out: Out) -> None:
+def _visits(c: CustomerInput, ctx: PlanContext, out: Out) -> None:
     late = ctx.late
     vehicles = {v.id: v for v in c.vehicles}
     for vis in c.visits:
@@ -198,12 +196,12 @@ def _visits(c: CustomerInput, ctx: PlanContext, pk: frozenset[str], out: Out) ->
         about = f" ({v.label})" if v else ""
         if vis.kind in SERVICE_KINDS:
             due, sk = vis.day + ctx.offsets["satisfaction"], f"visit:{vis.id}:sat"
-            if _wanted(sk, due, due + late, ctx, pk):
+            if _in_view(due, due + late, ctx):
                 text = f"Ask how the {vis.kind} visit on {fmt_day(vis.day)}{about} went."
                 out.append(Candidate("satisfaction", sk, due, text, due + late, vis.vehicle_id))
         if vis.declined:
             due, sk = vis.day + ctx.offsets["declined_work"], f"visit:{vis.id}:declined"
-            if _wanted(sk, due, due + late, ctx, pk):
+            if _in_view(due, due + late, ctx):
                 back = (
                     v is not None and v.last_service_on is not None and v.last_service_on > vis.day
                 )
@@ -212,8 +210,8 @@ def _visits(c: CustomerInput, ctx: PlanContext, pk: frozenset[str], out: Out) ->
                                      blocked="the car has been serviced since" if back else None))  # fmt: skip
 
 
-def _personal(c: CustomerInput, ctx: PlanContext, pk: frozenset[str], out: Out) -> None:
-    start = ctx.today - ctx.late
+def _personal(c: CustomerInput, ctx: PlanContext, out: Out) -> None:
+    start = ctx.today  # a greeting is stale after its day
     dates = (
         [(f"bday:{c.id}:", "birthday", "Birthday", c.birthday, c.birthday_lunar)]
         if c.birthday
@@ -226,8 +224,6 @@ def _personal(c: CustomerInput, ctx: PlanContext, pk: frozenset[str], out: Out) 
         off = ctx.offsets[rule]
         for tag, occ in occurrences(day, lunar, start, ctx.horizon_end - off):
             sk = prefix + tag
-            if occ < ctx.today and sk not in pk:
-                continue
             lunar_note = f" ({lunar_label(day)})" if lunar else ""
             text = f"{label} on {fmt_day(occ)}{lunar_note}: send greetings on the day."
             out.append(Candidate(rule, sk, occ + off, text, occ))
@@ -280,20 +276,10 @@ def _complaint(cp: ComplaintInput, ctx: PlanContext, out: Out) -> None:
                          assignee_id=cp.assignee_id))  # fmt: skip
 
 
-def _winback(c: CustomerInput, ctx: PlanContext, pk: frozenset[str], out: Out) -> None:
+def _winback(c: CustomerInput, ctx: PlanContext, out: Out) -> None:
     rule = ctx.rules["winback"]
     limit, n = rule.limit_days or 4, c.winback_tries + 1
-    eligible = c.status == "lost" or (c.status == "active" and c.lapsed)
-    if not eligible:
-        sk = f"winback:{c.id}:{n}"
-        if sk in pk:
-            out.append(
-                Candidate(
-                    "winback", sk, ctx.today, "", floating=True, blocked="the customer is back"
-                )
-            )
-        return
-    if n > limit:
+    if n > limit or not (c.status == "lost" or (c.status == "active" and c.lapsed)):
         return
     due = ctx.today
     if c.winback_last_on is not None:
@@ -357,19 +343,8 @@ def campaign_tasks(campaigns: tuple[CampaignInput, ...], offset_days: int) -> tu
     )  # fmt: skip
 
 
-def _campaigns(c: CustomerInput, ctx: PlanContext, pk: frozenset[str], out: Out) -> None:
+def _campaigns(c: CustomerInput, ctx: PlanContext, out: Out) -> None:
     for camp, due, text in ctx.campaign_tasks:
-        sk = f"camp:{camp.id}:{c.id}"
-        if not _wanted(sk, due, camp.starts_on, ctx, pk):
-            continue
-        blocked = (
-            None
-            if in_audience(c, camp.audience, ctx.today)
-            else "no longer in the campaign's audience"
-        )
-        if blocked is None or sk in pk:
-            out.append(
-                Candidate(
-                    "campaign", sk, due, text, camp.starts_on, campaign_id=camp.id, blocked=blocked
-                )
-            )
+        if _in_view(due, camp.starts_on, ctx) and in_audience(c, camp.audience, ctx.today):
+            sk = f"camp:{camp.id}:{c.id}"
+            out.append(Candidate("campaign", sk, due, text, camp.starts_on, campaign_id=camp.id))
