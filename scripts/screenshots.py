@@ -147,8 +147,32 @@ def main() -> int:
     window._closing_ok = True  # the screenshots edit nothing that needs saving
     window.close()
     worker.shutdown()
+    report_pages(out)
     db.close()
     return 0
+
+
+def report_pages(out: Path) -> None:
+    """Page 1 of each PDF report, rasterised with poppler's pdftoppm, for the README."""
+    import shutil
+    import subprocess
+    import tempfile
+
+    from dealerdesk.services import reports
+
+    if shutil.which("pdftoppm") is None:
+        print("pdftoppm not found (apt-get install poppler-utils): report pages skipped")
+        return
+    with tempfile.TemporaryDirectory() as tmp:
+        for name, make in (
+            ("12-report-at-risk", lambda p: reports.make_at_risk_pdf(p, today=TODAY, top=100)),
+            ("13-report-agenda", lambda p: reports.make_agenda_pdf(p, today=TODAY)),
+        ):
+            pdf = Path(tmp) / f"{name}.pdf"
+            make(pdf)
+            subprocess.run(["pdftoppm", "-png", "-r", "80", "-f", "1", "-l", "1",
+                            "-singlefile", str(pdf), str(out / name)], check=True)  # fmt: skip
+            print(out / f"{name}.png")
 
 
 if __name__ == "__main__":
