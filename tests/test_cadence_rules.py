@@ -401,7 +401,7 @@ def test_a_moved_trigger_moves_the_task_unless_a_person_set_its_date() -> None:
 def test_stale_or_vanished_pending_tasks_are_dropped_with_a_reason() -> None:
     stale = PendingInput("bday:1:2027", date(2027, 2, 24), "birthday")
     p = plan_customer(customer(birthday=date(1980, 2, 25), pending=(stale,)), context())
-    assert p.dropped == {"bday:1:2027": "its date has passed, or what it was about was changed or removed"}
+    assert p.dropped == {"bday:1:2027": "the day has passed (or the date was changed)"}
     beyond = PendingInput("hol:1:2027:national", date(2027, 9, 30), "holiday")
     assert plan_customer(customer(pending=(beyond,)), context()).dropped == {}  # not looked at
     gone = PendingInput("cmp:31", date(2027, 3, 4), "complaint", True)
@@ -432,3 +432,13 @@ def test_plan_keeps_customer_order_and_every_kind_has_human_words() -> None:
     assert kind_label("callback") == "Call back"
     assert all(" " in r.label and r.label[0].isupper() for r in DEFAULT_RULES)
     assert all(len(r.key) <= 20 for r in DEFAULT_RULES)
+
+
+def test_a_put_off_stay_in_touch_call_still_follows_a_later_contact() -> None:
+    put_off = PendingInput(
+        "touch:1", date(2027, 3, 20), "touch", touched=True, touched_on=date(2027, 3, 1)
+    )
+    before = customer(last_contact=date(2027, 2, 25), pending=(put_off,))
+    assert one(plan_customer(before, context()), "touch").due == date(2027, 3, 20)
+    after = customer(last_contact=date(2027, 3, 2), pending=(put_off,))
+    assert one(plan_customer(after, context()), "touch").due == date(2027, 4, 1)

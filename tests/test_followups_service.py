@@ -389,3 +389,31 @@ def test_month_counts_and_day_agenda(db_path: Path) -> None:
     ]
     with pytest.raises(ValidationError):
         followups.month_counts(year=2027, month=13, today=TODAY)
+
+
+def test_call_back_on_a_complaint_keeps_one_follow_up_per_complaint(db_path: Path) -> None:
+    c = person()
+    Complaint.create(customer=c, opened_at=datetime(2027, 3, 2, 11), description="异响")
+    generate()
+    task = pending("complaint")
+    followups.complete_followup(followup_id=task.id, outcome="call_back", now=NOW,
+                                callback_on=date(2027, 3, 10))  # fmt: skip
+    nxt = pending("complaint")  # exactly one, on the agreed day, under the complaint's key
+    assert (nxt.due, nxt.source_key, nxt.rule) == (date(2027, 3, 10), task.source_key, "complaint")
+    generate()
+    assert pending("complaint").due == date(2027, 3, 10)
+
+
+def test_stay_in_touch_retry_after_no_answer_and_skip(db_path: Path) -> None:
+    c = person()
+    contact(c, datetime(2027, 1, 10, 9))
+    generate()
+    touch = pending("touch")
+    followups.complete_followup(followup_id=touch.id, outcome="no_answer", now=NOW)
+    assert pending("touch").due == date(2027, 3, 4)  # tried again tomorrow, not in 30 days
+    contact(c, datetime(2027, 3, 4, 9))  # ...but the customer called in the next day
+    generate(date(2027, 3, 4))
+    assert pending("touch").due == date(2027, 4, 3)
+    followups.skip_followup(followup_id=pending("touch").id, reason="sees us weekly", now=NOW)
+    assert pending("touch").due == date(2027, 4, 2)  # the next one, an interval from today
+    assert rows(status="skipped")[0].notes == "Skipped: sees us weekly"

@@ -9,6 +9,7 @@ and the CLI see the same state right after the write.
 from __future__ import annotations
 
 from datetime import date
+from typing import Any
 
 from dealerdesk.services import followups, scoring
 from dealerdesk.services.changes import Changed, changed
@@ -17,6 +18,13 @@ from dealerdesk.services.changes import Changed, changed
 PLAN_TABLES = frozenset(
     {"customer", "vehicle", "visit", "contact_log", "complaint", "consent", "survey"}
 )
+
+
+def complete_followup(**kwargs: Any) -> Changed:
+    """Complete a follow-up (``followups.complete_followup`` logs its contact), then
+    settle the customer: the contact resets their clocks and moves their score."""
+    done = followups.complete_followup(**kwargs)
+    return settle(done, today=kwargs["now"].date())
 
 
 def settle(done: Changed, *, today: date) -> Changed:

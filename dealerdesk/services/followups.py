@@ -12,8 +12,9 @@ resets the stay-in-touch clock at once). Outcomes:
   ``max_no_answer`` attempts (default 3); the last unanswered one closes it. Every
   attempt is a ``no_answer`` row in the contact log, which is what the risk score counts
   as "calls unanswered".
-- call_back: done, and a new follow-up of the same kind is due on the agreed day
-  (default: the next working day), assigned to whoever promised it.
+- call_back: done, and the next follow-up of the same kind is due on the agreed day
+  (default: the next working day), assigned to whoever promised it. A stay-in-touch or
+  complaint follow-up continues under its own key, so each stays one at a time.
 """
 
 from __future__ import annotations
@@ -30,6 +31,7 @@ from dealerdesk.errors import ValidationError
 from dealerdesk.retention.cadence import (
     DEFAULT_RULES,
     KIND_LABELS,
+    RULE_KEYS,
     CadenceConfig,
     CampaignInput,
     ComplaintInput,
@@ -53,7 +55,7 @@ from dealerdesk.store.db import write_transaction
 from dealerdesk.store.followup_queries import FollowupRow
 
 __all__ = [
-    "CHANNELS", "OUTCOMES", "FollowupRow", "GenerateResult", "cadence_config", "cadence_rules",
+    "CHANNELS", "KIND_LABELS", "OUTCOMES", "FollowupRow", "GenerateResult", "cadence_config", "cadence_rules",
     "complete_followup", "day_agenda", "due_followups", "ensure_cadence_rules",
     "generate_followups", "month_counts", "reschedule_followup", "skip_followup",
     "snooze_followup", "update_cadence_rule",
@@ -112,7 +114,7 @@ def update_cadence_rule(
     label: str | None = None,
 ) -> Changed:
     """Edit one rule from Settings; the next generation run applies it."""
-    if key not in KIND_LABELS or key in ("manual", "callback"):
+    if key not in RULE_KEYS:
         raise ValidationError("key", f"“{key}” is not a cadence rule")
     changes: dict[str, object] = {}
     if offset_days is not None:
@@ -138,17 +140,17 @@ def update_cadence_rule(
 def cadence_config() -> CadenceConfig:
     """The dealership's knobs from settings (country, fatigue cap and window)."""
 
-    def number(key: str, default: int) -> int | None:
+    def number(key: str) -> int | None:
         text = settings.get(key).strip().lower()
-        if text in ("", "none", "off"):
+        if text in ("", "none", "off"):  # no cap
             return None
         try:
-            return int(text)
+            return max(0, int(text))
         except ValueError as exc:
             raise ValidationError(key, f"“{text}” is not a whole number") from exc
 
-    cap = number("fatigue_cap", 2)
-    days = number("fatigue_days", 30) or 30
+    cap = number("fatigue_cap")
+    days = number("fatigue_days") or 30
     return CadenceConfig(
         country=settings.get("country") or "CN", fatigue_cap=cap, fatigue_days=days
     )
@@ -210,9 +212,10 @@ def _generate(
     planned = time.perf_counter()
     counts = fq.reconcile(wanted, cancel, data.pending, stamp=stamp)
     log.info(
-        "follow-ups for %d customers: load %.2fs, plan %.2fs, write %.2fs; %s",
-        len(data.customers), loaded - started, planned - loaded, time.perf_counter() - planned,
-        counts,
+        "follow-ups for %d customers: load %.2fs, plan %.2fs, write %.2fs; %d new, %d moved,"
+        " %d cancelled, %d unchanged", len(data.customers), loaded - started, planned - loaded,
+        time.perf_counter() - planned, counts.created, counts.moved, counts.cancelled,
+        counts.unchanged,
     )  # fmt: skip
     return counts, sum(p.held_back for p in plans)
 
@@ -312,19 +315,33 @@ def complete_followup(
                               rename=f.rule in LIVE_RULES)  # fmt: skip
         if outcome == "call_back":
             due = callback_on or cal.add_working_days(today, 1)
-            touched.add(fq.insert_followup(
-                customer_id=f.customer_id, kind=f.kind, rule="callback",
-                source_key=f"callback:{f.id}", purpose=f.purpose, essential=f.essential,
-                due=due, reason=f"Call back as agreed on {fmt_day(today)}: {f.reason}",
-                assignee_id=staff_id if staff_id is not None else f.assignee_id,
-                vehicle_id=f.vehicle_id, complaint_id=f.complaint_id,
-                campaign_id=f.campaign_id, stamp=now,
-            ))  # fmt: skip
+            touched.add(_successor(f, due=due, outcome="call_back", stamp=now, staff_id=staff_id,
+                                   reason=f"Call back as agreed on {fmt_day(today)}: {f.reason}"))  # fmt: skip
         counts, _ = _generate(today, DEFAULT_HORIZON, [f.customer_id], now)
     touched.update(counts.created_ids, counts.touched_ids)
     return changed(
         "followup", "contact_log", customers=(f.customer_id,), followups=tuple(sorted(touched))
     )
+
+
+def _successor(
+    f: fq.FollowupRef, *, due: date, outcome: str, stamp: datetime, staff_id: int | None,
+    reason: str,
+) -> int:  # fmt: skip
+    """The follow-up that continues *f* on a date a person chose.
+
+    A recurring one (stay-in-touch, complaint) continues under its own key, so there is
+    still only one pending per customer or complaint; any other gets a ``callback:`` key.
+    """
+    live = f.rule in LIVE_RULES
+    return fq.insert_followup(
+        customer_id=f.customer_id, kind=f.kind, rule=f.rule if live else "callback",
+        source_key=f.source_key if live else f"callback:{f.id}", purpose=f.purpose,
+        essential=f.essential, due=due, reason=reason,
+        assignee_id=staff_id if staff_id is not None else f.assignee_id,
+        vehicle_id=f.vehicle_id, complaint_id=f.complaint_id, campaign_id=f.campaign_id,
+        stamp=stamp, outcome=outcome,
+    )  # fmt: skip
 
 
 def snooze_followup(*, followup_id: int, days: int, today: date) -> Changed:
@@ -334,7 +351,7 @@ def snooze_followup(*, followup_id: int, days: int, today: date) -> Changed:
     with write_transaction():
         f = _pending(followup_id)
         due = max(f.due, today) + timedelta(days=days)
-        fq.set_pending(f.id, due=due, outcome="snoozed", stamp=_stamp())
+        fq.set_pending(f.id, due=due, outcome="snoozed", stamp=_on(today))
     return changed("followup", customers=(f.customer_id,), followups=(f.id,))
 
 
@@ -346,18 +363,32 @@ def reschedule_followup(*, followup_id: int, new_due: date, today: date) -> Chan
         )
     with write_transaction():
         f = _pending(followup_id)
-        fq.set_pending(f.id, due=new_due, outcome="rescheduled", stamp=_stamp())
+        fq.set_pending(f.id, due=new_due, outcome="rescheduled", stamp=_on(today))
     return changed("followup", customers=(f.customer_id,), followups=(f.id,))
 
 
 def skip_followup(*, followup_id: int, reason: str, now: datetime) -> Changed:
-    """A person decides this follow-up will not be done; it is never planned again
-    (a recurring one — stay-in-touch, complaint — comes back at its next due date)."""
+    """A person decides this follow-up will not be done; it is never planned again.
+
+    A recurring one (stay-in-touch, complaint) is not dropped for good: its next one is
+    due one interval from today (30 days; a complaint's 3), as if snoozed.
+    """
     reason = (reason or "").strip()
     if not reason:
         raise ValidationError("reason", "say why it is skipped")
+    ids = {followup_id}
     with write_transaction():
         f = _pending(followup_id)
         fq.close_followup(f.id, status="skipped", outcome=None, at=now, notes=f"Skipped: {reason}",
                           rename=f.rule in LIVE_RULES)  # fmt: skip
-    return changed("followup", customers=(f.customer_id,), followups=(f.id,))
+        if f.rule in LIVE_RULES:
+            rule = next(r for r in cadence_rules() if r.key == f.rule)
+            days = rule.offset_days if f.rule == "touch" else (rule.limit_days or 3)
+            ids.add(_successor(f, due=now.date() + timedelta(days=days), outcome="snoozed",
+                               stamp=now, staff_id=None, reason=f.reason))  # fmt: skip
+    return changed("followup", customers=(f.customer_id,), followups=tuple(sorted(ids)))
+
+
+def _on(day: date) -> datetime:
+    """A row timestamp on the business *day*: the planner compares it with contact dates."""
+    return datetime.combine(day, _stamp().time())

@@ -22,15 +22,15 @@ from typing import Any
 from dealerdesk.store.db import database
 
 # Outcomes a pending row carries when a person set its date (snoozed, rescheduled,
-# retried after no answer): the planner then keeps that date.
-TOUCHED_OUTCOMES = ("no_answer", "snoozed", "rescheduled")
+# retried after no answer, a call back agreed): the planner then keeps that date.
+TOUCHED_OUTCOMES = ("no_answer", "snoozed", "rescheduled", "call_back")
 _MAX_IN = 900  # ids per IN (...) list; more than that are filtered in Python
 
 
 def to_date(value: object) -> date | None:
     """A stored date or timestamp (ISO text in SQLite, a date in PostgreSQL) as a date."""
-    if value.__class__ is str:
-        return _iso(value[:10]) if value else None  # type: ignore[index]
+    if isinstance(value, str):
+        return _iso(value[:10]) if value else None
     if value is None:
         return None
     if isinstance(value, datetime):
@@ -52,7 +52,7 @@ class InputFactories:
 
     All are called with keyword arguments named like the planner's fields, except
     ``pending``, called positionally for speed: (key, due, rule, essential, touched, id,
-    assignee_id, reason).
+    assignee_id, reason, touched_on).
     """
 
     customer: Callable[..., Any]
@@ -84,11 +84,12 @@ _WINBACK = (
     " JOIN followup f ON f.customer_id = c.id AND f.status <> 'pending' AND f.rule = 'winback'"
     " WHERE (c.status = 'lost' OR NOT EXISTS (SELECT 1 FROM visit v WHERE v.customer_id = c.id"
     " AND v.date >= ?)) /*scope*/ GROUP BY f.customer_id")
+# The last service of each vehicle through the (customer, kind, date) index: a third
+# faster than grouping the visits by vehicle, and plain SQL (PostgreSQL runs it too).
 _LAST_SERVICE = (
-    "SELECT v.vehicle_id, v.id, v.date, v.mileage_km FROM visit v JOIN (SELECT vehicle_id,"
-    " max(date) AS d FROM visit WHERE kind = 'service' AND vehicle_id IS NOT NULL /*scope*/"
-    " GROUP BY vehicle_id) m ON m.vehicle_id = v.vehicle_id AND m.d = v.date"
-    " WHERE v.kind = 'service' ORDER BY v.id")
+    "SELECT v.vehicle_id, v.id, v.date, v.mileage_km FROM vehicle x JOIN visit v ON v.id ="
+    " (SELECT id FROM visit WHERE customer_id = x.customer_id AND kind = 'service'"
+    " AND vehicle_id = x.id ORDER BY date DESC, id DESC LIMIT 1) WHERE x.archived = 0 /*scope*/")
 _VEHICLES = ("SELECT customer_id, id, plate, make, model, year, purchase_date, sold_here,"
              " mileage_km, mileage_on, warranty_end, insurance_end, inspection_due FROM vehicle"
              " WHERE archived = 0 /*scope*/ ORDER BY id")
@@ -106,7 +107,7 @@ _RECENT = ("SELECT l.customer_id, l.at FROM contact_log l LEFT JOIN followup f O
 # For everyone, a plain scan reads the pending rows twice as fast as an index on status
 # (one random lookup per row): `status || ''` keeps SQLite's planner off that index.
 _PENDING = ("SELECT customer_id, id, source_key, rule, due, essential, outcome, assignee_id,"
-            " reason FROM followup WHERE {status} = 'pending' /*scope*/")
+            " reason, updated_at FROM followup WHERE {status} = 'pending' /*scope*/")
 _CLOSED = ("SELECT customer_id, source_key FROM followup WHERE status IN ('done', 'skipped')"
            " AND due >= ? /*scope*/")
 _CUSTOMERS = (
@@ -129,11 +130,12 @@ class _Loader:
     def rows(self, sql: str, column: str, *params: object) -> Iterable[tuple[Any, ...]]:
         ids = self.ids
         if ids is None or len(ids) > _MAX_IN:  # many ids: filtered in Python below
-            return database.execute_sql(sql.replace("/*scope*/", ""), list(params))
-        marks = ",".join("?" * len(ids))
-        return database.execute_sql(
-            sql.replace("/*scope*/", f" AND {column} IN ({marks})"), [*params, *ids]
-        )
+            sql, args = sql.replace("/*scope*/", ""), list(params)
+        else:
+            marks = ",".join("?" * len(ids))
+            sql, args = sql.replace("/*scope*/", f" AND {column} IN ({marks})"), [*params, *ids]
+        cursor: Iterable[tuple[Any, ...]] = database.execute_sql(sql, args)
+        return cursor
 
     def by_customer(
         self, sql: str, column: str, build: Callable[[tuple[Any, ...]], Any], *params: object
@@ -175,8 +177,8 @@ def load_planner_data(
         q.single(_WINBACK, "c.id", lapsed_before.isoformat()),
     )
     last_service = {
-        vid: (visit_id, to_date(day), km)  # the latest id wins a same-day tie
-        for vid, visit_id, day, km in q.rows(_LAST_SERVICE, "customer_id")
+        vid: (visit_id, to_date(day), km)
+        for vid, visit_id, day, km in q.rows(_LAST_SERVICE, "x.customer_id")
     }
     none3 = (None, None, None)
 
@@ -237,13 +239,13 @@ def load_planner_data(
     status = "status || ''" if customer_ids is None else "status"
     make, iso, touched, keep = f.pending, _iso, TOUCHED_OUTCOMES, q.keep
     # The hottest loop of a run (every pending row): plain locals, no helper calls.
-    for cid, fid, key, rule, due, ess, outcome, assignee, reason in q.rows(
+    for cid, fid, key, rule, due, ess, outcome, assignee, reason, changed in q.rows(
         _PENDING.format(status=status), "customer_id"
     ):
         if keep is None or cid in keep:
-            row = make(
-                key, iso(due), rule, ess == 1, outcome in touched, fid, assignee, reason or ""
-            )
+            by_hand = outcome in touched
+            row = make(key, iso(due), rule, ess == 1, by_hand, fid, assignee, reason or "",
+                       to_date(changed) if by_hand else None)  # fmt: skip
             pending[key] = row
             pending_by[cid].append(row)
     lapsed_iso = lapsed_before.isoformat()

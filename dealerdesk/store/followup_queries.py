@@ -49,11 +49,14 @@ class CadenceRuleRecord:
 class PendingLike(Protocol):
     """A pending row as loaded (built by ``InputFactories.pending``) and reconciled."""
 
-    key: str
-    due: date
-    id: int
-    assignee_id: int | None
-    reason: str
+    @property
+    def due(self) -> date: ...
+    @property
+    def id(self) -> int: ...
+    @property
+    def assignee_id(self) -> int | None: ...
+    @property
+    def reason(self) -> str: ...
 
 
 @dataclass(frozen=True, slots=True)
@@ -112,26 +115,39 @@ class ReconcileCounts:
 
 
 class WantedLike(Protocol):
-    """What the reconciler reads from a planned follow-up."""
+    """What the reconciler reads from a planned follow-up (read-only, as in a NamedTuple)."""
 
-    source_key: str
-    customer_id: int
-    kind: str
-    due: date
-    purpose: str
-    essential: bool
-    reason: str
-    vehicle_id: int | None
-    complaint_id: int | None
-    campaign_id: int | None
-    assignee_id: int | None
+    # fmt: off
+    @property
+    def source_key(self) -> str: ...
+    @property
+    def customer_id(self) -> int: ...
+    @property
+    def kind(self) -> str: ...
+    @property
+    def due(self) -> date: ...
+    @property
+    def purpose(self) -> str: ...
+    @property
+    def essential(self) -> bool: ...
+    @property
+    def reason(self) -> str: ...
+    @property
+    def vehicle_id(self) -> int | None: ...
+    @property
+    def complaint_id(self) -> int | None: ...
+    @property
+    def campaign_id(self) -> int | None: ...
+    @property
+    def assignee_id(self) -> int | None: ...
+    # fmt: on
 
 
 # -- cadence rules ---------------------------------------------------------------------
 def seed_cadence_rules(defaults: Iterable[Mapping[str, object]]) -> int:
     """Insert the rules not yet stored (never overwrite a manager's edits); return how many."""
     with database.atomic():
-        have = {k for (k,) in CadenceRule.select(CadenceRule.key).tuples()}
+        have = {r[0] for r in database.execute_sql("SELECT key FROM cadence_rule")}
         rows = [dict(d) for d in defaults if d["key"] not in have]
         if rows:
             CadenceRule.insert_many(rows).execute()
@@ -139,11 +155,12 @@ def seed_cadence_rules(defaults: Iterable[Mapping[str, object]]) -> int:
 
 
 def cadence_rules() -> list[CadenceRuleRecord]:
-    q = CadenceRule.select(
-        CadenceRule.key, CadenceRule.label, CadenceRule.offset_days, CadenceRule.limit_days,
-        CadenceRule.purpose, CadenceRule.essential, CadenceRule.enabled,
-    ).order_by(CadenceRule.id)  # fmt: skip
-    return [CadenceRuleRecord(*r) for r in q.tuples()]
+    rows = database.execute_sql(
+        "SELECT key, label, offset_days, limit_days, purpose, essential, enabled"
+        " FROM cadence_rule ORDER BY id"
+    )
+    return [CadenceRuleRecord(k, lb, off, lim, pu, bool(es), bool(en))
+            for k, lb, off, lim, pu, es, en in rows]  # fmt: skip
 
 
 def update_cadence_rule(key: str, changes: Mapping[str, object]) -> bool:
@@ -247,7 +264,7 @@ _ROW_SQL = """
 
 
 def _filters(staff_id: int | None, kind: str | None) -> tuple[str, list[object]]:
-    sql, params = "", []
+    sql, params = "", list[object]()
     if staff_id is not None:
         sql += " AND f.assignee_id = ?"
         params.append(staff_id)
@@ -325,7 +342,13 @@ def get_followup(followup_id: int) -> FollowupRef:
         " FROM followup WHERE id = ?", [followup_id]).fetchone()  # fmt: skip
     if r is None:
         raise NotFoundError(f"There is no follow-up #{followup_id}.")
-    return FollowupRef(*r[:6], to_date(r[6]), r[7], bool(r[8]), *r[9:])  # type: ignore[arg-type]
+    due = to_date(r[6])
+    assert due is not None
+    return FollowupRef(
+        id=r[0], customer_id=r[1], kind=r[2], rule=r[3], source_key=r[4], status=r[5], due=due,
+        purpose=r[7], essential=bool(r[8]), attempt=r[9], reason=r[10], vehicle_id=r[11],
+        complaint_id=r[12], campaign_id=r[13], assignee_id=r[14],
+    )  # fmt: skip
 
 
 def insert_contact(
@@ -371,12 +394,19 @@ def insert_followup(
     *, customer_id: int, kind: str, rule: str, source_key: str, purpose: str, essential: bool,
     due: date, reason: str, assignee_id: int | None, vehicle_id: int | None,
     complaint_id: int | None, campaign_id: int | None, stamp: datetime,
+    outcome: str | None = None,
 ) -> int:  # fmt: skip
-    """One new pending follow-up (a call back); returns its id, or the existing one's."""
+    """One new pending follow-up (a call back, the next of a recurring one); *outcome*
+    marks a date a person chose. Returns its id, or the existing one's for that key."""
     ts = stamp.replace(microsecond=0).isoformat(" ")
-    database.execute_sql(_INSERT, [
-        ts, ts, customer_id, vehicle_id, complaint_id, campaign_id, kind, rule, source_key,
-        purpose, int(essential), due.isoformat(), assignee_id, reason[:200]])  # fmt: skip
+    database.execute_sql(
+        "INSERT INTO followup (created_at, updated_at, customer_id, vehicle_id, complaint_id,"
+        " campaign_id, kind, rule, source_key, purpose, essential, due, status, assignee_id,"
+        " reason, attempt, outcome) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,'pending',?,?,1,?)"
+        " ON CONFLICT (source_key) DO NOTHING",
+        [ts, ts, customer_id, vehicle_id, complaint_id, campaign_id, kind, rule, source_key,
+         purpose, int(essential), due.isoformat(), assignee_id, reason[:200], outcome],
+    )  # fmt: skip
     row = database.execute_sql(
         "SELECT id FROM followup WHERE source_key = ?", [source_key]
     ).fetchone()

@@ -205,12 +205,12 @@ class CustomerDetail(QWidget):
         self.refresh()
 
     def refresh(self, change: Changed | None = None) -> None:
-        """Reload the shown customer (after *change*, rescoring it first)."""
+        """Reload the shown customer (*change*: what a write touched, already settled)."""
         if self.customer_id is None:
             return
         wanted = self.customer_id
         self._loading = True
-        self.ctx.worker.submit(load_detail, wanted, today=self.ctx.today(), change=change,
+        self.ctx.worker.submit(load_detail, wanted,
                                on_done=partial(self._show, wanted),
                                on_error=partial(self._load_failed, wanted))  # fmt: skip
 

@@ -36,7 +36,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from dealerdesk.services import followups
+from dealerdesk.services import aftercare, followups
 from dealerdesk.services.changes import Changed
 from dealerdesk.ui import dialogs, errors
 from dealerdesk.ui.context import DeskContext
@@ -260,7 +260,7 @@ class FollowupActions(QObject):
             if outcome is None:
                 return False
             self._ctx.worker.submit(
-                followups.complete_followup,
+                aftercare.complete_followup,
                 followup_id=row.id, outcome=outcome, channel=dialog.channel_key(),
                 notes=dialog.notes_text(), staff_id=self._ctx.staff_id, now=self._ctx.now(),
                 callback_on=dialog.callback_on(),

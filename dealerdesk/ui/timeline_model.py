@@ -16,8 +16,7 @@ from typing import Any
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, QPersistentModelIndex, Qt
 from PySide6.QtGui import QColor
 
-from dealerdesk.services import customers, scoring
-from dealerdesk.services.changes import Changed
+from dealerdesk.services import customers
 from dealerdesk.services.customers import CustomerRecord, StaffRecord, TimelineEntry
 from dealerdesk.ui.customer_model import BAND_COLOURS, GREY
 from dealerdesk.ui.i18n import fmt_date, fmt_datetime, fmt_int, fmt_money, tr
@@ -47,14 +46,12 @@ class DetailData:
     phones: dict[str, str]
 
 
-def load_detail(customer_id: int, *, today: date, change: Changed | None = None) -> DetailData:
+def load_detail(customer_id: int) -> DetailData:
     """Worker job: the customer, the newest timeline entries, staff and readable phones.
 
-    After a write (*change*) the customer's cached risk is rescored first, so a logged
-    call or a new complaint moves the score the user is looking at.
+    Writes rescore the customer themselves (services.aftercare), so the score read here
+    already reflects a call just logged.
     """
-    if change is not None:
-        scoring.refresh_for_changes(change, today=today)
     record = customers.get_customer(customer_id)
     phones = {p: customers.display_phone(p) for p in (record.phone, record.phone2) if p}
     return DetailData(record, customers.timeline(customer_id, limit=TIMELINE_LIMIT),

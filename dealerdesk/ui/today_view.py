@@ -69,11 +69,9 @@ def load_due(today: date) -> tuple[list[Any], dict[int, str]]:
     return rows, {int(r.id): display_phone(r.phone) for r in rows}
 
 
-def load_risk(today: date, limit: int, change: Changed | None = None) -> list[Any]:
-    """Worker job: the top of the at-risk list from the score cache, after rescoring the
-    customers a write touched (a logged call lowers "no contact" risk at once)."""
-    if change is not None:
-        scoring.refresh_for_changes(change, today=today)
+def load_risk(today: date, limit: int) -> list[Any]:
+    """Worker job: the top of the at-risk list from the score cache (writes rescore their
+    customers as they land, so a logged call has already lowered "no contact" risk)."""
     return list(scoring.top_at_risk(today=today, limit=limit))
 
 
@@ -240,7 +238,7 @@ class TodayView(QWidget):
         if "due" in parts:
             self._submit("due", load_due, today, done=self._show_due)
         if "risk" in parts:
-            self._submit("risk", load_risk, today, self.RISK_LIMIT, change, done=self._show_risk)
+            self._submit("risk", load_risk, today, self.RISK_LIMIT, done=self._show_risk)
         if "figures" in parts:
             self._submit("figures", load_metrics, today, done=self._show_metrics)
 

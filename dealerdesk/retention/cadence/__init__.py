@@ -7,20 +7,18 @@ No database here: the store loads ``CustomerInput`` values and writes back what
 from __future__ import annotations
 
 from dealerdesk.retention.cadence.dates import WorkCalendar
-from dealerdesk.retention.cadence.planner import (
+from dealerdesk.retention.cadence.inputs import (
     CampaignInput,
     ComplaintInput,
     CustomerInput,
     CustomerPlan,
     PendingInput,
     PersonalDateInput,
-    PlanContext,
     PlannedFollowup,
     VehicleInput,
     VisitInput,
-    plan,
-    plan_customer,
 )
+from dealerdesk.retention.cadence.planner import PlanContext, plan, plan_customer
 from dealerdesk.retention.cadence.rules import (
     DEFAULT_RULES,
     KIND_LABELS,

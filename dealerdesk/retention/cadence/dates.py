@@ -63,9 +63,10 @@ def lunar_to_solar(lunar_year: int, month: int, day: int, leap: bool = False) ->
         leap = False
     for d in (day, 29) if day == 30 else (day,):
         try:
-            return LunarDate(lunar_year, month, d, leap).to_solar_date()
+            solar: date = LunarDate(lunar_year, month, d, leap).to_solar_date()
         except ValueError:
             continue
+        return solar
     return None
 
 

@@ -24,15 +24,15 @@ from dealerdesk.retention.cadence.dates import (
     occurrences,
     solar_occurrences,
 )
+from dealerdesk.retention.cadence.inputs import (
+    CampaignInput,
+    ComplaintInput,
+    CustomerInput,
+    VehicleInput,
+)
 
 if TYPE_CHECKING:
-    from dealerdesk.retention.cadence.planner import (
-        CampaignInput,
-        ComplaintInput,
-        CustomerInput,
-        PlanContext,
-        VehicleInput,
-    )
+    from dealerdesk.retention.cadence.planner import PlanContext
 
 DAY = timedelta(days=1)
 SERVICE_KINDS = ("service", "repair")
@@ -59,11 +59,24 @@ class Candidate(NamedTuple):
 Out = list[Candidate]
 
 
+class SharedTask(NamedTuple):
+    """A follow-up every customer gets alike (a holiday greeting, a campaign invitation):
+    its date and text are worked out once per run; the key is ``prefix + id + suffix``."""
+
+    rule: str
+    prefix: str
+    suffix: str
+    due: date
+    reason: str
+    campaign_id: int | None = None
+    audience: Mapping[str, Any] | None = None
+
+
 def candidates(c: CustomerInput, ctx: PlanContext) -> list[Candidate]:
     """Every candidate for *c*, rule by rule (appending to one list: a run makes ~1M).
 
-    Holiday greetings are not here: they are the same for everyone, and the planner
-    walks ``ctx.holiday_tasks`` itself.
+    Holiday greetings and campaign invitations are not here: they are the same for
+    everyone, and the planner walks ``ctx.shared_tasks`` itself.
     """
     out: list[Candidate] = []
     for v in c.vehicles:
@@ -76,8 +89,6 @@ def candidates(c: CustomerInput, ctx: PlanContext) -> list[Candidate]:
     for cp in c.complaints:
         _complaint(cp, ctx, out)
     _winback(c, ctx, out)
-    if ctx.campaigns:
-        _campaigns(c, ctx, out)
     return out
 
 
@@ -122,7 +133,7 @@ def _vehicle(v: VehicleInput, ctx: PlanContext, out: Out) -> None:
     off, late, today = ctx.offsets, ctx.late, ctx.today
     bought = v.purchase_date
     if bought and v.sold_here:
-        if bought + off["checkin"] + late >= today:
+        if bought + max(off["thanks"], off["checkin"]) + late >= today:
             for rule, text in (
                 ("thanks", "Thank them for buying the {} on {}."),
                 ("checkin", "Ask how the {} is doing since {} (first week)."),
@@ -153,10 +164,11 @@ def _trade_in(v: VehicleInput, ctx: PlanContext, out: Out) -> None:
     if base is None:
         return
     first, last = ctx.config.trade_in_from_years, ctx.rules["trade_in"].limit_days or 6
-    # Only the ages whose anniversary can be near the window.
-    near = range(ctx.today.year - base.year - 1, ctx.horizon_end.year - base.year + 1)
-    for age in range(max(first, near.start), min(last, near.stop - 1) + 1):
-        due = anniversary(base, base.year + age) + ctx.offsets["trade_in"]
+    # Only the ages whose invitation can fall in [today - late, horizon].
+    off = ctx.offsets["trade_in"]
+    lo_year, hi_year = ctx.trade_in_years
+    for age in range(max(first, lo_year - base.year), min(last, hi_year - base.year) + 1):
+        due = anniversary(base, base.year + age) + off
         if _in_view(due, due + ctx.late, ctx):
             text = f"The {v.label} is {_years(age)} old: invite them to see new models and a trade-in offer."
             out.append(
@@ -174,6 +186,8 @@ def _service_due(v: VehicleInput, ctx: PlanContext, out: Out) -> None:
     else:
         return
     due = anchor + ctx.offsets["service_due"]
+    if due + ctx.config.service_late_days * DAY < ctx.today:
+        return  # stale already by time, and the km estimate can only make it earlier
     rate = km_per_day(v)
     if rate and rule.limit_days:
         due = min(due, anchor + math.ceil(rule.limit_days / rate) * DAY)
@@ -232,16 +246,16 @@ def _personal(c: CustomerInput, ctx: PlanContext, out: Out) -> None:
 def holiday_tasks(
     holidays: tuple[HolidayGreeting, ...], offset_days: int, calendar: WorkCalendar,
     today: date, horizon_end: date,
-) -> tuple[tuple[str, date, str, date], ...]:  # fmt: skip
-    """(key suffix, due, reason, holiday) per greeted holiday still ahead: the task is due
-    *offset_days* from the holiday, moved back to a working day (a holiday is a day off)."""
+) -> list[SharedTask]:  # fmt: skip
+    """A greeting per holiday still ahead: due *offset_days* from the holiday, moved back
+    to a working day (a holiday is itself a day off), within the horizon."""
     out = []
     for h in holidays:
         due = calendar.previous_working_day(h.day + offset_days * DAY)
         if h.day >= today and due <= horizon_end:
             text = f"{h.title} on {fmt_day(h.day)}: send greetings on the day."
-            out.append((f"{h.day.year}:{h.code}", due, text, h.day))
-    return tuple(out)
+            out.append(SharedTask("holiday", "hol:", f":{h.day.year}:{h.code}", due, text))
+    return out
 
 
 def _touch(c: CustomerInput, ctx: PlanContext, out: Out) -> None:
@@ -256,8 +270,8 @@ def _touch(c: CustomerInput, ctx: PlanContext, out: Out) -> None:
     else:
         return
     blocked = "lapsed: the win-back call replaces it" if c.lapsed else None
-    out.append(Candidate("touch", f"touch:{c.id}", anchor + ctx.offsets["touch"],
-                         f"{text}: keep in touch about once a month.", blocked=blocked))  # fmt: skip
+    text = f"{text}: time for a call to keep in touch."
+    out.append(Candidate("touch", f"touch:{c.id}", anchor + ctx.offsets["touch"], text, blocked=blocked))  # fmt: skip
 
 
 def _complaint(cp: ComplaintInput, ctx: PlanContext, out: Out) -> None:
@@ -333,18 +347,17 @@ def in_audience(c: CustomerInput, audience: Mapping[str, Any] | None, today: dat
     return True
 
 
-def campaign_tasks(campaigns: tuple[CampaignInput, ...], offset_days: int) -> tuple[tuple[CampaignInput, date, str], ...]:  # fmt: skip
-    """(campaign, invitation due, reason) once per run; the invitation is due the campaign's
-    own ``invite_days_before`` ahead of its start, plus the rule's offset."""
-    return tuple(
-        (camp, camp.starts_on - timedelta(days=camp.invite_days_before - offset_days),
-         f"Invite them to {camp.name} on {fmt_day(camp.starts_on)}.")
-        for camp in campaigns
-    )  # fmt: skip
-
-
-def _campaigns(c: CustomerInput, ctx: PlanContext, out: Out) -> None:
-    for camp, due, text in ctx.campaign_tasks:
-        if _in_view(due, camp.starts_on, ctx) and in_audience(c, camp.audience, ctx.today):
-            sk = f"camp:{camp.id}:{c.id}"
-            out.append(Candidate("campaign", sk, due, text, camp.starts_on, campaign_id=camp.id))
+def campaign_tasks(
+    campaigns: tuple[CampaignInput, ...], offset_days: int, today: date, horizon_end: date
+) -> list[SharedTask]:
+    """An invitation per campaign in view: due the campaign's own ``invite_days_before``
+    ahead of its start (plus the rule's offset), by the horizon; pointless once started."""
+    out = []
+    for camp in campaigns:
+        due = camp.starts_on - timedelta(days=camp.invite_days_before - offset_days)
+        if due <= horizon_end and camp.starts_on >= today:
+            text = f"Invite them to {camp.name} on {fmt_day(camp.starts_on)}."
+            out.append(
+                SharedTask("campaign", f"camp:{camp.id}:", "", due, text, camp.id, camp.audience)
+            )
+    return out

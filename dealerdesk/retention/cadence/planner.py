@@ -9,183 +9,49 @@ How the result stays idempotent and stable:
   ``hol:77:2027:spring``, ``svc:812:v9034`` (the service visit it counts from). Keys of
   follow-ups that recur for ever (``touch:77``, ``cmp:31``) are "live": when one is
   closed the store renames it (``touch:77@5512``) so the next one can take the key.
-- a key the customer already closed (done or skipped) is never planned again;
-- a pending follow-up keeps the date a person gave it (snoozed, rescheduled, retried
-  after no answer); otherwise it follows its trigger (a moved sale date moves it);
-- a one-off follow-up is dropped once stale (``expires``): a birthday greeting after
-  the birthday, a renewal call after the policy ended;
-- new follow-ups are planned only up to the horizon; pending ones are always re-planned
-  so that a moved trigger moves them wherever it lands.
-Then consent (per channel and purpose, and no marketing for lost/moved customers,
-nothing for deceased or archived ones) and the fatigue cap are applied.
+- a key the customer already closed (done or skipped by a person) is never planned again;
+- a pending follow-up follows its trigger (a moved sale date moves it) unless a person
+  set its date (snoozed, rescheduled, retried after no answer, call back agreed): that
+  date is kept — only a stay-in-touch call still follows a newer contact;
+- only what is in view is planned: not stale (a birthday greeting after the birthday,
+  a renewal call after the policy ended) and due by the horizon. A pending follow-up
+  out of view, or whose trigger went away, is cancelled with a note saying why, and its
+  key freed so the trigger can bring a new one if it comes back (an edited date);
+- consent (per channel and purpose; no marketing for lost or moved customers, nothing
+  for deceased or archived ones) and then the fatigue cap decide what is new.
 """
 
 from __future__ import annotations
 
 from bisect import bisect_left, bisect_right, insort
 from collections.abc import Iterable, Mapping, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from datetime import date, timedelta
 from functools import cached_property
 from operator import itemgetter
-from typing import NamedTuple
 
 from dealerdesk.retention.cadence import generators as g
 from dealerdesk.retention.cadence.dates import HolidayGreeting, WorkCalendar, greeted_holidays
+from dealerdesk.retention.cadence.inputs import (
+    CampaignInput,
+    ComplaintInput,
+    CustomerInput,
+    CustomerPlan,
+    PendingInput,
+    PersonalDateInput,
+    PlannedFollowup,
+    VehicleInput,
+    VisitInput,
+)
 from dealerdesk.retention.cadence.rules import MARKETING, CadenceConfig, RuleSpec
 
+__all__ = [
+    "CampaignInput", "ComplaintInput", "CustomerInput", "CustomerPlan", "PendingInput",
+    "PersonalDateInput", "PlanContext", "PlannedFollowup", "VehicleInput", "VisitInput",
+    "fits", "plan", "plan_customer",
+]  # fmt: skip
+
 NO_MARKETING_STATUSES = ("lost", "moved")
-
-
-@dataclass(frozen=True, slots=True)
-class VehicleInput:
-    """A vehicle the customer still owns, with the dates and readings reminders need."""
-
-    id: int
-    label: str  # "粤B12345 BYD Han"
-    purchase_date: date | None = None
-    sold_here: bool = True
-    year: int | None = None
-    make: str = ""
-    mileage_km: int | None = None
-    mileage_on: date | None = None
-    warranty_end: date | None = None
-    insurance_end: date | None = None
-    inspection_due: date | None = None
-    last_service_id: int | None = None
-    last_service_on: date | None = None
-    last_service_km: int | None = None
-
-
-@dataclass(frozen=True, slots=True)
-class VisitInput:
-    """A recent service or repair visit (satisfaction call, declined work)."""
-
-    id: int
-    day: date
-    kind: str = "service"
-    vehicle_id: int | None = None
-    declined: str = ""
-
-
-@dataclass(frozen=True, slots=True)
-class ComplaintInput:
-    """An open complaint and how far its follow-ups got."""
-
-    id: int
-    opened_on: date
-    category: str = ""
-    vehicle_id: int | None = None
-    assignee_id: int | None = None
-    followups_done: int = 0
-    last_followup_on: date | None = None
-
-
-@dataclass(frozen=True, slots=True)
-class PersonalDateInput:
-    id: int
-    label: str
-    day: date
-    lunar: bool = False
-
-
-class PendingInput(NamedTuple):
-    """A pending follow-up already in the table; ``touched``: a person set its date.
-
-    ``id``, ``assignee_id`` and ``reason`` are for the store's reconciler, which reads
-    the same objects (a NamedTuple: every pending row of the dealership is one).
-    """
-
-    key: str
-    due: date
-    rule: str
-    essential: bool = False
-    touched: bool = False
-    id: int = 0
-    assignee_id: int | None = None
-    reason: str = ""
-
-
-@dataclass(frozen=True, slots=True)
-class CampaignInput:
-    """A campaign whose invitations fall in the horizon; ``audience`` as stored (parsed)."""
-
-    id: int
-    name: str
-    starts_on: date
-    invite_days_before: int = 7
-    kind: str = "promotion"
-    audience: Mapping[str, object] | None = None
-
-
-@dataclass(frozen=True, slots=True)
-class CustomerInput:
-    """Everything the planner knows about one customer (see the store's loader).
-
-    ``opted_out`` holds (channel, purpose) pairs the customer withdrew; ``reachable``
-    the channels we have details for. ``recent_contacts`` are the dates of outbound,
-    non-essential contacts within the fatigue window; ``closed_keys`` the source keys
-    of this customer's done or skipped follow-ups that could be planned again.
-    """
-
-    id: int
-    status: str = "active"
-    archived: bool = False
-    lapsed: bool = False
-    created_on: date | None = None
-    birthday: date | None = None
-    birthday_lunar: bool = False
-    last_contact: date | None = None
-    last_visit: date | None = None
-    lost_on: date | None = None
-    lost_reason: str = ""
-    owner_id: int | None = None
-    preferred_channel: str = "phone"
-    reachable: frozenset[str] = frozenset({"phone", "sms"})
-    opted_out: frozenset[tuple[str, str]] = frozenset()
-    city: str = ""
-    tier: str = ""
-    segment: str = ""
-    vehicles: tuple[VehicleInput, ...] = ()
-    visits: tuple[VisitInput, ...] = ()
-    complaints: tuple[ComplaintInput, ...] = ()
-    personal_dates: tuple[PersonalDateInput, ...] = ()
-    winback_tries: int = 0
-    winback_last_on: date | None = None
-    recent_contacts: tuple[date, ...] = ()
-    pending: tuple[PendingInput, ...] = ()
-    closed_keys: frozenset[str] = frozenset()
-
-
-class PlannedFollowup(NamedTuple):
-    """A follow-up the customer should have (new, or the pending one it confirms/moves).
-
-    A NamedTuple, not a frozen dataclass: a first run builds half a million of them and
-    a frozen dataclass is about six times slower to construct.
-    """
-
-    source_key: str
-    customer_id: int
-    kind: str
-    due: date
-    purpose: str
-    essential: bool
-    channel: str
-    reason: str
-    vehicle_id: int | None = None
-    complaint_id: int | None = None
-    campaign_id: int | None = None
-    assignee_id: int | None = None
-
-
-@dataclass(frozen=True, slots=True)
-class CustomerPlan:
-    """``wanted`` in (due, key) order; ``dropped``: why a pending key is no longer wanted."""
-
-    customer_id: int
-    wanted: tuple[PlannedFollowup, ...]
-    dropped: Mapping[str, str] = field(default_factory=dict)
-    held_back: int = 0  # new ones not planned because of the fatigue cap
 
 
 @dataclass(frozen=True)
@@ -199,8 +65,7 @@ class PlanContext:
     calendar: WorkCalendar
     holidays: tuple[HolidayGreeting, ...] = ()
     campaigns: tuple[CampaignInput, ...] = ()
-    holiday_tasks: tuple[tuple[str, date, str, date], ...] = ()
-    campaign_tasks: tuple[tuple[CampaignInput, date, str], ...] = ()
+    shared_tasks: tuple[g.SharedTask, ...] = ()  # holidays and campaigns, see build()
 
     @cached_property
     def offsets(self) -> dict[str, timedelta]:
@@ -208,9 +73,19 @@ class PlanContext:
         return {key: timedelta(days=rule.offset_days) for key, rule in self.rules.items()}
 
     @cached_property
-    def verdicts(self) -> dict[tuple[object, ...], tuple[str | None, str]]:
+    def verdicts(self) -> dict[tuple[object, ...], _Verdict]:
         """Cache of consent/status verdicts for this run (see ``_verdict``)."""
         return {}
+
+    @cached_property
+    def trade_in_years(self) -> tuple[int, int]:
+        """Years in which an anniversary can give a trade-in invitation in view."""
+        off = self.offsets["trade_in"]
+        return (self.today - self.late - off).year, (self.horizon_end - off).year
+
+    @cached_property
+    def priorities(self) -> dict[str, int]:
+        return {key: rule.priority for key, rule in self.rules.items()}
 
     @cached_property
     def late(self) -> timedelta:
@@ -230,8 +105,10 @@ class PlanContext:
         """Load the holidays once; raises ValueError for a country with no calendar."""
         end = today + timedelta(days=horizon_days)
         picks = config.holiday_picks.get(config.country.upper())
-        # A greeting task comes before its holiday: look a few days past the horizon.
-        hols = tuple(greeted_holidays(config.country, today, end + timedelta(days=10), picks))
+        # A greeting task comes before its holiday: look past the horizon by the offset and
+        # a holiday week's worth of days off.
+        ahead = timedelta(days=max(0, -rules["holiday"].offset_days) + 10)
+        hols = tuple(greeted_holidays(config.country, today, end + ahead, picks))
         calendar = calendar or WorkCalendar(config.country)
         return cls(
             rules=rules,
@@ -241,8 +118,10 @@ class PlanContext:
             calendar=calendar,
             holidays=hols,
             campaigns=tuple(campaigns),
-            holiday_tasks=g.holiday_tasks(hols, rules["holiday"].offset_days, calendar, today, end),
-            campaign_tasks=g.campaign_tasks(tuple(campaigns), rules["campaign"].offset_days),
+            shared_tasks=(
+                *g.holiday_tasks(hols, rules["holiday"].offset_days, calendar, today, end),
+                *g.campaign_tasks(tuple(campaigns), rules["campaign"].offset_days, today, end),
+            ),
         )
 
 
@@ -259,30 +138,33 @@ def plan_customer(c: CustomerInput, ctx: PlanContext) -> CustomerPlan:
     rules = ctx.rules
     pending = {p.key: p for p in c.pending} if c.pending else {}
     if c.archived or c.status == "deceased":
-        why = "customer archived" if c.archived else "customer deceased"
-        return CustomerPlan(c.id, (), {k: why for k, p in pending.items() if p.rule in rules})
+        gone = "customer archived" if c.archived else "customer deceased"
+        return CustomerPlan(c.id, (), {k: gone for k, p in pending.items() if p.rule in rules})
     today, horizon, closed, cid, owner = ctx.today, ctx.horizon_end, c.closed_keys, c.id, c.owner_id
     dropped: dict[str, str] = {}
     keep: list[PlannedFollowup] = []  # confirming or moving a pending one
     new: list[PlannedFollowup] = []
     verdicts: dict[str, _Verdict] = {}
-    if ctx.holiday_tasks:
-        # The same holidays for everyone: a lean loop, no candidate objects (~200k a run).
-        why, channel, rule, by = _verdict(c, rules["holiday"], ctx.verdicts)
-        for suffix, due, text, _day in ctx.holiday_tasks:
-            key = f"hol:{cid}:{suffix}"
-            if closed and key in closed:
-                continue
-            old = pending.get(key)
-            if why is not None:
-                if old is not None:
-                    dropped[key] = why
-                continue
-            if old is not None and old.touched:
-                due = old.due
-            (new if old is None else keep).append(PlannedFollowup(
-                key, cid, "holiday", due, rule.purpose, rule.essential, channel, text + by,
-                None, None, None, owner))  # fmt: skip
+    for task in ctx.shared_tasks:
+        # The same for everyone (~300k a run): a lean loop, no candidate objects.
+        key = f"{task.prefix}{cid}{task.suffix}"
+        old = pending.get(key)
+        verdict = verdicts.get(task.rule)
+        if verdict is None:
+            verdict = verdicts[task.rule] = _verdict(c, rules[task.rule], ctx.verdicts)
+        why, channel, rule, by = verdict
+        if why is None and task.audience and not g.in_audience(c, task.audience, today):
+            why = VANISHED["campaign"]
+        if why is not None:
+            if old is not None:
+                dropped[key] = why
+            continue
+        if closed and key in closed:
+            continue
+        (new if old is None else keep).append(PlannedFollowup(
+            key, cid, task.rule, old.due if old is not None and old.touched else task.due,
+            rule.purpose, rule.essential, channel, task.reason + by, None, None,
+            task.campaign_id, owner))  # fmt: skip
     for cand in g.candidates(c, ctx):
         key = cand.key
         if closed and key in closed:
@@ -304,8 +186,10 @@ def plan_customer(c: CustomerInput, ctx: PlanContext) -> CustomerPlan:
             if cand.due > horizon:
                 continue
             due = cand.due
+        elif cand.floating or (old.touched and not _newer_contact(c, cand, old)):
+            due = old.due
         else:
-            due = old.due if old.touched or cand.floating else cand.due
+            due = cand.due
         assignee = cand.assignee_id if cand.assignee_id is not None else owner
         (new if old is None else keep).append(PlannedFollowup(
             key, cid, rule.key, due, rule.purpose, rule.essential, channel,
@@ -322,6 +206,15 @@ def plan_customer(c: CustomerInput, ctx: PlanContext) -> CustomerPlan:
     return CustomerPlan(cid, tuple(wanted), dropped, held_back)
 
 
+def _newer_contact(c: CustomerInput, cand: g.Candidate, old: PendingInput) -> bool:
+    """A stay-in-touch call a person put off still follows a later contact or visit:
+    every logged contact resets it."""
+    if cand.rule != "touch" or old.touched_on is None:
+        return False
+    last = max(c.last_contact or date.min, c.last_visit or date.min)
+    return last > old.touched_on
+
+
 _Verdict = tuple[str | None, str, RuleSpec, str]  # refusal, channel, rule, reason suffix
 _ORDER = itemgetter(3, 0)  # (due, source_key) of a PlannedFollowup
 
@@ -330,8 +223,13 @@ VANISHED = {  # why a pending follow-up no rule asks for any more is cancelled
     "winback": "the customer is back, moved away, or had every try",
     "campaign": "the campaign changed or the customer is no longer in its audience",
     "touch": "the customer is no longer contacted this way",
-}
-VANISHED_DEFAULT = "its date has passed, or what it was about was changed or removed"
+    "service_due": "a newer service or reading replaced it, or it is overdue too long",
+    **dict.fromkeys(("birthday", "personal_date", "anniversary", "holiday"),
+                    "the day has passed (or the date was changed)"),
+    **dict.fromkeys(("insurance", "inspection", "warranty"),
+                    "the date it was about has passed or was changed"),
+}  # fmt: skip
+VANISHED_DEFAULT = "too late now, or what it was about was changed or removed"
 
 
 def _verdict(
@@ -401,8 +299,8 @@ def _apply_fatigue(
         return new, 0
     accepted = [p for p in new if p.essential]
     taken.sort()
-    rules = ctx.rules
-    optional.sort(key=lambda p: (rules[p.kind].priority, p.due, p.source_key))
+    rank = ctx.priorities
+    optional.sort(key=lambda p: (rank[p.kind], p.due, p.source_key))
     held = 0
     for p in optional:
         when = max(p.due.toordinal(), now)
