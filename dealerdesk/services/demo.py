@@ -77,9 +77,9 @@ def create_demo(
 
 
 def analyse(today: date) -> None:
-    """Seed the cadence rules, generate follow-ups and score every customer."""
+    """Score every customer, then plan follow-ups (campaign audiences use the tiers)."""
     from dealerdesk.services import followups, scoring
 
+    scoring.refresh_scores(today=today)
     followups.ensure_cadence_rules()
     followups.generate_followups(today=today, horizon_days=90)
-    scoring.refresh_scores(today=today)

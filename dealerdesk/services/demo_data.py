@@ -121,15 +121,20 @@ class DemoGenerator:
         pcols = ("id", "name", "kind", "archived", "created_at", "updated_at")
         for i, (name, kind) in enumerate(partners, start=1):
             self.rows.add("partner", pcols, (i, name, kind, 0, _ts(self.opened), _ts(self.opened)))
-        ccols = ("id", "name", "kind", "starts_on", "ends_on", "invite_days_before", "archived",
-                 "created_at", "updated_at")  # fmt: skip
-        campaigns = (("新款汉EV品鉴会", "new_model", 12), ("冬季安全检测月", "promotion", 25),
-                     ("Eco-driving trainer day", "trainer_visit", 40))  # fmt: skip
-        for i, (name, kind, days) in enumerate(campaigns, start=1):
+        ccols = ("id", "name", "kind", "starts_on", "ends_on", "invite_days_before", "audience",
+                 "archived", "created_at", "updated_at")  # fmt: skip
+        campaigns = (
+            # A launch for the best customers, a safety check for older cars, and a
+            # trainer day for one make: invitations go to who each is for.
+            ("新款汉EV品鉴会", "new_model", 12, '{"tiers": ["VIP", "Gold"]}'),
+            ("冬季安全检测月", "promotion", 25, '{"min_vehicle_age": 5, "max_vehicle_age": 7}'),
+            ("Eco-driving trainer day", "trainer_visit", 40, '{"makes": ["BYD"]}'),
+        )
+        for i, (name, kind, days, audience) in enumerate(campaigns, start=1):
             start = self.today + timedelta(days=days)
             self.rows.add("campaign", ccols, (i, name, kind, start.isoformat(),
-                          (start + timedelta(days=3)).isoformat(), 10, 0, _ts(self.today),
-                          _ts(self.today)))  # fmt: skip
+                          (start + timedelta(days=3)).isoformat(), 10, audience, 0,
+                          _ts(self.today), _ts(self.today)))  # fmt: skip
 
     # -- one customer --------------------------------------------------------------
     def _name(self) -> tuple[str, str | None, str]:

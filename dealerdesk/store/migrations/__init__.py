@@ -21,7 +21,11 @@ from peewee import Database
 
 from dealerdesk import __version__
 from dealerdesk.errors import DatabaseOpenError, SchemaTooNewError
-from dealerdesk.store.migrations import m0002_search_and_channel, m0003_score_cache
+from dealerdesk.store.migrations import (
+    m0002_search_and_channel,
+    m0003_score_cache,
+    m0004_lean_followup_indexes,
+)
 from dealerdesk.store.models import ALL_MODELS, SchemaVersion
 
 log = logging.getLogger(__name__)
@@ -29,6 +33,7 @@ log = logging.getLogger(__name__)
 STEPS: dict[int, Callable[[Database], None]] = {
     2: m0002_search_and_channel.upgrade,
     3: m0003_score_cache.upgrade,
+    4: m0004_lean_followup_indexes.upgrade,
 }
 LATEST = max(STEPS)
 
