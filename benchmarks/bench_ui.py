@@ -184,7 +184,7 @@ def main() -> int:
     rows.append(("scroll: one step of that drag (a new page read + painted)", median(steps),
                  f"median of {len(steps)}; max {max(steps):.1f}"))  # fmt: skip
 
-    page_ids = model.ids()[50_000 % max(count, 1):][:model.page_size]
+    page_ids = model.ids()[50_000 % max(count, 1) :][: model.page_size]
     fetch: list[float] = []
     for _ in range(args.repeat * 3):
         t = time.perf_counter()

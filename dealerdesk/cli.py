@@ -10,6 +10,7 @@ from __future__ import annotations
 import argparse
 import csv
 import logging
+import os
 import sys
 from collections.abc import Callable, Sequence
 from datetime import date
@@ -117,6 +118,11 @@ def main(argv: Sequence[str] | None = None) -> int:
     except DealerDeskError as exc:
         print(f"dealerdesk: {exc}", file=sys.stderr)
         return EXIT_ERROR
+    except BrokenPipeError:
+        # `dealerdesk followups --format csv | head`: the reader left; that is not an error.
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+        return 0
     except KeyboardInterrupt:
         print("dealerdesk: interrupted", file=sys.stderr)
         return 130

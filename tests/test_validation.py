@@ -136,3 +136,70 @@ def test_survey_and_contact_ranges(db_path: object) -> None:
         customers.log_contact(cid, now=datetime(2026, 11, 23, 9), channel="fax", outcome="reached")
     assert err.value.field == "channel"
     assert _counts() == before
+
+
+@pytest.mark.parametrize("amount", ["inf", "nan", "1e20", "-5"])
+def test_impossible_amounts_refused(db_path: object, amount: str) -> None:
+    cid = customers.create_customer({"name": "赵磊"}, today=TODAY).new_id
+    assert cid is not None
+    before = _counts()
+    with pytest.raises(ValidationError) as err:
+        customers.add_visit(cid, {"date": "2026-11-01", "kind": "service", "amount": amount},
+                            today=TODAY)  # fmt: skip
+    assert err.value.field == "amount"
+    assert _counts() == before
+
+
+def test_whole_numbers_are_not_truncated(db_path: object) -> None:
+    cid = customers.create_customer({"name": "赵磊"}, today=TODAY).new_id
+    assert cid is not None
+    for fields, field in [({"nps": 7.9}, "nps"), ({"nps": "abc"}, "nps")]:
+        with pytest.raises(ValidationError) as err:
+            customers.record_survey(cid, fields, today=TODAY)
+        assert err.value.field == field
+    with pytest.raises(ValidationError) as err:
+        customers.add_vehicle(cid, {"vin": "1M8GDM9AXKP042788", "make": "BYD", "model": "Han",
+                                    "year": "2020.5"}, today=TODAY)  # fmt: skip
+    assert err.value.field == "year"
+
+
+def test_a_failure_after_the_write_rolls_the_write_back(
+    db_path: object, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The write and its follow-up/score update are one transaction."""
+    from datetime import datetime
+
+    from dealerdesk.services import aftercare
+
+    cid = customers.create_customer({"name": "赵磊"}, today=TODAY).new_id
+    assert cid is not None
+    before = _counts()
+
+    def broken(*_a: object, **_k: object) -> None:
+        raise RuntimeError("scoring broke")
+
+    monkeypatch.setattr(aftercare.scoring, "refresh_for_changes", broken)
+    with pytest.raises(RuntimeError):
+        customers.log_contact(cid, now=datetime(2026, 11, 23, 9), channel="phone",
+                              outcome="reached")  # fmt: skip
+    assert _counts() == before
+
+
+def test_foreign_vehicle_and_unknown_staff_refused(db_path: object) -> None:
+    from datetime import datetime
+
+    a = customers.create_customer({"name": "甲"}, today=TODAY).new_id
+    b = customers.create_customer({"name": "乙"}, today=TODAY).new_id
+    assert a is not None and b is not None
+    vid = customers.add_vehicle(a, {"vin": "1M8GDM9AXKP042788", "make": "BYD", "model": "Han"},
+                                today=TODAY).new_id  # fmt: skip
+    before = _counts()
+    with pytest.raises(ValidationError) as err:
+        customers.record_complaint(b, now=datetime(2026, 11, 23, 9), category="service",
+                                   severity="low", description="noise", vehicle_id=vid)  # fmt: skip
+    assert err.value.field == "vehicle_id"
+    with pytest.raises(ValidationError) as err:
+        customers.log_contact(a, now=datetime(2026, 11, 23, 9), channel="phone",
+                              outcome="reached", staff_id=999)  # fmt: skip
+    assert err.value.field == "staff_id"
+    assert _counts() == before

@@ -2,6 +2,10 @@
 
 The window and the CLI call these; they return plain records and ``Changed``. Time is
 always passed in (``today``/``now``) so tests and ``--today`` are deterministic.
+
+Each write and what it moves (the customer's follow-ups and score, ``aftercare.settle``)
+run in ONE transaction: they land together or not at all, so a failure never leaves a
+saved record the user was told had failed (and would save twice on a retry).
 """
 
 from __future__ import annotations
@@ -15,6 +19,7 @@ from dealerdesk.services.changes import Changed, changed
 from dealerdesk.store import customer_queries as q
 from dealerdesk.store import customer_writes as w
 from dealerdesk.store.customer_queries import CustomerFilter
+from dealerdesk.store.db import write_transaction
 from dealerdesk.store.records import (
     CustomerListRow,
     CustomerRecord,
@@ -68,39 +73,46 @@ def display_phone(e164: str | None) -> str:
 def create_customer(
     fields: Mapping[str, Any], *, today: date, staff_id: int | None = None
 ) -> Changed:
-    new_id = w.create_customer(fields, today=today, staff_id=staff_id)
-    return settle(changed("customer", customers=(new_id,), new_id=new_id), today=today)
+    with write_transaction():
+        new_id = w.create_customer(fields, today=today, staff_id=staff_id)
+        return settle(changed("customer", customers=(new_id,), new_id=new_id), today=today)
 
 
 def update_customer(
     customer_id: int, changes: Mapping[str, Any], *, today: date, staff_id: int | None = None
 ) -> Changed:
-    done = w.update_customer(customer_id, changes, today=today, staff_id=staff_id)
-    if not done:
-        return Changed()
-    return settle(changed("customer", customers=(customer_id,)), today=today)
+    with write_transaction():
+        done = w.update_customer(customer_id, changes, today=today, staff_id=staff_id)
+        if not done:
+            return Changed()
+        return settle(changed("customer", customers=(customer_id,)), today=today)
 
 
-def archive_customer(customer_id: int, *, staff_id: int | None = None) -> Changed:
-    w.set_archived(customer_id, True, staff_id=staff_id)
-    return changed("customer", customers=(customer_id,))
+def archive_customer(customer_id: int, *, today: date, staff_id: int | None = None) -> Changed:
+    """Hide the customer (history kept); their pending follow-ups are cancelled."""
+    with write_transaction():
+        w.set_archived(customer_id, True, staff_id=staff_id)
+        return settle(changed("customer", customers=(customer_id,)), today=today)
 
 
 def mark_lost(
     customer_id: int, *, reason: str, on: date, today: date, staff_id: int | None = None
 ) -> Changed:
-    w.mark_lost(customer_id, reason=reason, on=on, today=today, staff_id=staff_id)
-    return settle(changed("customer", customers=(customer_id,)), today=today)
+    with write_transaction():
+        w.mark_lost(customer_id, reason=reason, on=on, today=today, staff_id=staff_id)
+        return settle(changed("customer", customers=(customer_id,)), today=today)
 
 
 def add_vehicle(customer_id: int, fields: Mapping[str, Any], *, today: date) -> Changed:
-    new_id = w.add_vehicle(customer_id, fields, today=today)
-    return settle(changed("vehicle", customers=(customer_id,), new_id=new_id), today=today)
+    with write_transaction():
+        new_id = w.add_vehicle(customer_id, fields, today=today)
+        return settle(changed("vehicle", customers=(customer_id,), new_id=new_id), today=today)
 
 
 def add_visit(customer_id: int, fields: Mapping[str, Any], *, today: date) -> Changed:
-    new_id = w.add_visit(customer_id, fields, today=today)
-    return settle(changed("visit", customers=(customer_id,), new_id=new_id), today=today)
+    with write_transaction():
+        new_id = w.add_visit(customer_id, fields, today=today)
+        return settle(changed("visit", customers=(customer_id,), new_id=new_id), today=today)
 
 
 def log_contact(
@@ -114,12 +126,13 @@ def log_contact(
     notes: str = "",
     staff_id: int | None = None,
 ) -> Changed:
-    new_id = w.log_contact(
-        customer_id, at=now, channel=channel, outcome=outcome, direction=direction,
-        purpose=purpose, notes=notes, staff_id=staff_id,
-    )  # fmt: skip
-    done = changed("contact_log", customers=(customer_id,), new_id=new_id)
-    return settle(done, today=now.date())
+    with write_transaction():
+        new_id = w.log_contact(
+            customer_id, at=now, channel=channel, outcome=outcome, direction=direction,
+            purpose=purpose, notes=notes, staff_id=staff_id,
+        )  # fmt: skip
+        done = changed("contact_log", customers=(customer_id,), new_id=new_id)
+        return settle(done, today=now.date())
 
 
 def record_complaint(
@@ -132,22 +145,27 @@ def record_complaint(
     vehicle_id: int | None = None,
     assignee_id: int | None = None,
 ) -> Changed:
-    new_id = w.open_complaint(
-        customer_id, at=now, category=category, severity=severity, description=description,
-        vehicle_id=vehicle_id, assignee_id=assignee_id,
-    )  # fmt: skip
-    return settle(changed("complaint", customers=(customer_id,), new_id=new_id), today=now.date())
+    with write_transaction():
+        new_id = w.open_complaint(
+            customer_id, at=now, category=category, severity=severity, description=description,
+            vehicle_id=vehicle_id, assignee_id=assignee_id,
+        )  # fmt: skip
+        return settle(
+            changed("complaint", customers=(customer_id,), new_id=new_id), today=now.date()
+        )
 
 
 def record_survey(customer_id: int, fields: Mapping[str, Any], *, today: date) -> Changed:
-    new_id = w.record_survey(customer_id, fields, today=today)
-    return settle(changed("survey", customers=(customer_id,), new_id=new_id), today=today)
+    with write_transaction():
+        new_id = w.record_survey(customer_id, fields, today=today)
+        return settle(changed("survey", customers=(customer_id,), new_id=new_id), today=today)
 
 
 def set_consent(
     customer_id: int, *, channel: str, purpose: str, granted: bool, source: str, today: date
 ) -> Changed:
-    w.set_consent(
-        customer_id, channel=channel, purpose=purpose, granted=granted, source=source, on=today
-    )
-    return settle(changed("consent", customers=(customer_id,)), today=today)
+    with write_transaction():
+        w.set_consent(
+            customer_id, channel=channel, purpose=purpose, granted=granted, source=source, on=today
+        )
+        return settle(changed("consent", customers=(customer_id,)), today=today)

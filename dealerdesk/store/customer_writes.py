@@ -8,9 +8,13 @@ The search haystack of the touched customer is refreshed inside that transaction
 from __future__ import annotations
 
 import json
-from collections.abc import Mapping
+import math
+from collections.abc import Iterator, Mapping
+from contextlib import contextmanager
 from datetime import date, datetime
 from typing import Any
+
+from peewee import IntegrityError
 
 from dealerdesk.errors import NotFoundError, ValidationError
 from dealerdesk.store.db import database
@@ -109,7 +113,7 @@ def _check_phone_free(phone: str, customer_id: int | None, field: str) -> None:
 
 def create_customer(fields: Mapping[str, Any], *, today: date, staff_id: int | None = None) -> int:
     clean = clean_customer_fields(fields, today=today, creating=True)
-    with database.atomic():
+    with database.atomic(), _unique_as_validation("phone", clean.get("phone")):
         customer = Customer.create(**clean)
         _audit("create", "customer", customer.id, clean, staff_id)
         rebuild_search([customer.id])
@@ -125,7 +129,7 @@ def update_customer(
     changed = {k: v for k, v in clean.items() if getattr(current, k) != v}
     if not changed:
         return {}
-    with database.atomic():
+    with database.atomic(), _unique_as_validation("phone", changed.get("phone")):
         Customer.update(**changed, updated_at=datetime.now().replace(microsecond=0)).where(
             Customer.id == customer_id
         ).execute()
@@ -158,8 +162,8 @@ def add_vehicle(customer_id: int, fields: Mapping[str, Any], *, today: date) -> 
     vin = validate_vin(fields.get("vin"))
     if Vehicle.select().where(Vehicle.vin == vin).exists():
         raise ValidationError("vin", f"{vin} is already registered")
-    year = fields.get("year")
-    if year not in (None, "") and not (1950 <= int(year) <= today.year + 1):
+    year = _whole(fields.get("year"), "year")
+    if year is not None and not (1950 <= year <= today.year + 1):
         raise ValidationError("year", f"{year} is not a plausible model year")
     values = {
         "customer": customer_id,
@@ -167,7 +171,7 @@ def add_vehicle(customer_id: int, fields: Mapping[str, Any], *, today: date) -> 
         "plate": validate_text(fields.get("plate"), "plate", max_len=12).upper() or None,
         "make": validate_text(fields.get("make"), "make", required=True, max_len=40),
         "model": validate_text(fields.get("model"), "model", required=True, max_len=60),
-        "year": int(year) if year not in (None, "") else None,
+        "year": year,
         "color": validate_text(fields.get("color"), "color", max_len=20) or None,
         "purchase_date": validate_date(
             fields.get("purchase_date"), "purchase_date", not_after=today
@@ -178,7 +182,7 @@ def add_vehicle(customer_id: int, fields: Mapping[str, Any], *, today: date) -> 
         "insurance_end": validate_date(fields.get("insurance_end"), "insurance_end"),
         "inspection_due": validate_date(fields.get("inspection_due"), "inspection_due"),
     }
-    with database.atomic():
+    with database.atomic(), _unique_as_validation("vin", vin):
         vehicle = Vehicle.create(**values)
         _audit("create", "vehicle", vehicle.id, {"vin": vin, "customer": customer_id}, None)
         rebuild_search([customer_id])
@@ -188,13 +192,7 @@ def add_vehicle(customer_id: int, fields: Mapping[str, Any], *, today: date) -> 
 def add_visit(customer_id: int, fields: Mapping[str, Any], *, today: date) -> int:
     _customer(customer_id)
     vehicle_id = fields.get("vehicle_id")
-    if (
-        vehicle_id is not None
-        and not Vehicle.select()
-        .where((Vehicle.id == vehicle_id) & (Vehicle.customer == customer_id))
-        .exists()
-    ):
-        raise ValidationError("vehicle_id", f"vehicle {vehicle_id} is not this customer's")
+    _check_vehicle_of(customer_id, vehicle_id)
     values = {
         "customer": customer_id,
         "vehicle": vehicle_id,
@@ -225,6 +223,7 @@ def log_contact(
     followup_id: int | None = None,
 ) -> int:
     _customer(customer_id)
+    _check_staff(staff_id, "staff_id")
     values = {
         "customer": customer_id,
         "at": at.replace(microsecond=0),
@@ -252,6 +251,8 @@ def open_complaint(
     assignee_id: int | None = None,
 ) -> int:
     _customer(customer_id)
+    _check_vehicle_of(customer_id, vehicle_id)
+    _check_staff(assignee_id, "assignee_id")
     values = {
         "customer": customer_id,
         "opened_at": at.replace(microsecond=0),
@@ -306,13 +307,49 @@ def set_consent(
                None)  # fmt: skip
 
 
-def _score(value: Any, field: str, low: int, high: int) -> int | None:
+def _whole(value: Any, field: str) -> int | None:
+    """A whole number, or None for empty; 7.9 or "abc" is refused, never truncated."""
     if value in (None, ""):
         return None
     try:
-        number = int(value)
+        number = float(value)
     except (TypeError, ValueError) as exc:
         raise ValidationError(field, f"“{value}” is not a whole number") from exc
+    if not math.isfinite(number) or number != int(number):
+        raise ValidationError(field, f"“{value}” is not a whole number")
+    return int(number)
+
+
+@contextmanager
+def _unique_as_validation(field: str, value: object) -> Iterator[None]:
+    """Two desks saving the same phone or VIN at once: the loser gets a field message."""
+    try:
+        yield
+    except IntegrityError as exc:
+        if "UNIQUE" not in str(exc).upper():
+            raise
+        raise ValidationError(field, f"{value} was just registered at another desk") from exc
+
+
+def _check_vehicle_of(customer_id: int, vehicle_id: int | None) -> None:
+    if (
+        vehicle_id is not None
+        and not Vehicle.select()
+        .where((Vehicle.id == vehicle_id) & (Vehicle.customer == customer_id))
+        .exists()
+    ):
+        raise ValidationError("vehicle_id", f"vehicle {vehicle_id} is not this customer's")
+
+
+def _check_staff(staff_id: int | None, field: str) -> None:
+    if staff_id is not None and not Staff.select().where(Staff.id == staff_id).exists():
+        raise ValidationError(field, f"no staff member with id {staff_id}")
+
+
+def _score(value: Any, field: str, low: int, high: int) -> int | None:
+    number = _whole(value, field)
+    if number is None:
+        return None
     if not low <= number <= high:
         raise ValidationError(field, f"{number} is outside {low}–{high}")
     return number

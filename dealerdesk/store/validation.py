@@ -7,6 +7,7 @@ E.164 by Google's libphonenumber (``phonenumbers``) for the dealership's region.
 
 from __future__ import annotations
 
+import math
 import re
 from datetime import date, datetime
 
@@ -25,6 +26,7 @@ _VIN_VALUES = {
 _VIN_WEIGHTS = (8, 7, 6, 5, 4, 3, 2, 10, 0, 9, 8, 7, 6, 5, 4, 3, 2)
 _VIN_CHARS = re.compile(r"^[A-HJ-NPR-Z0-9]{17}$")
 EARLIEST = date(1900, 1, 1)
+MAX_AMOUNT = 10_000_000_000  # the DECIMAL(12, 2) columns' range
 
 
 def vin_check_digit(vin: str) -> str:
@@ -129,6 +131,10 @@ def validate_amount(value: float | int | str | None, field: str) -> float:
         amount = float(value or 0)
     except (TypeError, ValueError) as exc:
         raise ValidationError(field, f"“{value}” is not an amount") from exc
-    if amount < 0 or amount != amount:
+    if not math.isfinite(amount):
+        raise ValidationError(field, f"“{value}” is not an amount")
+    if amount < 0:
         raise ValidationError(field, f"{value} cannot be negative")
+    if amount >= MAX_AMOUNT:
+        raise ValidationError(field, f"{value} is more than {MAX_AMOUNT:,.0f}")
     return round(amount, 2)

@@ -39,4 +39,6 @@ class DeskContext:
     def now(self) -> datetime:
         """Now, on the injected day (so ``--today`` also dates logged contacts)."""
         real = datetime.now().replace(microsecond=0)
+        if self.clock is date.today:
+            return real  # one reading: date and time cannot straddle midnight
         return datetime.combine(self.clock(), real.time())

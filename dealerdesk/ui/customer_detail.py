@@ -375,7 +375,7 @@ class CustomerDetail(QWidget):
         ):  # fmt: skip
             return
         self.form.revert()
-        self.ctx.worker.submit(customers.archive_customer, r.id, staff_id=self.ctx.staff_id,
+        self.ctx.worker.submit(customers.archive_customer, r.id, today=self.ctx.today(), staff_id=self.ctx.staff_id,
                                on_done=self._deleted, on_error=lambda e: errors.report(e, self))  # fmt: skip
 
     def _deleted(self, change: Changed) -> None:
