@@ -50,7 +50,7 @@ def main() -> int:
         build = time.perf_counter() - t0
         print(f"built {path}: {summary.customers:,} customers, {summary.events:,} events "
               f"in {build:.1f} s", file=sys.stderr)  # fmt: skip
-        rows.append(("build demo (generate, load, index, analyse) [s]", build * 1000, None))
+        rows.append(("build the demo (generate, load, index, score, plan)", build * 1000, None))
         db.close()
 
     def do_open() -> None:
