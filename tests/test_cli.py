@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 import os
+import shutil
 import sqlite3
 import subprocess
 import sys
+import tempfile
 from pathlib import Path
 
 import pytest
@@ -96,32 +98,53 @@ def test_not_a_database(tmp_path: Path) -> None:
 
 
 def test_read_only_file(demo_db: Path, tmp_path: Path) -> None:
-    ro_dir = tmp_path / "ro"
-    ro_dir.mkdir()
-    ro = ro_dir / "ro.db"
-    con = sqlite3.connect(demo_db)
-    con.execute(f"VACUUM INTO '{ro}'")
-    con.close()
-    ro.chmod(0o444)
     user = None
-    if hasattr(os, "geteuid") and os.geteuid() == 0:  # root ignores permissions: drop to nobody
-        user = 65534
-        for p in (tmp_path, ro_dir):
-            p.chmod(0o755)
-        tmp_path.parent.chmod(0o755)
-        data = tmp_path / "nobody-data"
-        data.mkdir(mode=0o777)
+    root = hasattr(os, "geteuid") and os.geteuid() == 0
+    # As root, file modes are ignored, so the command runs as "nobody"; its files live
+    # in a folder every user can enter (pytest's own temp folders are root-only).
+    base = Path(tempfile.mkdtemp(prefix="dealerdesk-ro-")) if root else tmp_path
+    try:
+        base.chmod(0o755)
+        ro = base / "ro.db"
+        con = sqlite3.connect(demo_db)
+        con.execute(f"VACUUM INTO '{ro}'")
+        con.close()
+        ro.chmod(0o444)
+        data = base / "data"
+        data.mkdir()
         data.chmod(0o777)
-        try:
-            usable = subprocess.run([sys.executable, "-c", "pass"], user=user, check=False,
-                                    capture_output=True).returncode == 0  # fmt: skip
-        except OSError:
-            usable = False
-        if not usable:
-            pytest.skip("running as root and 'nobody' cannot run this Python: see the unit test")
-    env = {"DEALERDESK_DATA": str(tmp_path / "nobody-data")} if user else None
-    line = one_clear_line(run("info", "--db", str(ro), env=env, user=user))
-    assert "read-only" in line
+        if root:
+            user = 65534
+            try:
+                usable = subprocess.run([sys.executable, "-c", "pass"], user=user, check=False,
+                                        capture_output=True).returncode == 0  # fmt: skip
+            except OSError:
+                usable = False
+            if not usable:
+                pytest.skip(
+                    "running as root and 'nobody' cannot run this Python: see the unit test"
+                )
+        line = one_clear_line(
+            run("info", "--db", str(ro), env={"DEALERDESK_DATA": str(data)}, user=user)
+        )
+        assert "read-only" in line
+    finally:
+        if root:
+            shutil.rmtree(base, ignore_errors=True)
+
+
+def test_unreachable_folder(tmp_path: Path) -> None:
+    locked = tmp_path / "locked"
+    locked.mkdir()
+    (locked / "x.db").write_bytes(b"")
+    locked.chmod(0o000)
+    try:
+        if os.access(locked / "x.db", os.R_OK):
+            pytest.skip("this user can enter any folder (root)")
+        line = one_clear_line(run("info", "--db", str(locked / "x.db")))
+        assert "Cannot open" in line or "does not exist" in line
+    finally:
+        locked.chmod(0o755)
 
 
 def test_env_var_names_the_database(demo_db: Path) -> None:

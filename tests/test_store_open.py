@@ -137,3 +137,14 @@ def test_read_only_file_explained(tmp_path: Path, monkeypatch: pytest.MonkeyPatc
     )
     with pytest.raises(DatabaseOpenError, match="read-only"):
         open_database(path)
+
+
+def test_folder_that_cannot_be_entered(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Path.exists() raises PermissionError there; the user still gets one sentence."""
+
+    def denied(self: Path, *args: object, **kwargs: object) -> object:
+        raise PermissionError(13, "Permission denied")
+
+    monkeypatch.setattr(Path, "is_dir", denied)
+    with pytest.raises(DatabaseOpenError, match=r"Cannot open .*Permission denied"):
+        open_database(tmp_path / "x.db")

@@ -31,6 +31,13 @@ database = SqliteDatabase(None)
 
 def check_path(path: Path, *, create: bool) -> None:
     """Refuse, with one clear sentence, the paths SQLite would fail on obscurely."""
+    try:
+        _check_path(path, create=create)
+    except OSError as exc:  # a folder on the way we may not enter, a dead network drive…
+        raise DatabaseOpenError(f"Cannot open {path}: {exc.strerror or exc}.") from exc
+
+
+def _check_path(path: Path, *, create: bool) -> None:
     if path.is_dir():
         raise DatabaseOpenError(f"{path} is a folder, not a database file.")
     if not path.parent.is_dir():
