@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from datetime import date, datetime
 
 from dealerdesk.errors import NotFoundError
+from dealerdesk.store.convert import to_date, to_datetime
 from dealerdesk.store.db import database
 from dealerdesk.store.records import (
     ConsentRecord,
@@ -122,7 +123,7 @@ def customer_rows(ids: Sequence[int]) -> list[CustomerListRow]:
     """
     by_id = {}
     for r in database.execute_sql(sql, list(ids)):
-        last = _to_date(r[13])
+        last = to_date(r[13])
         by_id[r[0]] = CustomerListRow(*r[:13], last_contact=last)
     return [by_id[i] for i in ids if i in by_id]
 
@@ -155,7 +156,7 @@ def get_customer(customer_id: int) -> CustomerRecord:
         phone2=s[6],
         wechat=s[7],
         email=s[8],
-        birthday=_to_date(row[9]),
+        birthday=to_date(row[9]),
         birthday_lunar=bool(row[10]),
         address=s[11],
         city=s[12],
@@ -164,11 +165,11 @@ def get_customer(customer_id: int) -> CustomerRecord:
         owner=s[15],
         status=s[16],
         lost_reason=s[17],
-        lost_on=_to_date(row[18]),
+        lost_on=to_date(row[18]),
         preferred_channel=s[19] or "phone",
         notes=s[20],
         archived=bool(row[21]),
-        updated_at=_to_datetime(row[22]) or datetime.min,
+        updated_at=to_datetime(row[22]) or datetime.min,
         vehicles=tuple(vehicles_of(customer_id)),
         contact_people=tuple(
             ContactPersonRecord(r[0], r[1], r[2], r[3] or "", r[4] or "")
@@ -179,7 +180,7 @@ def get_customer(customer_id: int) -> CustomerRecord:
             )
         ),
         consents=tuple(
-            ConsentRecord(r[0], r[1], bool(r[2]), r[3], _to_date(r[4]) or date.min)
+            ConsentRecord(r[0], r[1], bool(r[2]), r[3], to_date(r[4]) or date.min)
             for r in database.execute_sql(
                 "SELECT channel, purpose, granted, source, recorded_on FROM consent"
                 " WHERE customer_id = ? ORDER BY purpose, channel",
@@ -202,12 +203,12 @@ def vehicles_of(customer_id: int) -> list[VehicleRecord]:
     return [
         VehicleRecord(
             *r[:8],
-            purchase_date=_to_date(r[8]),
+            purchase_date=to_date(r[8]),
             purchase_price=float(r[9]) if r[9] is not None else None,
             mileage_km=r[10],
-            warranty_end=_to_date(r[11]),
-            insurance_end=_to_date(r[12]),
-            inspection_due=_to_date(r[13]),
+            warranty_end=to_date(r[11]),
+            insurance_end=to_date(r[12]),
+            inspection_due=to_date(r[13]),
         )
         for r in rows
     ]
@@ -233,7 +234,7 @@ def score_of(customer_id: int) -> ScoreRecord | None:
         r[7],
         r[8],
         r[9],
-        _to_date(r[10]) or date.min,
+        to_date(r[10]) or date.min,
     )
 
 
@@ -273,7 +274,7 @@ def timeline(customer_id: int, *, limit: int | None = None) -> list[TimelineEntr
             title = f"{title} · {km:,} km".strip(" ·")
         out.append(
             TimelineEntry(
-                at=_to_datetime(at) or datetime.min,
+                at=to_datetime(at) or datetime.min,
                 kind=kind,
                 title=title,
                 detail=detail or "",
@@ -289,22 +290,3 @@ def list_staff(*, include_archived: bool = False) -> list[StaffRecord]:
     sql = "SELECT id, name, username, role FROM staff"
     sql += "" if include_archived else " WHERE archived = 0"
     return [StaffRecord(*r) for r in database.execute_sql(sql + " ORDER BY name")]
-
-
-def _to_date(value: object) -> date | None:
-    if value is None or value == "":
-        return None
-    if isinstance(value, datetime):
-        return value.date()
-    if isinstance(value, date):
-        return value
-    return date.fromisoformat(str(value)[:10])
-
-
-def _to_datetime(value: object) -> datetime | None:
-    if value is None or value == "":
-        return None
-    if isinstance(value, datetime):
-        return value
-    text = str(value)
-    return datetime.fromisoformat(text if len(text) > 10 else text + " 00:00:00")

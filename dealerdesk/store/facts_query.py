@@ -20,6 +20,7 @@ from typing import Any, NamedTuple, TypeVar
 
 import numpy as np
 
+from dealerdesk.store.convert import to_date
 from dealerdesk.store.db import database
 
 T = TypeVar("T")
@@ -275,15 +276,9 @@ LEFT JOIN staff st ON st.id = c.owner_id
 
 def _score_row(r: Sequence[Any]) -> ScoreRow:
     return ScoreRow(
-        r[0], r[1], r[2], r[3], r[4], _iso(r[5]), r[6], r[7], tuple(json.loads(r[8] or "[]")),
-        r[9], r[10], r[11], r[12], r[13], r[14], float(r[15] or 0), r[16], _iso(r[17]) or date.min,
+        r[0], r[1], r[2], r[3], r[4], to_date(r[5]), r[6], r[7], tuple(json.loads(r[8] or "[]")),
+        r[9], r[10], r[11], r[12], r[13], r[14], float(r[15] or 0), r[16], to_date(r[17]) or date.min,
     )  # fmt: skip
-
-
-def _iso(value: Any) -> date | None:
-    if value is None or isinstance(value, date):
-        return value
-    return date.fromisoformat(str(value)[:10])
 
 
 def top_scores(limit: int, *, band: str | None = None, tier: str | None = None,

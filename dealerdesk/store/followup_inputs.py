@@ -15,35 +15,16 @@ import json
 from collections import defaultdict
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
-from datetime import date, datetime
-from functools import lru_cache
+from datetime import date
 from typing import Any
 
+from dealerdesk.store.convert import iso_date, to_date
 from dealerdesk.store.db import database
 
 # Outcomes a pending row carries when a person set its date (snoozed, rescheduled,
 # retried after no answer, a call back agreed): the planner then keeps that date.
 TOUCHED_OUTCOMES = ("no_answer", "snoozed", "rescheduled", "call_back")
 _MAX_IN = 900  # ids per IN (...) list; more than that are filtered in Python
-
-
-def to_date(value: object) -> date | None:
-    """A stored date or timestamp (ISO text in SQLite, a date in PostgreSQL) as a date."""
-    if isinstance(value, str):
-        return _iso(value[:10]) if value else None
-    if value is None:
-        return None
-    if isinstance(value, datetime):
-        return value.date()
-    if isinstance(value, date):
-        return value
-    return _iso(str(value)[:10])
-
-
-@lru_cache(maxsize=65536)
-def _iso(text: str) -> date:
-    # A run parses ~2 million dates, mostly the same few thousand days: memoise them.
-    return date.fromisoformat(text)
 
 
 @dataclass(frozen=True, slots=True)
@@ -237,7 +218,7 @@ def load_planner_data(
     pending: dict[str, Any] = {}
     pending_by: dict[int, list[Any]] = defaultdict(list)
     status = "status || ''" if customer_ids is None else "status"
-    make, iso, touched, keep = f.pending, _iso, TOUCHED_OUTCOMES, q.keep
+    make, iso, touched, keep = f.pending, iso_date, TOUCHED_OUTCOMES, q.keep
     # The hottest loop of a run (every pending row): plain locals, no helper calls.
     for cid, fid, key, rule, due, ess, outcome, assignee, reason, changed in q.rows(
         _PENDING.format(status=status), "customer_id"
