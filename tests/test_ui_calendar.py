@@ -4,12 +4,12 @@ widgets over a real database through the worker."""
 
 from __future__ import annotations
 
-import itertools
 from collections.abc import Callable, Iterator
 from datetime import date, datetime, timedelta
 from pathlib import Path
 
 import pytest
+from followup_support import add_followup, clear_generated_followups, idle
 from PySide6.QtCore import QDate, QEvent, QObject, QPoint, QPointF, QRect, Qt
 from PySide6.QtGui import QDragEnterEvent, QDropEvent, QPainter
 from PySide6.QtWidgets import QApplication, QDialog
@@ -21,7 +21,6 @@ from dealerdesk.ui.hub import ChangeHub
 from dealerdesk.ui.worker import Worker
 
 TODAY = date(2026, 5, 12)  # a Tuesday
-_keys = itertools.count(1)
 
 
 @pytest.fixture
@@ -37,26 +36,6 @@ def add_staff(name: str) -> int:
     from dealerdesk.store.models import Staff  # arranging data only; no service adds staff
 
     return int(Staff.create(name=name, username=name.lower()).id)
-
-
-def add_followup(customer_id: int, due: date, *, kind: str = "satisfaction",
-                 staff_id: int | None = None) -> int:  # fmt: skip
-    from dealerdesk.store import followup_queries as fq
-
-    return fq.insert_followup(
-        customer_id=customer_id, kind=kind, rule="manual", source_key=f"test:{next(_keys)}",
-        purpose="service", essential=False, due=due, reason=f"Test reason {kind}",
-        assignee_id=staff_id, vehicle_id=None, complaint_id=None, campaign_id=None,
-        stamp=datetime(2026, 5, 1, 9, 0),
-    )  # fmt: skip
-
-
-def clear_generated_followups() -> None:
-    """The writes above planned real follow-ups (reminders, greetings); this screen's
-    tests control exactly which follow-ups exist, so those are removed."""
-    from dealerdesk.store.models import Followup
-
-    Followup.delete().execute()
 
 
 @pytest.fixture
@@ -75,10 +54,6 @@ def data(db_path: Path) -> dict[str, int]:
         "t2": add_followup(ids["c3"], TODAY, kind="checkin", staff_id=bo),
         "soon": add_followup(ids["c4"], TODAY + timedelta(days=3), staff_id=bo),
     }  # fmt: skip
-
-
-def idle(qtbot: object, ctx: DeskContext) -> None:
-    qtbot.waitUntil(lambda: ctx.worker.pending == 0, timeout=10_000)  # type: ignore[attr-defined]
 
 
 def make_view(qtbot: object, ctx: DeskContext) -> object:

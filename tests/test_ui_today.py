@@ -6,12 +6,12 @@ keystrokes or fewer, no mouse (here: Down, Enter, R, Enter).
 
 from __future__ import annotations
 
-import itertools
 from collections.abc import Callable, Iterator
 from datetime import date, datetime, timedelta
 from pathlib import Path
 
 import pytest
+from followup_support import add_followup, clear_generated_followups, idle
 from PySide6.QtCore import QObject, Qt
 from PySide6.QtWidgets import QApplication, QDialog
 
@@ -22,7 +22,6 @@ from dealerdesk.ui.hub import ChangeHub
 from dealerdesk.ui.worker import Worker
 
 TODAY = date(2026, 5, 12)  # a Tuesday
-_keys = itertools.count(1)
 
 
 @pytest.fixture
@@ -44,26 +43,6 @@ def add_customer(name: str, phone: str, *, last_service_days: int | None = None)
     return cid
 
 
-def add_followup(customer_id: int, due: date, *, kind: str = "satisfaction") -> int:
-    """Tests arrange follow-ups directly (the generator's own dates are its tests' job)."""
-    from dealerdesk.store import followup_queries as fq
-
-    return fq.insert_followup(
-        customer_id=customer_id, kind=kind, rule="manual", source_key=f"test:{next(_keys)}",
-        purpose="service", essential=False, due=due, reason=f"Test reason {kind}",
-        assignee_id=None, vehicle_id=None, complaint_id=None, campaign_id=None,
-        stamp=datetime(2026, 5, 1, 9, 0),
-    )  # fmt: skip
-
-
-def clear_generated_followups() -> None:
-    """The writes above planned real follow-ups (reminders, greetings); this screen's
-    tests control exactly which follow-ups exist, so those are removed."""
-    from dealerdesk.store.models import Followup
-
-    Followup.delete().execute()
-
-
 @pytest.fixture
 def data(db_path: Path) -> dict[str, int]:
     followups.ensure_cadence_rules()
@@ -78,10 +57,6 @@ def data(db_path: Path) -> dict[str, int]:
         "today_c": add_followup(c, TODAY, kind="checkin"),
         "later": add_followup(c, TODAY + timedelta(days=3)),
     }  # fmt: skip
-
-
-def idle(qtbot: object, ctx: DeskContext) -> None:
-    qtbot.waitUntil(lambda: ctx.worker.pending == 0, timeout=10_000)  # type: ignore[attr-defined]
 
 
 def make_view(qtbot: object, ctx: DeskContext) -> object:

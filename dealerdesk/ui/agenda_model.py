@@ -15,7 +15,6 @@ from typing import Any
 from PySide6.QtCore import (
     QT_TRANSLATE_NOOP,
     QAbstractListModel,
-    QAbstractTableModel,
     QMimeData,
     QModelIndex,
     QObject,
@@ -35,6 +34,7 @@ from PySide6.QtWidgets import (
 )
 
 from dealerdesk.ui.i18n import fmt_date, tr
+from dealerdesk.ui.records_model import RecordsTableModel
 
 FOLLOWUP_MIME = "application/x-dealerdesk-followup-ids"
 ROW_ROLE = Qt.ItemDataRole.UserRole + 1
@@ -70,7 +70,7 @@ def due_text(row: Any) -> str:
     return fmt_date(row.due)
 
 
-class AgendaModel(QAbstractTableModel):
+class AgendaModel(RecordsTableModel):
     """Follow-ups as a table (Today's list, the Calendar's overdue list and day agenda).
 
     Attributes:
@@ -87,31 +87,14 @@ class AgendaModel(QAbstractTableModel):
         ("assignee", QT_TRANSLATE_NOOP("AgendaModel", "Assigned to")),
         ("last_contact", QT_TRANSLATE_NOOP("AgendaModel", "Last contact")),
     )
+    HEADERS = tuple(label for _key, label in COLUMNS)
 
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
-        self._rows: list[Any] = []
         self._phones: dict[int, str] = {}
         self.today: date | None = None
 
     # --- Qt interface -------------------------------------------------------------------
-    def rowCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self._rows)
-
-    def columnCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self.COLUMNS)
-
-    def headerData(
-        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
-    ) -> Any:
-        if (
-            orientation == Qt.Orientation.Horizontal
-            and role == Qt.ItemDataRole.DisplayRole
-            and 0 <= section < len(self.COLUMNS)
-        ):
-            return tr(self.COLUMNS[section][1], "AgendaModel")
-        return None
-
     def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid() or not 0 <= index.row() < len(self._rows):
             return None

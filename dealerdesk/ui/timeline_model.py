@@ -8,18 +8,18 @@ arrives newest first from the store and is shown as it is.
 from __future__ import annotations
 
 import html
-from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date, datetime
 from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, QPersistentModelIndex, Qt
+from PySide6.QtCore import QModelIndex, QPersistentModelIndex, Qt
 from PySide6.QtGui import QColor
 
 from dealerdesk.services import customers
 from dealerdesk.services.customers import CustomerRecord, StaffRecord, TimelineEntry
 from dealerdesk.ui.customer_model import BAND_COLOURS, GREY
 from dealerdesk.ui.i18n import fmt_date, fmt_datetime, fmt_int, fmt_money, tr
+from dealerdesk.ui.records_model import RecordsTableModel
 
 _Index = QModelIndex | QPersistentModelIndex
 
@@ -88,52 +88,7 @@ def kind_label(kind: str) -> str:
     return tr(KIND_LABELS.get(kind, kind.replace("_", " ").capitalize()), "TimelineModel")
 
 
-class _RecordsModel(QAbstractTableModel):
-    """A read-only table over a list of records; subclasses say what each column shows."""
-
-    HEADERS: tuple[str, ...] = ()
-
-    def __init__(self, parent: QObject | None = None) -> None:
-        super().__init__(parent)
-        self._rows: list[Any] = []
-
-    def rowCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self._rows)
-
-    def columnCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self.HEADERS)
-
-    def headerData(
-        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
-    ) -> Any:
-        if (
-            orientation == Qt.Orientation.Horizontal
-            and role == Qt.ItemDataRole.DisplayRole
-            and 0 <= section < len(self.HEADERS)
-        ):
-            return tr(self.HEADERS[section], type(self).__name__)
-        return None
-
-    def flags(self, index: _Index) -> Qt.ItemFlag:
-        if not index.isValid():
-            return Qt.ItemFlag.NoItemFlags
-        return Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
-
-    def set_rows(self, rows: Sequence[Any]) -> None:
-        self.beginResetModel()
-        self._rows = list(rows)
-        self.endResetModel()
-
-    def rows(self) -> list[Any]:
-        return list(self._rows)
-
-    def _row(self, index: _Index) -> Any | None:
-        if not index.isValid() or not 0 <= index.row() < len(self._rows):
-            return None
-        return self._rows[index.row()]
-
-
-class TimelineModel(_RecordsModel):
+class TimelineModel(RecordsTableModel):
     """Purchases, services, contacts, complaints and surveys in one list, newest first."""
 
     HEADERS = ("When", "Kind", "What", "Amount", "Staff", "Details")
@@ -170,7 +125,7 @@ class TimelineModel(_RecordsModel):
         return entry.detail
 
 
-class VehiclesModel(_RecordsModel):
+class VehiclesModel(RecordsTableModel):
     """The customer's vehicles; the dates the cadence watches (warranty end, insurance
     end, inspection due) come before mileage and price, which matter less at the desk."""
 
