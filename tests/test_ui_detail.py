@@ -66,6 +66,20 @@ def test_edit_and_save_a_field(db_path: Path, detail: CustomerDetail, qtbot: Any
     assert detail.form.edits["email"].text() == "wang.fang@example.cn"
 
 
+def test_typing_during_a_save_is_kept(db_path: Path, detail: CustomerDetail, qtbot: Any) -> None:
+    """Edits made while the save is on the worker stay unsaved, and are not overwritten."""
+    ids = seed().ids
+    open_customer(qtbot, detail, ids["王芳"])
+    type_text(qtbot, detail.form.edits["email"], "wang.fang@example.cn")
+    with qtbot.waitSignal(detail.loaded, timeout=5000):
+        qtbot.mouseClick(detail.save_button, Qt.MouseButton.LeftButton)
+        type_text(qtbot, detail.form.edits["city"], "佛山")  # before the save has landed
+    assert customers.get_customer(ids["王芳"]).email == "wang.fang@example.cn"
+    assert detail.is_dirty()
+    assert "佛山" in detail.form.edits["city"].text()
+    assert set(detail.form.changes()) == {"city"}
+
+
 def test_ctrl_s_saves(db_path: Path, detail: CustomerDetail, qtbot: Any) -> None:
     ids = seed().ids
     open_customer(qtbot, detail, ids["赵磊"])

@@ -12,6 +12,7 @@ from __future__ import annotations
 import html
 from collections.abc import Callable
 from functools import partial
+from typing import Any
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QAction, QKeySequence
@@ -290,11 +291,14 @@ class CustomerDetail(QWidget):
         self.save_button.setEnabled(False)
         self.ctx.worker.submit(
             customers.update_customer, self.customer_id, changes, today=self.ctx.today(),
-            staff_id=self.ctx.staff_id, on_done=self._saved, on_error=self._save_failed,
+            staff_id=self.ctx.staff_id, on_done=partial(self._saved, changes),
+            on_error=self._save_failed,
         )  # fmt: skip
 
-    def _saved(self, change: Changed) -> None:
-        self.form.mark_saved()  # the broadcast below reloads the stored (normalised) values
+    def _saved(self, sent: dict[str, Any], change: Changed) -> None:
+        # The broadcast below reloads the stored (normalised) values, unless edits typed
+        # during the save keep the form dirty: those are not overwritten.
+        self.form.mark_saved(sent)
         self.ctx.hub.changed.emit(change)
         self.ctx.hub.status.emit(self.tr("Saved"))
         then, self._after_save = self._after_save, None

@@ -221,11 +221,12 @@ class ProfileForm(QWidget):
         if self._record is not None:
             self.set_record(self._record, staff=self._staff(), phones=self._phones)
 
-    def mark_saved(self) -> None:
-        """The service accepted what the form shows: it is no longer "unsaved"."""
-        self._loaded = self.values()
+    def mark_saved(self, saved: dict[str, Any]) -> None:
+        """The service accepted *saved* (the edits sent). Anything typed while the save
+        was on its way is still unsaved, and the form stays dirty for it."""
+        self._loaded.update(saved)
         self.errors.clear()
-        self._set_dirty(False)
+        self._set_dirty(bool(self.changes()))
 
     def values(self) -> dict[str, Any]:
         """Every field as the service takes it (text as typed; the service normalises)."""
