@@ -417,3 +417,23 @@ def test_stay_in_touch_retry_after_no_answer_and_skip(db_path: Path) -> None:
     followups.skip_followup(followup_id=pending("touch").id, reason="sees us weekly", now=NOW)
     assert pending("touch").due == date(2027, 4, 2)  # the next one, an interval from today
     assert rows(status="skipped")[0].notes == "Skipped: sees us weekly"
+
+
+def test_a_follow_up_scheduled_by_hand(db_path: Path) -> None:
+    c = person()
+    friday = TODAY + timedelta(days=2)
+    before = len(rows())
+    for kw, field in [({"due": TODAY - timedelta(days=1), "reason": "x"}, "due"),
+                      ({"due": friday, "reason": "  "}, "reason")]:  # fmt: skip
+        with pytest.raises(ValidationError) as err:
+            followups.schedule_followup(customer_id=c.id, today=TODAY, **kw)  # type: ignore[arg-type]
+        assert err.value.field == field
+    assert len(rows()) == before
+    done = followups.schedule_followup(
+        customer_id=c.id, due=friday, reason="winter tyre offer", today=TODAY
+    )
+    assert done.new_id in done.followup_ids
+    generate()  # the cadence neither moves nor cancels what a person planned
+    generate(TODAY + timedelta(days=1))
+    due = [r for r in followups.due_followups(today=friday) if r.id == done.new_id]
+    assert [(r.due, r.kind_label, r.reason) for r in due] == [(friday, "Follow-up", "winter tyre offer")]

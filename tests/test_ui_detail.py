@@ -205,6 +205,28 @@ def test_mark_lost_with_a_reason(db_path: Path, detail: CustomerDetail, qtbot: A
     assert not detail.buttons["mark_lost"].isEnabled()
 
 
+def test_schedule_a_follow_up_from_the_detail(db_path: Path, detail: CustomerDetail, qtbot: Any,
+                                             dialogs: Any) -> None:  # fmt: skip
+    from datetime import timedelta
+
+    from dealerdesk.services import followups
+
+    ids = seed().ids
+    open_customer(qtbot, detail, ids["赵磊"])
+    day = TODAY + timedelta(days=3)
+
+    def plan(dialog: Any) -> None:
+        dialog.due.setText(day.isoformat())
+        type_text(qtbot, dialog.reason, "call about the winter tyre offer")
+        dialog.accept()
+
+    dialogs.answer(drive(qtbot, plan))
+    detail.schedule_followup()
+    wait_idle(qtbot, detail.ctx)
+    planned = [r for r in followups.day_agenda(day=day) if r.customer_id == ids["赵磊"]]
+    assert [(r.kind, r.reason) for r in planned] == [("manual", "call about the winter tyre offer")]
+
+
 def test_add_vehicle_checks_the_vin(db_path: Path, ctx: DeskContext, qtbot: Any,  # noqa: F811
                                     dialogs: Any) -> None:  # fmt: skip
     ids = seed().ids

@@ -23,6 +23,7 @@ import calendar
 import gc
 import logging
 import time
+import uuid
 from collections.abc import Sequence
 from dataclasses import asdict, dataclass
 from datetime import date, datetime, timedelta
@@ -57,7 +58,8 @@ from dealerdesk.store.followup_queries import FollowupRow
 __all__ = [
     "CHANNELS", "KIND_LABELS", "OUTCOMES", "FollowupRow", "GenerateResult", "cadence_config", "cadence_rules",
     "complete_followup", "day_agenda", "due_followups", "ensure_cadence_rules",
-    "generate_followups", "month_counts", "reschedule_followup", "skip_followup",
+    "generate_followups", "month_counts", "reschedule_followup", "schedule_followup",
+    "skip_followup",
     "snooze_followup", "update_cadence_rule",
 ]  # fmt: skip
 
@@ -365,6 +367,37 @@ def reschedule_followup(*, followup_id: int, new_due: date, today: date) -> Chan
         f = _pending(followup_id)
         fq.set_pending(f.id, due=new_due, outcome="rescheduled", stamp=_on(today))
     return changed("followup", customers=(f.customer_id,), followups=(f.id,))
+
+
+def schedule_followup(
+    *, customer_id: int, due: date, reason: str, today: date, assignee_id: int | None = None
+) -> Changed:
+    """A follow-up planned by hand ("call about the winter tyre offer on Friday").
+
+    Its key is unique to this request, so the generator never moves or cancels it: only
+    a person completes or skips it.
+    """
+    if due < today:
+        raise ValidationError("due", f"{fmt_day(due)} is in the past")
+    reason = reason.strip()
+    if not reason:
+        raise ValidationError("reason", "say why to call (it is shown on Today)")
+    if len(reason) > 200:
+        raise ValidationError("reason", f"is too long ({len(reason)} characters, at most 200)")
+    stamp = _stamp()
+    with write_transaction():
+        if not fq.customer_exists(customer_id):
+            raise ValidationError("customer_id", f"customer {customer_id} does not exist")
+        if assignee_id is not None and not fq.staff_exists(assignee_id):
+            raise ValidationError("assignee_id", f"no staff member with id {assignee_id}")
+        new_id = fq.insert_followup(
+            customer_id=customer_id, kind="manual", rule="manual",
+            source_key=f"manual:{customer_id}:{stamp:%Y%m%d%H%M%S}:{uuid.uuid4().hex[:8]}",
+            purpose="service", essential=False, due=due, reason=reason,
+            assignee_id=assignee_id, vehicle_id=None, complaint_id=None, campaign_id=None,
+            stamp=stamp, outcome="rescheduled",
+        )  # fmt: skip
+    return changed("followup", customers=(customer_id,), followups=(new_id,), new_id=new_id)
 
 
 def skip_followup(*, followup_id: int, reason: str, now: datetime) -> Changed:

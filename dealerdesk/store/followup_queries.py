@@ -390,6 +390,16 @@ def close_followup(
     )
 
 
+def customer_exists(customer_id: int) -> bool:
+    return database.execute_sql(
+        "SELECT 1 FROM customer WHERE id = ? AND archived = 0", [customer_id]
+    ).fetchone() is not None
+
+
+def staff_exists(staff_id: int) -> bool:
+    return database.execute_sql("SELECT 1 FROM staff WHERE id = ?", [staff_id]).fetchone() is not None
+
+
 def insert_followup(
     *, customer_id: int, kind: str, rule: str, source_key: str, purpose: str, essential: bool,
     due: date, reason: str, assignee_id: int | None, vehicle_id: int | None,

@@ -35,9 +35,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from dealerdesk.errors import DealerDeskError, ValidationError
-from dealerdesk.services import customers
-from dealerdesk.services.changes import Changed
+from dealerdesk.errors import ValidationError
+from dealerdesk.services import customers, followups
 from dealerdesk.services.customers import StaffRecord
 from dealerdesk.ui.context import DeskContext
 from dealerdesk.ui.profile_form import (
@@ -275,16 +274,6 @@ class SurveyDialog(FormDialog):
         return self.tr("Survey recorded")
 
 
-def schedule_followup_job(**fields: Any) -> Changed:
-    """Worker job: a follow-up planned by hand (the cadence plans the rest by itself)."""
-    from dealerdesk.services import followups
-
-    schedule = getattr(followups, "schedule_followup", None)
-    if schedule is None:
-        raise DealerDeskError("Planning a follow-up by hand is not available in this version.")
-    return schedule(**fields)  # type: ignore[no-any-return]
-
-
 class ScheduleFollowupDialog(FormDialog):
     """Plan a call for a given day: it appears on Today and in the Calendar then."""
 
@@ -312,7 +301,7 @@ class ScheduleFollowupDialog(FormDialog):
         due = parse_day(self.due.text(), "due", required=True)
         if due is not None and due < self.ctx.today():
             raise ValidationError("due", self.tr("is in the past"))
-        return partial(schedule_followup_job, customer_id=self.customer_id, due=due,
+        return partial(followups.schedule_followup, customer_id=self.customer_id, due=due,
                        reason=self.reason.text().strip(), assignee_id=self.assignee.currentData(),
                        today=self.ctx.today())  # fmt: skip
 
