@@ -8,7 +8,8 @@ models, never taken from outside as SQL.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
+from contextlib import contextmanager
 
 from dealerdesk.store.db import database
 from dealerdesk.store.models import ALL_MODELS
@@ -30,6 +31,31 @@ def bulk_insert(table: str, columns: Sequence[str], rows: Iterable[Sequence[obje
     before = database.connection().total_changes
     cursor.executemany(sql, rows)
     return database.connection().total_changes - before
+
+
+@contextmanager
+def indexes_rebuilt_after(table: str, *, enabled: bool = True) -> Iterator[None]:
+    """Drop *table*'s plain (non-unique) indexes, run the block, create them again.
+
+    Filling a table and indexing it afterwards is about twice as fast as maintaining
+    every index row by row. Unique indexes stay: they guard the data (and ON CONFLICT
+    needs them). Use inside the caller's transaction, so nobody sees the gap.
+    """
+    if not enabled:
+        yield
+        return
+    if table not in _COLUMNS:
+        raise ValueError(f"unknown table {table!r}")
+    indexes = database.execute_sql(
+        "SELECT name, sql FROM sqlite_master WHERE type = 'index' AND tbl_name = ?"
+        " AND sql IS NOT NULL AND sql NOT LIKE 'CREATE UNIQUE%'",
+        (table,),
+    ).fetchall()
+    for name, _sql in indexes:
+        database.execute_sql(f'DROP INDEX "{name}"')
+    yield
+    for _name, sql in indexes:
+        database.execute_sql(sql)
 
 
 def table_counts() -> list[tuple[str, int]]:

@@ -20,6 +20,7 @@ from typing import Any, NamedTuple, TypeVar
 
 import numpy as np
 
+from dealerdesk.store.bulk import indexes_rebuilt_after
 from dealerdesk.store.convert import to_date
 from dealerdesk.store.db import database
 
@@ -211,17 +212,8 @@ def save_scores(rows: Iterable[ScoreWrite], *, replace_all: bool = False,
     verb = "INSERT" if replace_all else "INSERT OR REPLACE"
     sql = (f"{verb} INTO customer_score ({','.join(_SCORE_COLS)}) "
            f"VALUES ({','.join('?' * len(_SCORE_COLS))})")  # fmt: skip
-    with database.atomic():
-        indexes: list[tuple[str, str]] = []
+    with database.atomic(), indexes_rebuilt_after("customer_score", enabled=replace_all):
         if replace_all:
-            # Filling an empty table and indexing it afterwards is about twice as fast as
-            # maintaining four indexes row by row; the transaction makes it invisible.
-            indexes = database.execute_sql(
-                "SELECT name, sql FROM sqlite_master WHERE type = 'index' "
-                "AND tbl_name = 'customer_score' AND sql IS NOT NULL"
-            ).fetchall()
-            for name, _ in indexes:
-                database.execute_sql(f'DROP INDEX "{name}"')
             database.execute_sql("DELETE FROM customer_score")
         for i in range(0, len(drop_ids), _CHUNK):
             part = drop_ids[i : i + _CHUNK]
@@ -232,10 +224,7 @@ def save_scores(rows: Iterable[ScoreWrite], *, replace_all: bool = False,
         cursor = database.cursor()
         before = database.connection().total_changes
         cursor.executemany(sql, data)
-        written = database.connection().total_changes - before
-        for _, create_index in indexes:
-            database.execute_sql(create_index)
-        return written
+        return database.connection().total_changes - before
 
 
 @dataclass(frozen=True, slots=True)

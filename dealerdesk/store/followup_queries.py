@@ -19,6 +19,7 @@ from operator import itemgetter
 from typing import Protocol
 
 from dealerdesk.errors import NotFoundError
+from dealerdesk.store.bulk import indexes_rebuilt_after
 from dealerdesk.store.db import database
 from dealerdesk.store.followup_inputs import (
     TOUCHED_OUTCOMES,
@@ -225,7 +226,8 @@ def reconcile(
             cancels.append((f"{key}@{row.id}"[:80], f"Cancelled: {note}"[:4000], ts, ts, row.id))
             touched.append(row.id)
     conn = database.connection()
-    with database.atomic():
+    # A first plan of a large file inserts hundreds of thousands of rows: index after.
+    with database.atomic(), indexes_rebuilt_after("followup", enabled=len(inserts) > 50_000):
         cursor = database.cursor()
         before = conn.total_changes
         first_new = _max_id()
