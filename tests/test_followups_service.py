@@ -437,3 +437,24 @@ def test_a_follow_up_scheduled_by_hand(db_path: Path) -> None:
     generate(TODAY + timedelta(days=1))
     due = [r for r in followups.due_followups(today=friday) if r.id == done.new_id]
     assert [(r.due, r.kind_label, r.reason) for r in due] == [(friday, "Follow-up", "winter tyre offer")]
+
+
+def test_due_list_puts_complaints_then_service_calls_first(db_path: Path) -> None:
+    from dealerdesk.store import followup_queries as fq
+
+    c = person()
+    stamp = datetime(2027, 3, 1, 9)
+
+    def add(key: str, kind: str, due: date, *, essential: bool = False) -> int:
+        return fq.insert_followup(
+            customer_id=c.id, kind=kind, rule="manual", source_key=key, purpose="service",
+            essential=essential, due=due, reason=key, assignee_id=None, vehicle_id=None,
+            complaint_id=None, campaign_id=None, stamp=stamp,
+        )  # fmt: skip
+
+    old_touch = add("t:old", "touch", TODAY - timedelta(days=40))
+    service = add("t:svc", "service", TODAY - timedelta(days=2), essential=True)
+    complaint = add("t:cmp", "complaint", TODAY, essential=True)
+    later = add("t:later", "complaint", TODAY + timedelta(days=2), essential=True)
+    order = [r.id for r in followups.due_followups(today=TODAY, days=3) if r.customer_id == c.id]
+    assert order == [complaint, service, old_touch, later]

@@ -295,10 +295,17 @@ def due_rows(
     *, today: date, until: date, staff_id: int | None, kind: str | None,
     labels: Mapping[str, str], grace: Mapping[str, int],
 ) -> list[FollowupRow]:  # fmt: skip
-    """Pending follow-ups due on or before *until* (overdue ones first), oldest first."""
+    """Pending follow-ups due on or before *until*: work already due before what is
+    coming; within it, open complaints first (the speed of the answer is what the
+    customer remembers), then essential service calls, then the rest, oldest first."""
     extra, params = _filters(staff_id, kind)
-    sql = f"{_ROW_SQL} WHERE f.status = 'pending' AND f.due <= ?{extra} ORDER BY f.due, f.id"
-    return _rows(sql, [until.isoformat(), *params], today=today, labels=labels, grace=grace)
+    sql = (
+        f"{_ROW_SQL} WHERE f.status = 'pending' AND f.due <= ?{extra}"
+        " ORDER BY f.due > ?, CASE WHEN f.kind = 'complaint' THEN 0"
+        " WHEN f.essential THEN 1 ELSE 2 END, f.due, f.id"
+    )
+    params = [until.isoformat(), *params, today.isoformat()]
+    return _rows(sql, params, today=today, labels=labels, grace=grace)
 
 
 def day_rows(
