@@ -29,6 +29,7 @@ from dealerdesk.retention.bgnbd import BGNBDParams, fit_bgnbd
 from dealerdesk.retention.facts import CustomerFacts
 from dealerdesk.retention.metrics import NPSResult, PeriodRetention, Ratio, TimeStats
 from dealerdesk.retention.risk import MEDIUM, bgnbd_inputs, score_all
+from dealerdesk.services import settings
 from dealerdesk.services.changes import Changed
 from dealerdesk.services.settings import dealership_name
 from dealerdesk.store import facts_query as q
@@ -245,7 +246,7 @@ def top_at_risk(
     """The customers most at risk, highest score first, phones formatted for display."""
     if refresh_if_stale:
         _ensure_fresh(today)
-    region = get_setting("phone_region", "CN")
+    region = settings.get("phone_region")
     rows = q.top_scores(limit, band=band, tier=tier, staff_id=staff_id, min_score=min_score)
     return [_display(r, region) for r in rows]
 
@@ -256,7 +257,7 @@ def customer_risk(*, customer_id: int, today: date) -> ScoreRow | None:
     if row is None or row.computed_on != today:
         refresh_scores(today=today, customer_ids=[customer_id])
         row = q.score_for(customer_id)
-    return _display(row, get_setting("phone_region", "CN")) if row else None
+    return _display(row, settings.get("phone_region")) if row else None
 
 
 def at_risk_report_data(
