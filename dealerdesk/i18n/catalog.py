@@ -1,0 +1,28 @@
+"""All message catalogs merged into one table, checked for clashes at import.
+
+Each area keeps its own ``catalog_<area>.py`` with a ``MESSAGES`` dict, so parallel work
+on different screens never edits the same file; list a new module in ``_AREAS``.
+"""
+
+from __future__ import annotations
+
+from types import MappingProxyType
+
+from dealerdesk.i18n import catalog_common, catalog_vocab
+
+Entry = tuple[str | tuple[str, str], str]
+
+_AREAS = (catalog_common, catalog_vocab)
+
+
+def _merge() -> dict[str, Entry]:
+    merged: dict[str, Entry] = {}
+    for module in _AREAS:
+        for code, entry in module.MESSAGES.items():
+            if code in merged:
+                raise RuntimeError(f"message code {code!r} defined twice ({module.__name__})")
+            merged[code] = entry
+    return merged
+
+
+CATALOG = MappingProxyType(_merge())
