@@ -365,11 +365,19 @@ def test_fatigue_cap_two_non_essential_contacts_in_30_days() -> None:
     assert {"birthday", "touch"} <= {w.kind for w in free.wanted}
 
 
-def test_fatigue_cap_counts_recent_contacts_and_never_withdraws_a_planned_task() -> None:
+def test_fatigue_cap_counts_recent_contacts_and_keeps_only_a_date_a_person_set() -> None:
     c = customer(birthday=date(1980, 3, 15), recent_contacts=(date(2027, 2, 20), date(2027, 2, 25)))
     assert of(plan_customer(c, context(config=CadenceConfig())), "birthday") == []
+    # Planned before those two contacts were made: the same facts give the same plan, so
+    # it is withdrawn, and the cancel note says why.
     planned = replace(c, pending=(PendingInput("bday:1:2027", date(2027, 3, 14), "birthday"),))
-    assert len(of(plan_customer(planned, context(config=CadenceConfig())), "birthday")) == 1
+    p = plan_customer(planned, context(config=CadenceConfig()))
+    assert of(p, "birthday") == [] and "at most 2" in p.dropped["bday:1:2027"]
+    assert [(h.source_key, h.reason.code) for h in p.held] == [("bday:1:2027", "followups.held_back")]
+    # A date a person chose is never withdrawn.
+    touched = replace(c, pending=(PendingInput("bday:1:2027", date(2027, 3, 14), "birthday",
+                                               touched=True),))  # fmt: skip
+    assert len(of(plan_customer(touched, context(config=CadenceConfig())), "birthday")) == 1
     roomy = CadenceConfig(fatigue_cap=3)
     assert len(of(plan_customer(c, context(config=roomy)), "birthday")) == 1
 

@@ -27,6 +27,7 @@ import uuid
 from collections.abc import Sequence
 from dataclasses import asdict, dataclass
 from datetime import date, datetime, timedelta
+from datetime import time as clock_time
 
 from dealerdesk.errors import ValidationError
 from dealerdesk.retention.cadence import (
@@ -86,9 +87,11 @@ class GenerateResult:
     held_back: int = 0
 
 
-def _stamp() -> datetime:
-    # Row metadata only (created_at/updated_at): business dates always come from `today`.
-    return datetime.now().replace(microsecond=0)
+def _stamp(today: date) -> datetime:
+    """Row metadata (created_at/updated_at) on the business day: no clock is read below
+    the entry points, so a run under ``--today`` writes the same whatever the machine's
+    date (issue #7)."""
+    return datetime.combine(today, clock_time())
 
 
 # -- rules and settings --------------------------------------------------------------------
@@ -173,7 +176,7 @@ def generate_followups(
     collecting = gc.isenabled()
     gc.disable()
     try:
-        counts, held = _generate(today, horizon_days, customer_ids, _stamp())
+        counts, held = _generate(today, horizon_days, customer_ids, _stamp(today))
     finally:
         if collecting:
             gc.enable()
@@ -223,7 +226,7 @@ def _generate(
 
 
 # -- lists ---------------------------------------------------------------------------------
-def _grace() -> dict[str, int]:
+def grace_days() -> dict[str, int]:
     """Days a follow-up may stay due before it counts as overdue (stay-in-touch: the gap
     between "due" at 30 days and "overdue" at 60)."""
     touch = next(r for r in cadence_rules() if r.key == "touch")
@@ -238,7 +241,7 @@ def due_followups(
         raise ValidationError("days", f"{days} cannot be negative")
     return fq.due_rows(
         today=today, until=today + timedelta(days=days), staff_id=staff_id, kind=kind,
-        labels=KIND_LABELS, grace=_grace(),
+        labels=KIND_LABELS, grace=grace_days(),
     )  # fmt: skip
 
 
@@ -263,7 +266,7 @@ def day_agenda(
 ) -> list[FollowupRow]:
     """A day's follow-ups, open ones first; on *today* also everything overdue."""
     return fq.day_rows(
-        day=day, today=today, staff_id=staff_id, kind=kind, labels=KIND_LABELS, grace=_grace()
+        day=day, today=today, staff_id=staff_id, kind=kind, labels=KIND_LABELS, grace=grace_days()
     )
 
 
@@ -384,7 +387,7 @@ def schedule_followup(
         raise ValidationError("reason", "say why to call (it is shown on Today)")
     if len(reason) > 200:
         raise ValidationError("reason", f"is too long ({len(reason)} characters, at most 200)")
-    stamp = _stamp()
+    stamp = _stamp(today)
     with write_transaction():
         if not fq.customer_exists(customer_id):
             raise ValidationError("customer_id", f"customer {customer_id} does not exist")
@@ -424,4 +427,9 @@ def skip_followup(*, followup_id: int, reason: str, now: datetime) -> Changed:
 
 def _on(day: date) -> datetime:
     """A row timestamp on the business *day*: the planner compares it with contact dates."""
-    return datetime.combine(day, _stamp().time())
+    return _stamp(day)
+
+
+def replan(customer_ids: Sequence[int], *, today: date, now: datetime) -> None:
+    """Re-plan a few customers inside the caller's transaction (after a batch is sent)."""
+    _generate(today, DEFAULT_HORIZON, list(customer_ids), now)

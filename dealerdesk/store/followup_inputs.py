@@ -33,7 +33,7 @@ class InputFactories:
 
     All are called with keyword arguments named like the planner's fields, except
     ``pending``, called positionally for speed: (key, due, rule, essential, touched, id,
-    assignee_id, reason, touched_on).
+    assignee_id, reason, touched_on, catchup).
     """
 
     customer: Callable[..., Any]
@@ -88,13 +88,13 @@ _RECENT = ("SELECT l.customer_id, l.at FROM contact_log l LEFT JOIN followup f O
 # For everyone, a plain scan reads the pending rows twice as fast as an index on status
 # (one random lookup per row): `status || ''` keeps SQLite's planner off that index.
 _PENDING = ("SELECT customer_id, id, source_key, rule, due, essential, outcome, assignee_id,"
-            " reason, updated_at FROM followup WHERE {status} = 'pending' /*scope*/")
+            " reason, updated_at, catchup FROM followup WHERE {status} = 'pending' /*scope*/")
 _CLOSED = ("SELECT customer_id, source_key FROM followup WHERE status IN ('done', 'skipped')"
            " AND due >= ? /*scope*/")
 _CUSTOMERS = (
     "SELECT c.id, c.status, c.archived, c.birthday, c.birthday_lunar, c.created_at, c.lost_on,"
     " c.lost_reason, c.owner_id, c.preferred_channel, c.phone, c.phone2, c.wechat, c.email,"
-    " c.city, s.tier, s.segment FROM customer c LEFT JOIN customer_score s ON s.customer_id = c.id"
+    " c.city, s.tier, s.segment, s.score FROM customer c LEFT JOIN customer_score s ON s.customer_id = c.id"
     " WHERE 1=1 /*scope*/ ORDER BY c.id")
 _CAMPAIGNS = ("SELECT id, name, kind, starts_on, invite_days_before, audience FROM campaign"
               " WHERE archived = 0 AND starts_on >= ? ORDER BY id")
@@ -220,13 +220,13 @@ def load_planner_data(
     status = "status || ''" if customer_ids is None else "status"
     make, iso, touched, keep = f.pending, iso_date, TOUCHED_OUTCOMES, q.keep
     # The hottest loop of a run (every pending row): plain locals, no helper calls.
-    for cid, fid, key, rule, due, ess, outcome, assignee, reason, changed in q.rows(
+    for cid, fid, key, rule, due, ess, outcome, assignee, reason, changed, late in q.rows(
         _PENDING.format(status=status), "customer_id"
     ):
         if keep is None or cid in keep:
             by_hand = outcome in touched
             row = make(key, iso(due), rule, ess == 1, by_hand, fid, assignee, reason or "",
-                       to_date(changed) if by_hand else None)  # fmt: skip
+                       to_date(changed) if by_hand else None, late == 1)  # fmt: skip
             pending[key] = row
             pending_by[cid].append(row)
     lapsed_iso = lapsed_before.isoformat()
@@ -265,6 +265,9 @@ def load_planner_data(
                 recent_contacts=tuple(recent.get(cid, ())),
                 pending=tuple(pending_by.get(cid, ())),
                 closed_keys=frozenset(closed[cid]) if cid in closed else _NONE,
+                risk=r[17],
+                # Never planned before (new or imported): old dates go to the catch-up list.
+                first_plan=cid not in pending_by and cid not in closed,
             )
         )
     campaigns = [

@@ -103,6 +103,10 @@ class FollowupRow:
     purpose: str = "service"
     attempt: int = 1
     outcome: str = ""
+    tier: str = ""  # the customer's value tier and risk score, for the priority
+    risk: int | None = None
+    channel: str = ""
+    source_key: str = ""
 
 
 @dataclass(frozen=True, slots=True)
@@ -141,6 +145,10 @@ class WantedLike(Protocol):
     def campaign_id(self) -> int | None: ...
     @property
     def assignee_id(self) -> int | None: ...
+    @property
+    def channel(self) -> str: ...
+    @property
+    def catchup(self) -> bool: ...
     # fmt: on
 
 
@@ -179,7 +187,7 @@ def update_cadence_rule(key: str, changes: Mapping[str, object]) -> bool:
 _INSERT = (
     "INSERT INTO followup (created_at, updated_at, customer_id, vehicle_id, complaint_id,"
     " campaign_id, kind, rule, source_key, purpose, essential, due, status, assignee_id,"
-    " reason, attempt) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,'pending',?,?,1)"
+    " reason, attempt, channel, catchup) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,'pending',?,?,1,?,?)"
     " ON CONFLICT (source_key) DO NOTHING"
 )
 
@@ -209,7 +217,8 @@ def reconcile(
         if row is None:
             inserts.append((ts, ts, w.customer_id, w.vehicle_id, w.complaint_id, w.campaign_id,
                             w.kind, w.kind, w.source_key, w.purpose, int(w.essential),
-                            w.due.isoformat(), w.assignee_id, w.reason))  # fmt: skip
+                            w.due.isoformat(), w.assignee_id, w.reason, w.channel or None,
+                            int(w.catchup)))  # fmt: skip
         elif row.due != w.due or row.assignee_id != w.assignee_id or row.reason != w.reason:
             updates.append((w.due.isoformat(), w.assignee_id, w.reason, ts, row.id))
             if row.due != w.due:
@@ -257,11 +266,13 @@ _ROW_SQL = """
            coalesce(f.reason, ''), coalesce(v.plate, ''), coalesce(v.make, ''),
            coalesce(v.model, ''), coalesce(s.name, ''),
            (SELECT max(l.at) FROM contact_log l WHERE l.customer_id = f.customer_id),
-           f.status, f.assignee_id, f.essential, f.purpose, f.attempt, coalesce(f.outcome, '')
+           f.status, f.assignee_id, f.essential, f.purpose, f.attempt, coalesce(f.outcome, ''),
+           coalesce(sc.tier, ''), sc.score, coalesce(f.channel, ''), f.source_key
     FROM followup f
     JOIN customer c ON c.id = f.customer_id
     LEFT JOIN vehicle v ON v.id = f.vehicle_id
     LEFT JOIN staff s ON s.id = f.assignee_id
+    LEFT JOIN customer_score sc ON sc.customer_id = f.customer_id
 """
 
 
@@ -287,6 +298,7 @@ def _rows(sql: str, params: list[object], *, today: date, labels: Mapping[str, s
         out.append(FollowupRow(
             r[0], r[1], r[2], r[3], r[4], labels.get(r[4], r[4]), due, max(late, 0), r[6],
             vehicle, r[10], to_date(r[11]), r[12], r[13], bool(r[14]), r[15], r[16], r[17],
+            r[18], r[19], r[20], r[21],
         ))  # fmt: skip
     return out
 
@@ -300,7 +312,7 @@ def due_rows(
     customer remembers), then essential service calls, then the rest, oldest first."""
     extra, params = _filters(staff_id, kind)
     sql = (
-        f"{_ROW_SQL} WHERE f.status = 'pending' AND f.due <= ?{extra}"
+        f"{_ROW_SQL} WHERE f.status = 'pending' AND f.catchup = 0 AND f.due <= ?{extra}"
         " ORDER BY f.due > ?, CASE WHEN f.kind = 'complaint' THEN 0"
         " WHEN f.essential THEN 1 ELSE 2 END, f.due, f.id"
     )
@@ -316,7 +328,8 @@ def day_rows(
     overdue pending one (today's work). Pending first, then by date."""
     extra, params = _filters(staff_id, kind)
     if today is not None and day == today:
-        where = "((f.due = ? AND f.status IN ('pending', 'done')) OR (f.due < ? AND f.status = 'pending'))"
+        where = ("((f.due = ? AND f.status IN ('pending', 'done')) OR (f.due < ? AND"
+                 " f.status = 'pending' AND f.catchup = 0))")
         params = [day.isoformat(), day.isoformat(), *params]
     else:
         where = "f.due = ? AND f.status IN ('pending', 'done')"
@@ -332,7 +345,7 @@ def month_counts(
     extra, params = _filters(staff_id, kind)
     sql = (
         f"SELECT CASE WHEN f.due < ? THEN ? ELSE f.due END AS day, count(*) FROM followup f"
-        f" WHERE f.status = 'pending' AND f.due <= ?{extra} GROUP BY day"
+        f" WHERE f.status = 'pending' AND f.catchup = 0 AND f.due <= ?{extra} GROUP BY day"
     )
     t = today.isoformat()
     out: dict[date, int] = {}
@@ -430,3 +443,153 @@ def insert_followup(
         "SELECT id FROM followup WHERE source_key = ?", [source_key]
     ).fetchone()
     return int(row[0])
+
+
+# -- the desk's day (issue #7) -------------------------------------------------------------
+@dataclass(frozen=True, slots=True)
+class DayItem:
+    """What the day's ranking reads of one open follow-up (a lean row: at 100,000
+    customers the due list is tens of thousands of these, read in one query)."""
+
+    id: int
+    customer_id: int
+    kind: str
+    due: date
+    assignee_id: int | None
+    channel: str
+    source_key: str
+    tier: str
+    risk: int | None
+
+
+def day_items(*, until: date, staff_id: int | None = None) -> list[DayItem]:
+    """Every open follow-up due by *until* (not the catch-up list), with the customer's
+    tier and risk score for the priority; optionally one staff member's only."""
+    sql = (
+        "SELECT f.id, f.customer_id, f.kind, f.due, f.assignee_id, coalesce(f.channel, ''),"
+        " f.source_key, coalesce(s.tier, ''), s.score FROM followup f"
+        " LEFT JOIN customer_score s ON s.customer_id = f.customer_id"
+        " WHERE f.status = 'pending' AND f.due <= ? AND f.catchup = 0"
+    )
+    params: list[object] = [until.isoformat()]
+    if staff_id is not None:
+        sql += " AND f.assignee_id = ?"
+        params.append(staff_id)
+    iso = date.fromisoformat
+    return [DayItem(i, c, k, iso(str(d)[:10]), a, ch, key, t, sc)
+            for i, c, k, d, a, ch, key, t, sc in database.execute_sql(sql, params)]  # fmt: skip
+
+
+def rows_by_ids(
+    ids: Iterable[int], *, today: date, labels: Mapping[str, str], grace: Mapping[str, int]
+) -> dict[int, FollowupRow]:
+    """Full list rows for the given follow-ups (a day's worth, so a few hundred at most)."""
+    wanted = sorted(set(ids))
+    out: dict[int, FollowupRow] = {}
+    for i in range(0, len(wanted), 500):
+        part = wanted[i : i + 500]
+        sql = f"{_ROW_SQL} WHERE f.id IN ({','.join('?' * len(part))})"
+        for row in _rows(sql, list(part), today=today, labels=labels, grace=grace):
+            out[row.id] = row
+    return out
+
+
+def customer_open_rows(
+    customer_id: int, *, today: date, labels: Mapping[str, str], grace: Mapping[str, int]
+) -> list[FollowupRow]:
+    """A customer's open follow-ups (catch-up ones too), soonest first."""
+    sql = f"{_ROW_SQL} WHERE f.customer_id = ? AND f.status = 'pending' ORDER BY f.due, f.id"
+    return _rows(sql, [customer_id], today=today, labels=labels, grace=grace)
+
+
+def catchup_rows(
+    *, staff_id: int | None, today: date, labels: Mapping[str, str], grace: Mapping[str, int]
+) -> list[FollowupRow]:
+    """The catch-up list: back-dated follow-ups of a first plan, oldest first."""
+    extra, params = _filters(staff_id, None)
+    sql = f"{_ROW_SQL} WHERE f.status = 'pending' AND f.catchup = 1{extra} ORDER BY f.due, f.id"
+    return _rows(sql, params, today=today, labels=labels, grace=grace)
+
+
+def catchup_count(*, staff_id: int | None = None) -> int:
+    extra, params = _filters(staff_id, None)
+    sql = f"SELECT count(*) FROM followup f WHERE f.status = 'pending' AND f.catchup = 1{extra}"
+    return int(database.execute_sql(sql, params).fetchone()[0])
+
+
+def bring_in(ids: Iterable[int], *, due: date, stamp: datetime) -> int:
+    """Take catch-up follow-ups into the plan, due on *due* (a person's date: kept)."""
+    ts = stamp.replace(microsecond=0).isoformat(" ")
+    cursor = database.cursor()
+    rows = [(due.isoformat(), ts, i) for i in ids]
+    cursor.executemany(
+        "UPDATE followup SET catchup = 0, due = ?, outcome = 'rescheduled', updated_at = ?"
+        " WHERE id = ? AND status = 'pending' AND catchup = 1", rows)  # fmt: skip
+    return len(rows)
+
+
+@dataclass(frozen=True, slots=True)
+class StaffCapacity:
+    id: int
+    name: str
+    calls_per_day: int
+
+
+def staff_capacities() -> list[StaffCapacity]:
+    """Every staff member not archived, with their calls per day, by name."""
+    return [StaffCapacity(i, n, int(c)) for i, n, c in database.execute_sql(
+        "SELECT id, name, calls_per_day FROM staff WHERE archived = 0 ORDER BY name, id")]  # fmt: skip
+
+
+def set_calls_per_day(staff_id: int, calls: int, *, stamp: datetime) -> bool:
+    with database.atomic():
+        n = database.execute_sql(
+            "UPDATE staff SET calls_per_day = ?, updated_at = ? WHERE id = ?",
+            [calls, stamp.replace(microsecond=0).isoformat(" "), staff_id],
+        ).rowcount
+    return bool(n)
+
+
+def batch_contacts(followup_ids: Iterable[int]) -> list[tuple[object, ...]]:
+    """(follow-up id, customer id, name, phone, WeChat, e-mail, channel) of each member
+    of a greeting batch, by customer name."""
+    ids = sorted(set(followup_ids))
+    out: list[tuple[object, ...]] = []
+    for i in range(0, len(ids), 500):
+        part = ids[i : i + 500]
+        out += database.execute_sql(
+            "SELECT f.id, c.id, c.name, coalesce(c.phone, ''), coalesce(c.wechat, ''),"
+            " coalesce(c.email, ''), coalesce(f.channel, '') FROM followup f"
+            f" JOIN customer c ON c.id = f.customer_id WHERE f.id IN ({','.join('?' * len(part))})",
+            part,
+        ).fetchall()
+    out.sort(key=lambda r: (str(r[2]), int(r[0])))  # type: ignore[call-overload]
+    return out
+
+
+def complete_many(
+    followup_ids: Iterable[int], *, now: datetime, staff_id: int | None, notes: str
+) -> list[tuple[int, int]]:
+    """Log each pending follow-up as reached on its channel and mark it done (the caller
+    holds the transaction); returns (follow-up id, customer id) of those closed."""
+    ids = sorted(set(followup_ids))
+    rows: list[tuple[int, int, str, str]] = []
+    for i in range(0, len(ids), 500):
+        part = ids[i : i + 500]
+        rows += database.execute_sql(
+            "SELECT id, customer_id, coalesce(channel, 'wechat'), purpose FROM followup"
+            f" WHERE status = 'pending' AND id IN ({','.join('?' * len(part))})", part,
+        ).fetchall()  # fmt: skip
+    ts = now.replace(microsecond=0).isoformat(" ")
+    cursor = database.cursor()
+    cursor.executemany(
+        "INSERT INTO contact_log (created_at, updated_at, customer_id, at, channel, direction,"
+        " outcome, purpose, staff_id, followup_id, notes) VALUES (?,?,?,?,?,'out','reached',?,?,?,?)",
+        [(ts, ts, c, ts, ch, pu, staff_id, f, notes) for f, c, ch, pu in rows],
+    )  # fmt: skip
+    cursor.executemany(
+        "UPDATE followup SET status = 'done', outcome = 'reached', completed_at = ?,"
+        " updated_at = ? WHERE id = ? AND status = 'pending'",
+        [(ts, ts, f) for f, _c, _ch, _pu in rows],
+    )  # fmt: skip
+    return [(f, c) for f, c, _ch, _pu in rows]

@@ -19,6 +19,7 @@ from __future__ import annotations
 from datetime import datetime
 
 from peewee import (
+    SQL,
     AutoField,
     BooleanField,
     CharField,
@@ -64,6 +65,8 @@ class Staff(BaseModel):
     phone = CharField(max_length=20, null=True)
     password_hash = CharField(max_length=200, null=True)
     archived = BooleanField(default=False)
+    # The day's capacity on Today (issue #7); a DDL default too, for raw inserts.
+    calls_per_day = IntegerField(default=40, constraints=[SQL("DEFAULT 40")])
 
 
 class Partner(BaseModel):
@@ -302,6 +305,10 @@ class Followup(BaseModel):
     outcome = CharField(max_length=12, null=True)
     completed_at = DateTimeField(null=True)
     notes = TextField(null=True)
+    # issue #7: the planner's channel (greetings are batched per channel) and the
+    # one-time catch-up list of a customer's first plan.
+    channel = CharField(max_length=10, null=True)
+    catchup = BooleanField(default=False, constraints=[SQL("DEFAULT 0")])
 
     class Meta:
         indexes = (

@@ -85,6 +85,7 @@ class PendingInput(NamedTuple):
     assignee_id: int | None = None
     reason: str = ""
     touched_on: date | None = None
+    catchup: bool = False  # on the catch-up list: not scheduled, so not counted for fatigue
 
 
 @dataclass(frozen=True, slots=True)
@@ -136,6 +137,8 @@ class CustomerInput:
     recent_contacts: tuple[date, ...] = ()
     pending: tuple[PendingInput, ...] = ()
     closed_keys: frozenset[str] = frozenset()
+    risk: int | None = None  # the cached risk score, for the priority
+    first_plan: bool = False  # never planned before (a new or imported customer)
 
 
 class PlannedFollowup(NamedTuple):
@@ -157,6 +160,7 @@ class PlannedFollowup(NamedTuple):
     complaint_id: int | None = None
     campaign_id: int | None = None
     assignee_id: int | None = None
+    catchup: bool = False  # back-dated on the customer's first plan: the catch-up list
 
 
 @dataclass(frozen=True, slots=True)
@@ -167,3 +171,13 @@ class CustomerPlan:
     wanted: tuple[PlannedFollowup, ...]
     dropped: Mapping[str, str] = field(default_factory=dict)
     held_back: int = 0  # new ones not planned because of the fatigue cap
+    held: tuple[HeldBack, ...] = ()  # what the fatigue cap held back, and why
+
+
+class HeldBack(NamedTuple):
+    """A follow-up the fatigue cap kept out (new, or withdrawn from pending), with why."""
+
+    source_key: str
+    kind: str
+    due: date
+    reason: object  # a dealerdesk.i18n.Msg

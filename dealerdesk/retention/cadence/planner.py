@@ -30,6 +30,7 @@ from datetime import date, timedelta
 from functools import cached_property
 from operator import itemgetter
 
+from dealerdesk.i18n import Msg
 from dealerdesk.retention.cadence import generators as g
 from dealerdesk.retention.cadence.dates import HolidayGreeting, WorkCalendar, greeted_holidays
 from dealerdesk.retention.cadence.inputs import (
@@ -37,6 +38,7 @@ from dealerdesk.retention.cadence.inputs import (
     ComplaintInput,
     CustomerInput,
     CustomerPlan,
+    HeldBack,
     PendingInput,
     PersonalDateInput,
     PlannedFollowup,
@@ -44,6 +46,7 @@ from dealerdesk.retention.cadence.inputs import (
     VisitInput,
 )
 from dealerdesk.retention.cadence.rules import MARKETING, CadenceConfig, RuleSpec
+from dealerdesk.retention.priority import PriorityInput, priority_key
 
 __all__ = [
     "CampaignInput", "ComplaintInput", "CustomerInput", "CustomerPlan", "PendingInput",
@@ -200,10 +203,23 @@ def plan_customer(c: CustomerInput, ctx: PlanContext) -> CustomerPlan:
         # Owned by a rule, but no rule asked for it any more: its trigger went away.
         if key not in kept and key not in dropped and p.rule in rules and p.due <= horizon:
             dropped[key] = VANISHED.get(p.rule, VANISHED_DEFAULT)
-    accepted, held_back = _apply_fatigue(c, ctx, keep, new, pending, kept)
+    if c.first_plan:
+        new = _catch_up(new, ctx)
+    keep, accepted, held = _apply_fatigue(c, ctx, keep, new, pending, kept)
+    for h in held:
+        if h.source_key in pending:  # withdrawn for a better task: cancelled, with why
+            dropped[h.source_key] = str(h.reason)
     wanted = keep + accepted
     wanted.sort(key=_ORDER)
-    return CustomerPlan(cid, tuple(wanted), dropped, held_back)
+    fresh = sum(1 for h in held if h.source_key not in pending)
+    return CustomerPlan(cid, tuple(wanted), dropped, fresh, tuple(held))
+
+
+def _catch_up(new: list[PlannedFollowup], ctx: PlanContext) -> list[PlannedFollowup]:
+    """On a customer's first plan, what fell due more than ``catchup_days`` ago goes to
+    the one-time catch-up list (reviewed once) instead of Today's overdue calls."""
+    limit = ctx.today - timedelta(days=ctx.config.catchup_days)
+    return [p._replace(catchup=True) if p.due < limit else p for p in new]
 
 
 def _newer_contact(c: CustomerInput, cand: g.Candidate, old: PendingInput) -> bool:
@@ -279,37 +295,53 @@ def _apply_fatigue(
     new: list[PlannedFollowup],
     pending: Mapping[str, PendingInput],
     kept: set[str],
-) -> tuple[list[PlannedFollowup], int]:
-    """Admit new non-essential follow-ups while no window of ``fatigue_days`` exceeds the cap.
+) -> tuple[list[PlannedFollowup], list[PlannedFollowup], list[HeldBack]]:
+    """Admit non-essential follow-ups while no window of ``fatigue_days`` exceeds the cap.
 
-    Contacts already made and follow-ups already pending count first — a planned task
-    is never withdrawn for fatigue — then new ones by rule priority and date. A pending
-    task counts on its due date, or today if it is overdue. Essential ones pass freely.
+    The same facts give the same plan whatever the order they were entered in: contacts
+    already made count first, then follow-ups a person dated (snoozed, rescheduled, a
+    call back agreed) and those no rule owns (planned by hand); every other non-essential
+    follow-up, pending or new, competes in priority order (``retention.priority``: the
+    better task wins, e.g. the week-one check-in over a stay-in-touch call), so a pending
+    one can be withdrawn for a better one. A task counts on its due date, or today if it
+    is overdue; essential ones pass freely. Returns (kept pending, accepted new, held).
     """
     cap, days, today = ctx.config.fatigue_cap, ctx.config.fatigue_days, ctx.today
-    optional = [p for p in new if not p.essential]
-    if cap is None or not optional:
-        return new, 0
+    # A follow-up on the catch-up list is not scheduled: it neither counts nor competes.
+    fixed = [p for p in keep if not p.essential and pending[p.source_key].touched
+             and not pending[p.source_key].catchup]  # fmt: skip
+    open_keep = [p for p in keep if not p.essential and not pending[p.source_key].touched
+                 and not pending[p.source_key].catchup]  # fmt: skip
+    optional = [p for p in new if not p.essential and not p.catchup]
+    if cap is None or not (optional or open_keep):
+        return keep, new, []
     now = today.toordinal()
     taken = [d.toordinal() for d in c.recent_contacts if (today - d).days < days]
-    taken += [max(p.due.toordinal(), now) for p in keep if not p.essential]
+    taken += [max(p.due.toordinal(), now) for p in fixed]
     taken += [max(p.due.toordinal(), now) for k, p in pending.items()
-              if not p.essential and k not in kept and p.rule not in ctx.rules]  # fmt: skip
-    if len(taken) + len(optional) <= cap:
-        return new, 0
-    accepted = [p for p in new if p.essential]
+              if not p.essential and k not in kept and p.rule not in ctx.rules
+              and not p.catchup]  # fmt: skip
+    contenders = open_keep + optional
+    if len(taken) + len(contenders) <= cap:
+        return keep, new, []
     taken.sort()
     rank = ctx.priorities
-    optional.sort(key=lambda p: (rank[p.kind], p.due, p.source_key))
-    held = 0
-    for p in optional:
+    contenders.sort(key=lambda p: (*priority_key(PriorityInput(p.kind, p.due)), rank[p.kind],
+                                   p.source_key))  # fmt: skip
+    losers: set[str] = set()
+    held: list[HeldBack] = []
+    why = Msg("followups.held_back", {"cap": cap, "days": days})
+    for p in contenders:
         when = max(p.due.toordinal(), now)
         if fits(taken, when, cap, days):
             insort(taken, when)
-            accepted.append(p)
         else:
-            held += 1
-    return accepted, held
+            losers.add(p.source_key)
+            held.append(HeldBack(p.source_key, p.kind, p.due, why))
+    if not losers:
+        return keep, new, []
+    return ([p for p in keep if p.source_key not in losers],
+            [p for p in new if p.source_key not in losers], held)  # fmt: skip
 
 
 def fits(taken: Sequence[int], when: int, cap: int, days: int) -> bool:

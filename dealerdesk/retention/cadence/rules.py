@@ -179,6 +179,9 @@ class CadenceConfig:
         trade_in_from_years: first vehicle age with a trade-in invitation.
         max_no_answer: unanswered attempts before a follow-up is closed as "no answer".
         holiday_picks: per country, which holidays are greeted (see above).
+        catchup_days: on a customer's first plan (a new or imported file), what fell due
+            more than this many days before goes to the one-time catch-up list instead
+            of Today's overdue calls.
     """
 
     country: str = "CN"
@@ -189,6 +192,7 @@ class CadenceConfig:
     lapsed_after_days: int = 540
     trade_in_from_years: int = 4
     max_no_answer: int = 3
+    catchup_days: int = 14
     holiday_picks: Mapping[str, tuple[tuple[str, str], ...]] = field(
         default_factory=lambda: dict(DEFAULT_HOLIDAY_PICKS)
     )

@@ -25,6 +25,7 @@ from dealerdesk.store.migrations import (
     m0002_search_and_channel,
     m0003_score_cache,
     m0004_lean_followup_indexes,
+    m0005_desk_day,
 )
 from dealerdesk.store.models import ALL_MODELS, SchemaVersion
 
@@ -34,6 +35,7 @@ STEPS: dict[int, Callable[[Database], None]] = {
     2: m0002_search_and_channel.upgrade,
     3: m0003_score_cache.upgrade,
     4: m0004_lean_followup_indexes.upgrade,
+    5: m0005_desk_day.upgrade,
 }
 LATEST = max(STEPS)
 

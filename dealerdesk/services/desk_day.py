@@ -1,0 +1,344 @@
+"""The desk's day: each person's follow-ups cut to their capacity, best first.
+
+DESIGN "The desk's day". One function, :func:`day_plan`, answers "whom do I call today"
+for Today, ``dealerdesk today`` and the agenda PDF; the ranking is
+``retention.priority.priority_key`` (the Calendar sorts with it too):
+
+- every open follow-up due by today (not the catch-up list) is read in one lean query
+  with the customer's tier and risk score;
+- greetings (holidays, birthdays, anniversaries, personal dates) of one occasion, one
+  channel and one person become ONE batch task (a list to send), which counts once;
+- each person's list is cut at their ``calls_per_day`` (default 40); the rest is
+  "later": counted, and its rows loaded on request (``later_page``), never dropped.
+
+Also here: the catch-up list (a first plan's back-dated follow-ups, reviewed once), the
+batch actions (the member list, ticking a whole batch off), and capacities.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from datetime import date, datetime, time, timedelta
+
+from dealerdesk.errors import ValidationError
+from dealerdesk.i18n import Msg, render
+from dealerdesk.retention.priority import (
+    DEFAULT_CAPACITY,
+    GREETINGS,
+    PriorityInput,
+    cut_to_capacity,
+    priority_key,
+)
+from dealerdesk.services import followups
+from dealerdesk.services.changes import Changed, changed
+from dealerdesk.store import followup_queries as fq
+from dealerdesk.store.db import write_transaction
+from dealerdesk.store.followup_queries import DayItem, FollowupRow, StaffCapacity
+
+__all__ = [
+    "BatchMember", "BatchTask", "DayPlan", "StaffDay", "bring_in_catchup", "catchup_list",
+    "complete_batch", "customer_followups", "day_plan", "dismiss_catchup", "later_page",
+    "list_capacities", "set_capacity", "sort_rows",
+]  # fmt: skip
+
+UNASSIGNED = None
+MAX_CAPACITY = 500
+
+
+@dataclass(frozen=True, slots=True)
+class BatchTask:
+    """One greeting occasion for one channel and one person: a list to send at once.
+
+    It reads like a follow-up row (``customer_name`` is the count, ``reason`` what to
+    send) so the same table shows both; ``followup_ids`` are its members.
+    """
+
+    key: str
+    id: int  # negative: never a follow-up id
+    kind: str
+    kind_label: str
+    title: Msg
+    channel: str
+    due: date
+    occasion_day: date
+    followup_ids: tuple[int, ...]
+    assignee_id: int | None
+    assignee: str
+    overdue_days: int = 0
+    status: str = "pending"
+    phone: str = ""
+    vehicle: str = ""
+    last_contact: date | None = None
+    essential: bool = False
+    tier: str = ""
+    risk: int | None = None
+
+    @property
+    def count(self) -> int:
+        return len(self.followup_ids)
+
+    @property
+    def customer_name(self) -> str:
+        return render(Msg("followups.batch.count", {"n": self.count}))
+
+    @property
+    def reason(self) -> str:
+        return render(self.title)
+
+    @property
+    def is_batch(self) -> bool:
+        return True
+
+
+Task = FollowupRow | BatchTask
+
+
+@dataclass(frozen=True, slots=True)
+class StaffDay:
+    """One person's day: ``tasks`` (at most ``capacity``, best first) and how many wait
+    "later" (their rows come from ``later_page``)."""
+
+    staff_id: int | None
+    staff_name: str
+    capacity: int
+    tasks: tuple[Task, ...]
+    later: int
+    followups_today: int  # follow-ups behind the tasks (a batch holds many)
+
+
+@dataclass(frozen=True, slots=True)
+class DayPlan:
+    today: date
+    people: tuple[StaffDay, ...]
+    catchup: int  # follow-ups waiting on the catch-up list
+
+    @property
+    def tasks(self) -> list[Task]:
+        return [t for p in self.people for t in p.tasks]
+
+    @property
+    def later(self) -> int:
+        return sum(p.later for p in self.people)
+
+
+# -- ranking ---------------------------------------------------------------------------------
+def _key(item: DayItem | FollowupRow) -> PriorityInput:
+    return PriorityInput(item.kind, item.due, item.tier, item.risk, item.id)
+
+
+def sort_rows(rows: Iterable[FollowupRow]) -> list[FollowupRow]:
+    """Follow-up rows in the one priority order (the Calendar's and the PDF's lists)."""
+    return sorted(rows, key=lambda r: priority_key(_key(r)))
+
+
+def _occasion(item: DayItem) -> str:
+    if item.kind == "holiday":  # hol:<customer>:<year>:<code>
+        parts = item.source_key.split(":")
+        return f"hol:{':'.join(parts[2:4])}" if len(parts) >= 4 else f"hol:{item.due}"
+    return f"{item.kind}:{item.due.isoformat()}"
+
+
+@dataclass(frozen=True, slots=True)
+class _Proto:
+    """A batch while it is being ranked (its members are DayItems)."""
+
+    key: str
+    kind: str
+    due: date
+    assignee_id: int | None
+    channel: str
+    occasion: str
+    members: tuple[DayItem, ...]
+    id: int
+    tier: str = ""
+    risk: int | None = None
+
+
+def _group(items: Sequence[DayItem]) -> list[DayItem | _Proto]:
+    singles: list[DayItem | _Proto] = []
+    groups: dict[tuple[str, str, int | None, str], list[DayItem]] = {}
+    for it in items:
+        if it.kind in GREETINGS:
+            groups.setdefault((_occasion(it), it.channel, it.assignee_id, it.kind), []).append(it)
+        else:
+            singles.append(it)
+    for n, ((occasion, channel, who, kind), members) in enumerate(sorted(
+        groups.items(), key=lambda kv: (kv[0][0], kv[0][1], kv[0][2] or 0, kv[0][3]))):  # fmt: skip
+        key = f"{occasion}|{channel}|{who if who is not None else '-'}"
+        due = min(m.due for m in members)
+        singles.append(_Proto(key, kind, due, who, channel, occasion,
+                              tuple(sorted(members, key=lambda m: m.id)), -(n + 1)))  # fmt: skip
+    return singles
+
+
+def _holiday_name(occasion: str) -> Msg | str:
+    code = occasion.split(":")[-1]
+    known = {"newyear", "spring", "dragonboat", "midautumn", "national"}
+    return Msg(f"followups.holiday.{code}") if code in known else Msg("followups.kind.holiday")
+
+
+def _batch_title(p: _Proto, day: date) -> Msg:
+    channel = Msg(f"vocab.channel.{p.channel}") if p.channel else Msg("followups.any_channel")
+    what: Msg | str = (_holiday_name(p.occasion) if p.kind == "holiday"
+                       else Msg(f"followups.kind.{p.kind}"))  # fmt: skip
+    return Msg("followups.batch.title", {"what": what, "day": day, "channel": channel})
+
+
+def _capacities() -> dict[int | None, StaffCapacity]:
+    return {s.id: s for s in fq.staff_capacities()}
+
+
+def _cut(
+    today: date, staff_id: int | None
+) -> tuple[dict[int | None, object], dict[int | None, StaffCapacity]]:
+    staff = _capacities()
+    items = fq.day_items(until=today, staff_id=staff_id)
+    cut = cut_to_capacity(
+        _group(items), key=_key_any, owner=lambda i: i.assignee_id,
+        capacity=lambda who: staff[who].calls_per_day if who in staff else DEFAULT_CAPACITY,
+    )  # fmt: skip
+    return cut, staff  # type: ignore[return-value]
+
+
+def _key_any(item: DayItem | _Proto) -> PriorityInput:
+    return PriorityInput(item.kind, item.due, item.tier, item.risk, item.id)
+
+
+def _materialise(entries: Sequence[DayItem | _Proto], today: date,
+                 staff: dict[int | None, StaffCapacity]) -> list[Task]:  # fmt: skip
+    labels, grace = followups.KIND_LABELS, followups.grace_days()
+    rows = fq.rows_by_ids((e.id for e in entries if isinstance(e, DayItem)), today=today,
+                          labels=labels, grace=grace)  # fmt: skip
+    offsets = {r.key: r.offset_days for r in followups.cadence_rules()}
+    out: list[Task] = []
+    for e in entries:
+        if isinstance(e, DayItem):
+            if e.id in rows:
+                out.append(rows[e.id])
+            continue
+        # A birthday's or anniversary's own day (the task is the day before); a holiday's
+        # task day (the last working day before it).
+        day = e.due if e.kind == "holiday" else e.due - timedelta(days=offsets.get(e.kind, 0))
+        who = staff.get(e.assignee_id)
+        out.append(BatchTask(
+            key=e.key, id=e.id, kind=e.kind, kind_label=labels.get(e.kind, e.kind),
+            title=_batch_title(e, day), channel=e.channel, due=e.due, occasion_day=day,
+            followup_ids=tuple(m.id for m in e.members), assignee_id=e.assignee_id,
+            assignee=who.name if who else "", overdue_days=max(0, (today - e.due).days),
+        ))  # fmt: skip
+    return out
+
+
+def day_plan(*, today: date, staff_id: int | None = None) -> DayPlan:
+    """Each person's list for *today* cut to their capacity (one person's with *staff_id*).
+
+    People appear by name, the unassigned last; someone with nothing due is left out.
+    """
+    cut, staff = _cut(today, staff_id)
+    people = []
+    order = sorted(cut, key=lambda w: (w is None, staff[w].name if w in staff else "", w or 0))
+    for who in order:
+        day = cut[who]
+        tasks = _materialise(day.today, today, staff)  # type: ignore[attr-defined]
+        n = sum(t.count if isinstance(t, BatchTask) else 1 for t in tasks)
+        name = staff[who].name if who in staff else ""
+        people.append(StaffDay(who, name, day.capacity, tuple(tasks), len(day.later), n))  # type: ignore[attr-defined]
+    return DayPlan(today, tuple(people), fq.catchup_count(staff_id=staff_id))
+
+
+def later_page(
+    *, today: date, staff_id: int | None, offset: int = 0, limit: int = 200
+) -> list[Task]:
+    """One person's tasks past their capacity ("later"), in the same order, a page at a
+    time (``staff_id`` None: the unassigned follow-ups)."""
+    if offset < 0 or not 1 <= limit <= 1000:
+        raise ValidationError("limit", f"{limit} is out of range (1 to 1000)")
+    cut, staff = _cut(today, staff_id)
+    day = cut.get(staff_id)
+    if day is None:
+        return []
+    return _materialise(day.later[offset : offset + limit], today, staff)  # type: ignore[attr-defined]
+
+
+# -- capacity --------------------------------------------------------------------------------
+def list_capacities() -> list[StaffCapacity]:
+    return fq.staff_capacities()
+
+
+def set_capacity(*, staff_id: int, calls_per_day: int, today: date) -> Changed:
+    """A staff member's calls per day (0 to 500): where Today cuts their list."""
+    if not 0 <= calls_per_day <= MAX_CAPACITY:
+        raise ValidationError("calls_per_day", f"{calls_per_day} is out of range (0 to 500)")
+    if not fq.set_calls_per_day(staff_id, calls_per_day, stamp=_at(today)):
+        raise ValidationError("staff_id", f"no staff member with id {staff_id}")
+    return changed("staff")
+
+
+# -- batches -----------------------------------------------------------------------------------
+@dataclass(frozen=True, slots=True)
+class BatchMember:
+    followup_id: int
+    customer_id: int
+    name: str
+    phone: str
+    wechat: str
+    email: str
+    channel: str
+
+
+def batch_members(followup_ids: Sequence[int]) -> list[BatchMember]:
+    """Whom a batch greets, with the contact details its channel needs, by name."""
+    return [BatchMember(*r) for r in fq.batch_contacts(followup_ids)]
+
+
+def complete_batch(
+    *, followup_ids: Sequence[int], now: datetime, staff_id: int | None = None
+) -> Changed:
+    """Tick a whole batch off: each pending member is logged as sent on its channel and
+    done, in one transaction; members already closed are left alone."""
+    if not followup_ids:
+        raise ValidationError("followup_ids", "the batch is empty")
+    note = render(Msg("followups.batch.sent_note"))
+    with write_transaction():
+        done = fq.complete_many(followup_ids, now=now, staff_id=staff_id, notes=note)
+        customers = sorted({c for _i, c in done})
+        if customers:
+            followups.replan(customers, today=now.date(), now=now)
+    return changed("followup", "contact_log", customers=tuple(customers),
+                   followups=tuple(i for i, _c in done))  # fmt: skip
+
+
+# -- the catch-up list -------------------------------------------------------------------------
+def catchup_list(*, today: date, staff_id: int | None = None) -> list[FollowupRow]:
+    return fq.catchup_rows(staff_id=staff_id, today=today, labels=followups.KIND_LABELS,
+                           grace=followups.grace_days())  # fmt: skip
+
+
+def bring_in_catchup(*, followup_ids: Sequence[int], today: date) -> Changed:
+    """Take reviewed catch-up follow-ups into the plan, due today: Today ranks them with
+    the rest and cuts at capacity, so they never flood one day."""
+    with write_transaction():
+        fq.bring_in(followup_ids, due=today, stamp=_at(today))
+    return changed("followup", followups=tuple(followup_ids))
+
+
+def dismiss_catchup(*, followup_ids: Sequence[int], now: datetime) -> Changed:
+    """Drop reviewed catch-up follow-ups (a stay-in-touch call starts again from today)."""
+    why = render(Msg("followups.catchup.dismissed"))
+    out = changed("followup")
+    for fid in followup_ids:
+        out = out.merge(followups.skip_followup(followup_id=fid, reason=why, now=now))
+    return out
+
+
+# -- a customer's open follow-ups ---------------------------------------------------------------
+def customer_followups(*, customer_id: int, today: date) -> list[FollowupRow]:
+    """The customer's open follow-ups, soonest first (their detail page shows them)."""
+    return fq.customer_open_rows(customer_id, today=today, labels=followups.KIND_LABELS,
+                                 grace=followups.grace_days())  # fmt: skip
+
+
+def _at(day: date) -> datetime:
+    """Row timestamps on the business day (no clock read below the entry points)."""
+    return datetime.combine(day, time())
