@@ -84,6 +84,16 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--days", type=int, default=0, help="also list those due in the next N days")
     p.add_argument("--format", choices=("table", "csv"), default="table")
 
+    # issue #7: the manager's printed morning list
+    p = sub.add_parser("today", help="each person's list for today, cut to their capacity",
+                       description=("Each staff member's follow-ups for today as Today shows them: "
+                                    "best first, cut to their calls per day; greetings count "
+                                    "once per occasion and channel; what is left is counted as "
+                                    "later."))  # fmt: skip
+    common(p)
+    p.add_argument("--staff", metavar="NAME", help="only this staff member (name or username)")
+    p.add_argument("--format", choices=("table", "csv"), default="table")
+
     p = sub.add_parser("risk", help="customers most at risk, with reasons",
                        description="Score every customer and list the most at risk, with reasons.")  # fmt: skip
     common(p)
@@ -187,6 +197,46 @@ def _cmd_followups(args: argparse.Namespace, db_path: Path) -> int:
     return 0
 
 
+def _cmd_today(args: argparse.Namespace, db_path: Path) -> int:
+    """issue #7: `dealerdesk today` prints each person's list as Today shows it."""
+    from dealerdesk.i18n import fmt_date, t
+    from dealerdesk.services import desk_day
+    from dealerdesk.services.customers import display_phone
+
+    _open(db_path)
+    today = _today(args)
+    staff_id = None
+    if args.staff:
+        wanted = args.staff.strip().lower()
+        found = [s for s in desk_day.list_staff_names() if wanted in (s[1].lower(), s[2].lower())]
+        if not found:
+            raise DealerDeskError(f"There is no staff member called “{args.staff}”.")
+        staff_id = found[0][0]
+    plan = desk_day.day_plan(today=today, staff_id=staff_id)
+    if staff_id is not None:
+        plan = desk_day.only(plan, staff_id)
+    header = tuple(t(f"cli.today.{k}") for k in
+                   ("staff", "rank", "due", "overdue", "customer", "phone", "kind", "reason"))  # fmt: skip
+    table = []
+    for person in plan.people:
+        name = person.staff_name or t("cli.today.unassigned")
+        for n, task in enumerate(person.tasks, start=1):
+            table.append((name, str(n), fmt_date(task.due), str(task.overdue_days),
+                          task.customer_name, display_phone(task.phone) if task.phone else "",
+                          desk_day.kind_text(task), task.reason))  # fmt: skip
+    if args.format == "table" and not table:
+        print(t("cli.today.nothing"))
+    else:
+        _emit(args.format, header, table)
+    for person in plan.people:
+        name = person.staff_name or t("cli.today.unassigned")
+        print(t("cli.today.summary", staff=name, shown=len(person.tasks),
+                capacity=person.capacity, later=person.later), file=sys.stderr)  # fmt: skip
+    if plan.catchup:
+        print(t("cli.today.catchup", n=plan.catchup), file=sys.stderr)
+    return 0
+
+
 def _cmd_risk(args: argparse.Namespace, db_path: Path) -> int:
     from dealerdesk.services import scoring
 
@@ -240,6 +290,7 @@ _HANDLERS: dict[str, Callable[[argparse.Namespace, Path], int]] = {
     "demo": _cmd_demo,
     "info": _cmd_info,
     "followups": _cmd_followups,
+    "today": _cmd_today,
     "risk": _cmd_risk,
     "report": _cmd_report,
 }

@@ -9,8 +9,10 @@ PDF, ``dealerdesk today`` and the contact-fatigue cap (which keeps the better ta
 The key is a tuple compared lexicographically (smaller = do it first):
 
 1. **urgency** (``URGENCY``): 0 an open complaint or a safety recall; 1 essential service
-   (maintenance reminder, insurance renewal, inspection, warranty end); 2 any other call;
-   3 a greeting (holiday, birthday, anniversary, personal date: sent as one batch list).
+   (maintenance reminder, insurance renewal, inspection, warranty end) and a greeting
+   *batch* (kind ``batch``: one list sent to many customers, bound to its day, so it is
+   not pushed past its day by a backlog of calls); 2 any other call; 3 a single greeting
+   (holiday, birthday, anniversary, personal date; on Today these come as batches).
 2. **value and risk**, highest first: ``tier weight × (50 + risk score)``, where the tier
    weight is VIP 3, Gold 2, anything else 1 and the risk score is 0–100 (unknown: 0). A
    VIP at risk 80 (390) comes before a Gold at risk 90 (280) and a Standard at 100 (150);
@@ -47,7 +49,7 @@ GREETINGS = frozenset({"holiday", "birthday", "anniversary", "personal_date"})
 TIER_WEIGHT: Mapping[str, int] = {"VIP": 3, "Gold": 2, "Standard": 1}
 # The cadence rules' ranks (rules.py ``priority``), for kinds no rule owns as well.
 KIND_RANK: Mapping[str, int] = {
-    "complaint": 0, "recall": 0, "service_due": 1, "insurance": 2, "warranty": 3,
+    "complaint": 0, "recall": 0, "batch": 0, "service_due": 1, "insurance": 2, "warranty": 3,
     "inspection": 4, "callback": 5, "manual": 6, "thanks": 10, "checkin": 20,
     "satisfaction": 30, "declined_work": 60, "winback": 65, "touch": 75, "campaign": 80,
     "trade_in": 85, "holiday": 90, "birthday": 91, "personal_date": 92, "anniversary": 93,
@@ -77,7 +79,7 @@ def urgency(kind: str) -> int:
     """0 complaint or recall, 1 essential service, 2 other calls, 3 greetings."""
     if kind in URGENT_KINDS:
         return URGENCY["complaint"]
-    if kind in ESSENTIAL_SERVICE:
+    if kind in ESSENTIAL_SERVICE or kind == "batch":
         return URGENCY["essential"]
     if kind in GREETINGS:
         return URGENCY["greeting"]

@@ -202,7 +202,8 @@ def _cut(
 
 
 def _key_any(item: DayItem | _Proto) -> PriorityInput:
-    return PriorityInput(item.kind, item.due, item.tier, item.risk, item.id)
+    kind = "batch" if isinstance(item, _Proto) else item.kind
+    return PriorityInput(kind, item.due, item.tier, item.risk, item.id)
 
 
 def _materialise(entries: Sequence[DayItem | _Proto], today: date,
@@ -261,9 +262,28 @@ def later_page(
     return _materialise(day.later[offset : offset + limit], today, staff)  # type: ignore[attr-defined]
 
 
+def only(plan: DayPlan, staff_id: int | None) -> DayPlan:
+    """The plan of one person."""
+    return DayPlan(plan.today, tuple(p for p in plan.people if p.staff_id == staff_id),
+                   plan.catchup)  # fmt: skip
+
+
+def kind_text(task: Task) -> str:
+    """What kind of task, in the current language."""
+    return render(Msg(f"followups.kind.{task.kind}")) if task.kind in _KINDS else task.kind_label
+
+
+_KINDS = frozenset(followups.KIND_LABELS)
+
+
 # -- capacity --------------------------------------------------------------------------------
 def list_capacities() -> list[StaffCapacity]:
     return fq.staff_capacities()
+
+
+def list_staff_names() -> list[tuple[int, str, str]]:
+    """(id, name, username) of every staff member not archived."""
+    return fq.staff_names()
 
 
 def set_capacity(*, staff_id: int, calls_per_day: int, today: date) -> Changed:

@@ -38,6 +38,8 @@ from dealerdesk.retention.cadence import (
     CampaignInput,
     ComplaintInput,
     CustomerInput,
+    CustomerPlan,
+    HeldBack,
     PendingInput,
     PersonalDateInput,
     PlanContext,
@@ -183,9 +185,16 @@ def generate_followups(
     return GenerateResult(counts.created, counts.moved, counts.cancelled, counts.unchanged, held)
 
 
-def _generate(
-    today: date, horizon_days: int, customer_ids: Sequence[int] | None, stamp: datetime
-) -> tuple[fq.ReconcileCounts, int]:
+def held_back(*, customer_id: int, today: date) -> tuple[HeldBack, ...]:
+    """What the fatigue cap holds back for this customer now, each with why (a dry run
+    of the plan: nothing is written)."""
+    plans, _data, _t = _plans(today, DEFAULT_HORIZON, [customer_id])
+    return tuple(h for p in plans for h in p.held)
+
+
+def _plans(
+    today: date, horizon_days: int, customer_ids: Sequence[int] | None
+) -> tuple[list[CustomerPlan], fq.PlannerData, tuple[float, float]]:
     config = cadence_config()
     rules = {r.key: r for r in cadence_rules()}
     try:
@@ -211,7 +220,13 @@ def _generate(
         campaigns=data.campaigns, calendar=calendar_,
     )  # fmt: skip
     loaded = time.perf_counter()
-    plans = plan(data.customers, ctx)
+    return plan(data.customers, ctx), data, (started, loaded)
+
+
+def _generate(
+    today: date, horizon_days: int, customer_ids: Sequence[int] | None, stamp: datetime
+) -> tuple[fq.ReconcileCounts, int]:
+    plans, data, (started, loaded) = _plans(today, horizon_days, customer_ids)
     wanted = [w for p in plans for w in p.wanted]
     cancel = [(k, why) for p in plans for k, why in p.dropped.items()]
     planned = time.perf_counter()

@@ -114,7 +114,10 @@ def _check_phone_free(phone: str, customer_id: int | None, field: str) -> None:
 def create_customer(fields: Mapping[str, Any], *, today: date, staff_id: int | None = None) -> int:
     clean = clean_customer_fields(fields, today=today, creating=True)
     with database.atomic(), _unique_as_validation("phone", clean.get("phone")):
-        customer = Customer.create(**clean)
+        # issue #7: "customer since" is the business day, not the machine's clock (the
+        # first stay-in-touch call counts from it).
+        stamp = datetime.combine(today, datetime.min.time())
+        customer = Customer.create(**clean, created_at=stamp, updated_at=stamp)
         _audit("create", "customer", customer.id, clean, staff_id)
         rebuild_search([customer.id])
     return int(customer.id)

@@ -593,3 +593,8 @@ def complete_many(
         [(ts, ts, f) for f, _c, _ch, _pu in rows],
     )  # fmt: skip
     return [(f, c) for f, c, _ch, _pu in rows]
+
+
+def staff_names() -> list[tuple[int, str, str]]:
+    return [(int(i), str(n), str(u)) for i, n, u in database.execute_sql(
+        "SELECT id, name, username FROM staff WHERE archived = 0 ORDER BY name, id")]  # fmt: skip

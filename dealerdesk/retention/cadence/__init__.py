@@ -12,6 +12,7 @@ from dealerdesk.retention.cadence.inputs import (
     ComplaintInput,
     CustomerInput,
     CustomerPlan,
+    HeldBack,
     PendingInput,
     PersonalDateInput,
     PlannedFollowup,
@@ -32,7 +33,7 @@ from dealerdesk.retention.cadence.rules import (
 
 __all__ = [
     "DEFAULT_RULES", "KIND_LABELS", "RULE_KEYS", "CadenceConfig", "CampaignInput",
-    "ComplaintInput", "CustomerInput", "CustomerPlan", "PendingInput", "PersonalDateInput",
+    "ComplaintInput", "CustomerInput", "CustomerPlan", "HeldBack", "PendingInput", "PersonalDateInput",
     "PlanContext", "PlannedFollowup", "RuleSpec", "StoredRule", "VehicleInput", "VisitInput",
     "WorkCalendar", "effective_rules", "kind_label", "plan", "plan_customer",
 ]  # fmt: skip
