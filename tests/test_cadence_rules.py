@@ -373,7 +373,9 @@ def test_fatigue_cap_counts_recent_contacts_and_keeps_only_a_date_a_person_set()
     planned = replace(c, pending=(PendingInput("bday:1:2027", date(2027, 3, 14), "birthday"),))
     p = plan_customer(planned, context(config=CadenceConfig()))
     assert of(p, "birthday") == [] and "at most 2" in p.dropped["bday:1:2027"]
-    assert [(h.source_key, h.reason.code) for h in p.held] == [("bday:1:2027", "followups.held_back")]
+    assert [(h.source_key, h.reason.code) for h in p.held] == [
+        ("bday:1:2027", "followups.held_back")
+    ]
     # A date a person chose is never withdrawn.
     touched = replace(c, pending=(PendingInput("bday:1:2027", date(2027, 3, 14), "birthday",
                                                touched=True),))  # fmt: skip

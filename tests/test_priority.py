@@ -13,6 +13,7 @@ from dealerdesk.retention.priority import (
     cut_to_capacity,
     priority_key,
     ranked,
+    sort_key,
     urgency,
     value_risk,
 )
@@ -79,7 +80,7 @@ def test_each_list_is_cut_at_its_owners_capacity_and_nothing_is_lost() -> None:
         (who, item(id=n, risk=n % 100)) for n, who in enumerate([1] * 50 + [2] * 5 + [None] * 45)
     ]
     caps = {1: 40, 2: 10}
-    cut = cut_to_capacity(items, key=lambda x: x[1], owner=lambda x: x[0],
+    cut = cut_to_capacity(items, key=lambda x: priority_key(x[1]), owner=lambda x: x[0],
                           capacity=lambda who: caps.get(who, DEFAULT_CAPACITY))  # fmt: skip
     assert (len(cut[1].today), len(cut[1].later)) == (40, 10)
     assert (len(cut[2].today), len(cut[2].later)) == (5, 0)
@@ -91,9 +92,19 @@ def test_each_list_is_cut_at_its_owners_capacity_and_nothing_is_lost() -> None:
     assert everyone == list(range(100))
 
 
+def test_the_fast_key_for_stored_rows_is_the_same_order() -> None:
+    rng = random.Random(11)
+    kinds = ["complaint", "warranty", "touch", "checkin", "anniversary", "callback", "batch"]
+    items = [item(rng.choice(kinds), DAY - timedelta(days=rng.randrange(400)),
+                  rng.choice(["VIP", "Gold", "Standard", ""]), rng.choice([None, -5, 0, 70, 130]),
+                  i) for i in range(500)]  # fmt: skip
+    by_text = sorted(items, key=lambda i: sort_key(i.kind, i.due.isoformat(), i.tier, i.risk, i.id))
+    assert by_text == ranked(items, key=lambda i: i)
+
+
 @pytest.mark.parametrize(("cap", "shown"), [(0, 0), (-3, 0), (1, 1), (3, 3), (4, 3)])
 def test_capacity_boundaries(cap: int, shown: int) -> None:
     items = [item(id=i) for i in range(3)]
-    cut = cut_to_capacity(items, key=lambda i: i, owner=lambda i: "x", capacity=lambda w: cap)
+    cut = cut_to_capacity(items, key=priority_key, owner=lambda i: "x", capacity=lambda w: cap)
     assert len(cut["x"].today) == shown and len(cut["x"].later) == 3 - shown
     assert cut["x"].capacity == max(cap, 0)

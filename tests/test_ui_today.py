@@ -114,7 +114,9 @@ def test_today_lists_overdue_first_with_figures_and_risk(
     view = make_view(qtbot, ctx)
     model = view.due_model
     ids = [model.row_at(i).id for i in range(model.rowCount())]
-    assert ids == [data["late"], data["today_b"], data["today_c"]]  # the later one waits
+    # Best first (retention.priority): 张伟 is the most at risk; Smith & Co (200 days
+    # without a service) before 王芳 (serviced a month ago); the one due in 3 days waits.
+    assert ids == [data["late"], data["today_c"], data["today_b"]]
     assert model.index(0, 0).data() == "4 days overdue"
     assert model.index(1, 0).data() == "Today"
     assert model.index(0, 1).data() == "张伟"
@@ -145,13 +147,13 @@ def test_log_a_call_from_today_in_four_keystrokes(
 
     assert len(pressed) == 4 <= 5
     assert dialogs.seen == [("modal", "complete_followup", "")]  # type: ignore[attr-defined]
-    assert data["today_b"] in sent.args[0].followup_ids
+    assert data["today_c"] in sent.args[0].followup_ids
     ids = [view.due_model.row_at(i).id for i in range(view.due_model.rowCount())]
-    assert ids == [data["late"], data["today_c"]]
+    assert ids == [data["late"], data["today_b"]]
     assert view.tiles["due_today"].value.text() == "1"
-    contact = customers.timeline(data["b"], limit=1)[0]
+    contact = customers.timeline(data["c"], limit=1)[0]
     assert contact.kind == "contact" and contact.at.date() == TODAY
-    assert statuses and "王芳" in statuses[-1]
+    assert statuses and "Smith" in statuses[-1]
     # The next call is one Enter away, and the list still has the keyboard.
     assert view.due_table.hasFocus() and view.due_table.currentIndex().row() == 1
 

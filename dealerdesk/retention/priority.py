@@ -35,9 +35,11 @@ from typing import Generic, TypeVar
 
 __all__ = [
     "DEFAULT_CAPACITY", "ESSENTIAL_SERVICE", "GREETINGS", "KIND_RANK", "TIER_WEIGHT", "URGENCY",
-    "DayCut", "PriorityInput", "cut_to_capacity", "priority_key", "ranked", "urgency",
+    "DayCut", "PriorityInput", "cut_to_capacity", "priority_key", "ranked", "sort_key", "urgency",
     "value_risk",
 ]  # fmt: skip
+
+D = TypeVar("D", int, str)
 
 DEFAULT_CAPACITY = 40
 """Calls a desk makes in a day when nobody set another figure (DESIGN: 40–60)."""
@@ -94,13 +96,23 @@ def value_risk(tier: str, risk: int | None) -> int:
 
 def priority_key(item: PriorityInput) -> tuple[int, int, int, int, int]:
     """The sort key of *item*: smaller comes first (see the module docstring)."""
-    return (
-        urgency(item.kind),
-        -value_risk(item.tier, item.risk),
-        KIND_RANK.get(item.kind, 70),
-        item.due.toordinal(),
-        item.id,
-    )
+    return sort_key(item.kind, item.due.toordinal(), item.tier, item.risk, item.id)
+
+
+_KIND_PARTS: dict[str, tuple[int, int]] = {}  # kind -> (urgency, rank), filled on use
+
+
+def sort_key(
+    kind: str, due: D, tier: str, risk: int | None, id: int
+) -> tuple[int, int, int, D, int]:
+    """:func:`priority_key` from plain values, for lists of tens of thousands of rows read
+    as tuples. *due* is anything that orders like the date: its ordinal, or the ISO text
+    ``YYYY-MM-DD`` as the database stores it."""
+    parts = _KIND_PARTS.get(kind)
+    if parts is None:
+        parts = _KIND_PARTS[kind] = (urgency(kind), KIND_RANK.get(kind, 70))
+    r = 0 if risk is None else 0 if risk < 0 else 100 if risk > 100 else int(risk)
+    return (parts[0], -TIER_WEIGHT.get(tier, 1) * (50 + r), parts[1], due, id)
 
 
 T = TypeVar("T")
@@ -120,24 +132,32 @@ class DayCut(Generic[T]):
 def cut_to_capacity(
     items: Iterable[T],
     *,
-    key: Callable[[T], PriorityInput],
+    key: Callable[[T], tuple[object, ...]],
     owner: Callable[[T], K],
     capacity: Callable[[K], int],
 ) -> dict[K, DayCut[T]]:
-    """Rank *items* with :func:`priority_key` and cut each owner's list at their capacity.
+    """Rank *items* and cut each owner's list at their capacity.
 
-    *owner* says whose list an item is on, *capacity* how many calls that owner makes in
-    a day (a negative figure counts as 0). Every item lands in exactly one list.
+    *key* gives an item's priority key (:func:`priority_key`, or :func:`sort_key` for
+    rows read as tuples), *owner* whose list it is on, *capacity* how many calls that
+    owner makes in a day (a negative figure counts as 0). Every item lands in exactly
+    one list: ``today`` or ``later``.
     """
-    ranked = sorted(items, key=lambda i: priority_key(key(i)))
-    lists: dict[K, list[T]] = {}
-    for item in ranked:
-        lists.setdefault(owner(item), []).append(item)
+    lists: dict[K, list[tuple[tuple[object, ...], T]]] = {}
+    for item in items:
+        lists.setdefault(owner(item), []).append((key(item), item))
     out: dict[K, DayCut[T]] = {}
     for who, rows in lists.items():
+        # Priority keys end with the id, so two never tie and items are never compared.
+        rows.sort(key=_first)
         cap = max(0, capacity(who))
-        out[who] = DayCut(cap, tuple(rows[:cap]), tuple(rows[cap:]))
+        ordered = [r[1] for r in rows]
+        out[who] = DayCut(cap, tuple(ordered[:cap]), tuple(ordered[cap:]))
     return out
+
+
+def _first(pair: tuple[tuple[object, ...], object]) -> tuple[object, ...]:
+    return pair[0]
 
 
 def ranked(items: Sequence[T], key: Callable[[T], PriorityInput]) -> list[T]:

@@ -20,21 +20,25 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
+from operator import itemgetter
+from typing import Any
 
 from dealerdesk.errors import ValidationError
 from dealerdesk.i18n import Msg, render
 from dealerdesk.retention.priority import (
     DEFAULT_CAPACITY,
     GREETINGS,
+    DayCut,
     PriorityInput,
     cut_to_capacity,
     priority_key,
+    sort_key,
 )
 from dealerdesk.services import followups
 from dealerdesk.services.changes import Changed, changed
 from dealerdesk.store import followup_queries as fq
 from dealerdesk.store.db import write_transaction
-from dealerdesk.store.followup_queries import DayItem, FollowupRow, StaffCapacity
+from dealerdesk.store.followup_queries import FollowupRow, StaffCapacity
 
 __all__ = [
     "BatchMember", "BatchTask", "DayPlan", "StaffDay", "bring_in_catchup", "catchup_list",
@@ -123,7 +127,7 @@ class DayPlan:
 
 
 # -- ranking ---------------------------------------------------------------------------------
-def _key(item: DayItem | FollowupRow) -> PriorityInput:
+def _key(item: FollowupRow) -> PriorityInput:
     return PriorityInput(item.kind, item.due, item.tier, item.risk, item.id)
 
 
@@ -132,100 +136,90 @@ def sort_rows(rows: Iterable[FollowupRow]) -> list[FollowupRow]:
     return sorted(rows, key=lambda r: priority_key(_key(r)))
 
 
-def _occasion(item: DayItem) -> str:
-    if item.kind == "holiday":  # hol:<customer>:<year>:<code>
-        parts = item.source_key.split(":")
-        return f"hol:{':'.join(parts[2:4])}" if len(parts) >= 4 else f"hol:{item.due}"
-    return f"{item.kind}:{item.due.isoformat()}"
-
-
 @dataclass(frozen=True, slots=True)
 class _Proto:
-    """A batch while it is being ranked (its members are DayItems)."""
+    """A batch while it is being ranked: greetings of one kind, day, channel and person."""
 
-    key: str
     kind: str
     due: date
     assignee_id: int | None
     channel: str
-    occasion: str
-    members: tuple[DayItem, ...]
+    member_ids: tuple[int, ...]
     id: int
-    tier: str = ""
-    risk: int | None = None
 
 
-def _group(items: Sequence[DayItem]) -> list[DayItem | _Proto]:
-    singles: list[DayItem | _Proto] = []
-    groups: dict[tuple[str, str, int | None, str], list[DayItem]] = {}
-    for it in items:
-        if it.kind in GREETINGS:
-            groups.setdefault((_occasion(it), it.channel, it.assignee_id, it.kind), []).append(it)
+Row = tuple[Any, ...]  # (id, customer id, kind, due ISO, assignee id, channel, tier, score)
+
+
+def _entries(rows: Iterable[Row]) -> list[tuple[tuple[object, ...], int | None, Row | _Proto]]:
+    """(priority key, owner, row or batch) for each task: greetings grouped into batches.
+
+    Rows stay raw tuples and are keyed with ``priority.sort_key`` (the same order as
+    ``priority_key``): at 100,000 customers this runs over tens of thousands of rows.
+    """
+    out: list[tuple[tuple[object, ...], int | None, Row | _Proto]] = []
+    groups: dict[tuple[str, str, str, int | None], list[int]] = {}
+    greetings = GREETINGS
+    for r in rows:
+        kind = r[2]
+        if kind in greetings:
+            groups.setdefault((kind, r[3], r[5], r[4]), []).append(r[0])
         else:
-            singles.append(it)
-    for n, ((occasion, channel, who, kind), members) in enumerate(sorted(
-        groups.items(), key=lambda kv: (kv[0][0], kv[0][1], kv[0][2] or 0, kv[0][3]))):  # fmt: skip
-        key = f"{occasion}|{channel}|{who if who is not None else '-'}"
-        due = min(m.due for m in members)
-        singles.append(_Proto(key, kind, due, who, channel, occasion,
-                              tuple(sorted(members, key=lambda m: m.id)), -(n + 1)))  # fmt: skip
-    return singles
+            out.append((sort_key(kind, r[3], r[6], r[7], r[0]), r[4], r))
+    for n, ((kind, due, channel, who), ids) in enumerate(sorted(
+            groups.items(), key=lambda kv: (kv[0][1], kv[0][0], kv[0][2], kv[0][3] or 0))):  # fmt: skip
+        batch = _Proto(kind, date.fromisoformat(due), who, channel, tuple(sorted(ids)), -(n + 1))
+        out.append((sort_key("batch", due, "", None, batch.id), who, batch))
+    return out
 
 
-def _holiday_name(occasion: str) -> Msg | str:
-    code = occasion.split(":")[-1]
+def _holiday_name(source_key: str) -> Msg:
+    code = source_key.split(":")[3] if source_key.count(":") >= 3 else ""
     known = {"newyear", "spring", "dragonboat", "midautumn", "national"}
     return Msg(f"followups.holiday.{code}") if code in known else Msg("followups.kind.holiday")
 
 
-def _batch_title(p: _Proto, day: date) -> Msg:
+def _batch_title(p: _Proto, day: date, source_key: str) -> Msg:
     channel = Msg(f"vocab.channel.{p.channel}") if p.channel else Msg("followups.any_channel")
-    what: Msg | str = (_holiday_name(p.occasion) if p.kind == "holiday"
-                       else Msg(f"followups.kind.{p.kind}"))  # fmt: skip
+    what = _holiday_name(source_key) if p.kind == "holiday" else Msg(f"followups.kind.{p.kind}")
     return Msg("followups.batch.title", {"what": what, "day": day, "channel": channel})
 
 
-def _capacities() -> dict[int | None, StaffCapacity]:
-    return {s.id: s for s in fq.staff_capacities()}
-
-
-def _cut(
-    today: date, staff_id: int | None
-) -> tuple[dict[int | None, object], dict[int | None, StaffCapacity]]:
-    staff = _capacities()
-    items = fq.day_items(until=today, staff_id=staff_id)
+def _cut(today: date, staff_id: int | None) -> tuple[dict[int | None, DayCut[Any]],
+                                                     dict[int | None, StaffCapacity]]:  # fmt: skip
+    staff: dict[int | None, StaffCapacity] = {s.id: s for s in fq.staff_capacities()}
     cut = cut_to_capacity(
-        _group(items), key=_key_any, owner=lambda i: i.assignee_id,
+        _entries(fq.ranking_rows(until=today, staff_id=staff_id)), key=itemgetter(0),
+        owner=itemgetter(1),
         capacity=lambda who: staff[who].calls_per_day if who in staff else DEFAULT_CAPACITY,
     )  # fmt: skip
-    return cut, staff  # type: ignore[return-value]
+    return cut, staff
 
 
-def _key_any(item: DayItem | _Proto) -> PriorityInput:
-    kind = "batch" if isinstance(item, _Proto) else item.kind
-    return PriorityInput(kind, item.due, item.tier, item.risk, item.id)
-
-
-def _materialise(entries: Sequence[DayItem | _Proto], today: date,
+def _materialise(entries: Sequence[tuple[object, int | None, Row | _Proto]], today: date,
                  staff: dict[int | None, StaffCapacity]) -> list[Task]:  # fmt: skip
     labels, grace = followups.KIND_LABELS, followups.grace_days()
-    rows = fq.rows_by_ids((e.id for e in entries if isinstance(e, DayItem)), today=today,
-                          labels=labels, grace=grace)  # fmt: skip
+    batches = [e[2] for e in entries if isinstance(e[2], _Proto)]
+    ids = [e[2][0] for e in entries if not isinstance(e[2], _Proto)]
+    ids += [b.member_ids[0] for b in batches if b.kind == "holiday"]
+    rows = fq.rows_by_ids(ids, today=today, labels=labels, grace=grace)
     offsets = {r.key: r.offset_days for r in followups.cadence_rules()}
     out: list[Task] = []
-    for e in entries:
-        if isinstance(e, DayItem):
-            if e.id in rows:
-                out.append(rows[e.id])
+    for _key, _who, e in entries:
+        if not isinstance(e, _Proto):
+            if e[0] in rows:
+                out.append(rows[e[0]])
             continue
-        # A birthday's or anniversary's own day (the task is the day before); a holiday's
-        # task day (the last working day before it).
+        # A birthday's or anniversary's own day (the task is the day before); a holiday
+        # batch's task day (the last working day before the holiday).
         day = e.due if e.kind == "holiday" else e.due - timedelta(days=offsets.get(e.kind, 0))
+        first = rows.get(e.member_ids[0])
         who = staff.get(e.assignee_id)
         out.append(BatchTask(
-            key=e.key, id=e.id, kind=e.kind, kind_label=labels.get(e.kind, e.kind),
-            title=_batch_title(e, day), channel=e.channel, due=e.due, occasion_day=day,
-            followup_ids=tuple(m.id for m in e.members), assignee_id=e.assignee_id,
+            key=f"{e.kind}:{e.due.isoformat()}:{e.channel}:{e.assignee_id}", id=e.id,
+            kind=e.kind, kind_label=labels.get(e.kind, e.kind),
+            title=_batch_title(e, day, first.source_key if first else ""), channel=e.channel,
+            due=e.due, occasion_day=day, followup_ids=e.member_ids, assignee_id=e.assignee_id,
             assignee=who.name if who else "", overdue_days=max(0, (today - e.due).days),
         ))  # fmt: skip
     return out
@@ -241,10 +235,10 @@ def day_plan(*, today: date, staff_id: int | None = None) -> DayPlan:
     order = sorted(cut, key=lambda w: (w is None, staff[w].name if w in staff else "", w or 0))
     for who in order:
         day = cut[who]
-        tasks = _materialise(day.today, today, staff)  # type: ignore[attr-defined]
+        tasks = _materialise(day.today, today, staff)
         n = sum(t.count if isinstance(t, BatchTask) else 1 for t in tasks)
         name = staff[who].name if who in staff else ""
-        people.append(StaffDay(who, name, day.capacity, tuple(tasks), len(day.later), n))  # type: ignore[attr-defined]
+        people.append(StaffDay(who, name, day.capacity, tuple(tasks), len(day.later), n))
     return DayPlan(today, tuple(people), fq.catchup_count(staff_id=staff_id))
 
 
@@ -259,7 +253,7 @@ def later_page(
     day = cut.get(staff_id)
     if day is None:
         return []
-    return _materialise(day.later[offset : offset + limit], today, staff)  # type: ignore[attr-defined]
+    return _materialise(day.later[offset : offset + limit], today, staff)
 
 
 def only(plan: DayPlan, staff_id: int | None) -> DayPlan:

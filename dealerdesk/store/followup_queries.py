@@ -16,7 +16,7 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from datetime import date, datetime
 from operator import itemgetter
-from typing import Protocol
+from typing import Any, Protocol
 
 from dealerdesk.errors import NotFoundError
 from dealerdesk.store.bulk import indexes_rebuilt_after
@@ -328,8 +328,10 @@ def day_rows(
     overdue pending one (today's work). Pending first, then by date."""
     extra, params = _filters(staff_id, kind)
     if today is not None and day == today:
-        where = ("((f.due = ? AND f.status IN ('pending', 'done')) OR (f.due < ? AND"
-                 " f.status = 'pending' AND f.catchup = 0))")
+        where = (
+            "((f.due = ? AND f.status IN ('pending', 'done')) OR (f.due < ? AND"
+            " f.status = 'pending' AND f.catchup = 0))"
+        )
         params = [day.isoformat(), day.isoformat(), *params]
     else:
         where = "f.due = ? AND f.status IN ('pending', 'done')"
@@ -413,13 +415,18 @@ def close_followup(
 
 
 def customer_exists(customer_id: int) -> bool:
-    return database.execute_sql(
-        "SELECT 1 FROM customer WHERE id = ? AND archived = 0", [customer_id]
-    ).fetchone() is not None
+    return (
+        database.execute_sql(
+            "SELECT 1 FROM customer WHERE id = ? AND archived = 0", [customer_id]
+        ).fetchone()
+        is not None
+    )
 
 
 def staff_exists(staff_id: int) -> bool:
-    return database.execute_sql("SELECT 1 FROM staff WHERE id = ?", [staff_id]).fetchone() is not None
+    return (
+        database.execute_sql("SELECT 1 FROM staff WHERE id = ?", [staff_id]).fetchone() is not None
+    )
 
 
 def insert_followup(
@@ -446,28 +453,14 @@ def insert_followup(
 
 
 # -- the desk's day (issue #7) -------------------------------------------------------------
-@dataclass(frozen=True, slots=True)
-class DayItem:
-    """What the day's ranking reads of one open follow-up (a lean row: at 100,000
-    customers the due list is tens of thousands of these, read in one query)."""
-
-    id: int
-    customer_id: int
-    kind: str
-    due: date
-    assignee_id: int | None
-    channel: str
-    source_key: str
-    tier: str
-    risk: int | None
-
-
-def day_items(*, until: date, staff_id: int | None = None) -> list[DayItem]:
-    """Every open follow-up due by *until* (not the catch-up list), with the customer's
-    tier and risk score for the priority; optionally one staff member's only."""
+def ranking_rows(*, until: date, staff_id: int | None = None) -> list[tuple[Any, ...]]:
+    """Every open follow-up due by *until* (not the catch-up list) as a lean tuple
+    (id, customer id, kind, due as ISO text, assignee id, channel, tier, risk score), for
+    the day's ranking; optionally one staff member's only. At 100,000 customers this is
+    tens of thousands of rows, read through the covering index ``followup_pending_day``."""
     sql = (
         "SELECT f.id, f.customer_id, f.kind, f.due, f.assignee_id, coalesce(f.channel, ''),"
-        " f.source_key, coalesce(s.tier, ''), s.score FROM followup f"
+        " coalesce(s.tier, ''), s.score FROM followup f"
         " LEFT JOIN customer_score s ON s.customer_id = f.customer_id"
         " WHERE f.status = 'pending' AND f.due <= ? AND f.catchup = 0"
     )
@@ -475,9 +468,7 @@ def day_items(*, until: date, staff_id: int | None = None) -> list[DayItem]:
     if staff_id is not None:
         sql += " AND f.assignee_id = ?"
         params.append(staff_id)
-    iso = date.fromisoformat
-    return [DayItem(i, c, k, iso(str(d)[:10]), a, ch, key, t, sc)
-            for i, c, k, d, a, ch, key, t, sc in database.execute_sql(sql, params)]  # fmt: skip
+    return list(database.execute_sql(sql, params).fetchall())
 
 
 def rows_by_ids(

@@ -93,6 +93,7 @@ class AgendaModel(RecordsTableModel):
         super().__init__(parent)
         self._phones: dict[int, str] = {}
         self.today: date | None = None
+        self.muted_from: int | None = None  # rows from here on are "later" (greyed)
 
     # --- Qt interface -------------------------------------------------------------------
     def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
@@ -106,13 +107,16 @@ class AgendaModel(RecordsTableModel):
             parts = [row.kind_label, row.reason, row.vehicle]
             return "\n".join(p for p in parts if p)
         if role == Qt.ItemDataRole.ForegroundRole:
-            if row.status != "pending":
+            if row.status != "pending" or (
+                self.muted_from is not None and index.row() >= self.muted_from
+            ):
                 return QBrush(DONE_GREY)
             if key == "due" and row.overdue_days > 0:
                 return QBrush(OVERDUE_RED)
         if role == Qt.ItemDataRole.FontRole and key == "customer":
             font = QFont()
             font.setBold(True)
+            font.setItalic(bool(getattr(row, "is_batch", False)))  # a list, not a person
             return font
         if role == Qt.ItemDataRole.UserRole:
             return int(row.id)
@@ -141,10 +145,11 @@ class AgendaModel(RecordsTableModel):
     # --- our interface ------------------------------------------------------------------
     def set_rows(
         self, rows: Sequence[Any], *, phones: Mapping[int, str] | None = None,
-        today: date | None = None,
+        today: date | None = None, muted_from: int | None = None,
     ) -> None:  # fmt: skip
         """Replace the whole list (a day's agenda is small; a reset is the honest signal)."""
         self.beginResetModel()
+        self.muted_from = muted_from
         self._rows = list(rows)
         self._phones = dict(phones or {})
         if today is not None:

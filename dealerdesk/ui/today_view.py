@@ -1,5 +1,11 @@
 """Today: the front desk's home screen — who to call now, who is slipping away, how we do.
 
+Each person's list is cut to their calls per day, best first (``services.desk_day``:
+one priority for Today, the Calendar, the agenda PDF and ``dealerdesk today``); what is
+left is counted as "later" and shown on request, never dropped. Greetings come as one
+batch task per occasion and channel (Enter opens the list to send). Old work from a
+first plan waits on the catch-up list, reviewed once.
+
 Keyboard first (DESIGN "Who uses it"): the follow-up list has the focus and its first
 row is current, so Enter opens the log dialog, one letter picks the outcome and Enter
 saves — three keystrokes for the top call, four with a Down to pick the next one.
@@ -28,22 +34,26 @@ from PySide6.QtCore import (
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QComboBox,
     QFrame,
     QHBoxLayout,
     QLabel,
     QListView,
     QPushButton,
+    QSpinBox,
     QSplitter,
     QVBoxLayout,
     QWidget,
 )
 
-from dealerdesk.services import followups, scoring
+from dealerdesk.services import desk_day, scoring
 from dealerdesk.services.changes import Changed
 from dealerdesk.services.customers import display_phone
 from dealerdesk.services.scoring import RetentionMetrics
+from dealerdesk.ui import dialogs
 from dealerdesk.ui.agenda_model import AgendaModel, AtRiskModel, ScoreBadgeDelegate, agenda_table
 from dealerdesk.ui.context import DeskContext
+from dealerdesk.ui.day_dialogs import BatchDialog, CatchUpDialog
 from dealerdesk.ui.followup_dialogs import FollowupActions
 from dealerdesk.ui.i18n import fmt_int, tr
 
@@ -63,10 +73,27 @@ class Figure:
     hint: str = ""
 
 
-def load_due(today: date) -> tuple[list[Any], dict[int, str]]:
-    """Worker job: overdue + today's follow-ups with phones formatted off the GUI thread."""
-    rows = followups.due_followups(today=today, days=0)
-    return rows, {int(r.id): display_phone(r.phone) for r in rows}
+@dataclass(frozen=True, slots=True)
+class DueResult:
+    """What the worker hands Today: the plan, the later rows when asked, phones."""
+
+    plan: desk_day.DayPlan
+    later: list[Any]
+    phones: dict[int, str]
+    staff: list[Any]
+
+
+def load_due(today: date, staff_id: int | None = None, later: bool = False) -> DueResult:
+    """Worker job: the day's plan (one person's, or everyone's), the "later" rows when
+    asked for, and phones formatted off the GUI thread."""
+    plan = desk_day.day_plan(today=today, staff_id=staff_id)
+    rows: list[Any] = []
+    if later:
+        for person in plan.people:
+            if person.later:
+                rows += desk_day.later_page(today=today, staff_id=person.staff_id, limit=500)
+    phones = {int(r.id): display_phone(r.phone) for r in [*plan.tasks, *rows] if r.phone}
+    return DueResult(plan, rows, phones, desk_day.list_capacities())
 
 
 def load_risk(today: date, limit: int) -> list[Any]:
@@ -137,6 +164,9 @@ class TodayView(QWidget):
         self.actions.stale.connect(lambda: self.refresh(frozenset({"due"})))
         self._gen = {"due": 0, "risk": 0, "figures": 0}
         self._due_loaded = False
+        self._show_later = False
+        self._plan: desk_day.DayPlan | None = None
+        self._staff_loaded = False
         self._metrics: RetentionMetrics | None = None
         self.setStyleSheet(TILE_STYLE)
 
@@ -147,6 +177,24 @@ class TodayView(QWidget):
         header.addWidget(self.title)
         header.addSpacing(12)
         header.addWidget(self.subtitle, 1)
+        # Whose day: one person's list, or everyone's (each cut to their own capacity).
+        self.staff_combo = QComboBox()
+        self.staff_combo.setObjectName("today_staff")
+        self.staff_combo.addItem(self.tr("Everyone"), None)
+        self.staff_combo.setFocusPolicy(Qt.FocusPolicy.ClickFocus)
+        self.staff_combo.currentIndexChanged.connect(lambda _i: self._staff_changed())
+        self.capacity = QSpinBox()
+        self.capacity.setObjectName("today_capacity")
+        self.capacity.setRange(0, desk_day.MAX_CAPACITY)
+        self.capacity.setSuffix(self.tr(" calls a day"))
+        self.capacity.setToolTip(self.tr("How many calls this person makes in a day: "
+                                         "Today cuts their list there"))  # fmt: skip
+        self.capacity.setFocusPolicy(Qt.FocusPolicy.ClickFocus)
+        self.capacity.setEnabled(False)
+        self.capacity.editingFinished.connect(self._capacity_edited)
+        header.addWidget(QLabel(self.tr("List of")))
+        header.addWidget(self.staff_combo)
+        header.addWidget(self.capacity)
 
         self.tiles: dict[str, FigureTile] = {}
         self.tile_row = QHBoxLayout()
@@ -169,11 +217,27 @@ class TodayView(QWidget):
         )
         open_button = QPushButton(self.tr("Open customer  (Ctrl+Enter)"))
         open_button.clicked.connect(lambda: self._open_due_customer(self.due_table.currentIndex()))
-        for button in (log_button, snooze_button, open_button):
+        self.later_button = QPushButton()
+        self.later_button.setObjectName("today_later")
+        self.later_button.setCheckable(True)
+        self.later_button.setToolTip(
+            self.tr("Show what is past today's capacity, in the same order")
+        )
+        self.later_button.toggled.connect(self._toggle_later)
+        self.catchup_button = QPushButton()
+        self.catchup_button.setObjectName("today_catchup")
+        self.catchup_button.setToolTip(self.tr("Old follow-ups from before the first plan: "
+                                               "review them once"))  # fmt: skip
+        self.catchup_button.clicked.connect(self.review_catchup)
+        self.catchup_button.hide()
+        for button in (log_button, snooze_button, open_button, self.later_button,
+                       self.catchup_button):  # fmt: skip
             button.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # Tab stays in the lists
         due_buttons = QHBoxLayout()
         due_buttons.addWidget(log_button)
         due_buttons.addWidget(snooze_button)
+        due_buttons.addWidget(self.later_button)
+        due_buttons.addWidget(self.catchup_button)
         due_buttons.addStretch(1)
         due_buttons.addWidget(open_button)
 
@@ -236,7 +300,8 @@ class TodayView(QWidget):
                                       QLocale.FormatType.LongFormat)  # fmt: skip
         self.title.setText(self.tr("Today — %1").replace("%1", long_day))
         if "due" in parts:
-            self._submit("due", load_due, today, done=self._show_due)
+            self._submit("due", load_due, today, self.staff_combo.currentData(),
+                         self._show_later, done=self._show_due)  # fmt: skip
         if "risk" in parts:
             self._submit("risk", load_risk, today, self.RISK_LIMIT, done=self._show_risk)
         if "figures" in parts:
@@ -264,18 +329,35 @@ class TodayView(QWidget):
         if parts:
             self.refresh(frozenset(parts), change)
 
-    def _show_due(self, result: tuple[list[Any], dict[int, str]]) -> None:
-        rows, phones = result
+    def _show_due(self, result: DueResult) -> None:
+        plan = self._plan = result.plan
+        tasks = plan.tasks
+        rows = [*tasks, *result.later]
         keep = max(self.due_table.currentIndex().row(), 0)
         had_focus = self.due_table.hasFocus()
-        self.due_model.set_rows(rows, phones=phones, today=self.ctx.today())
-        overdue = sum(1 for r in rows if r.overdue_days > 0)
+        self.due_model.set_rows(rows, phones=result.phones, today=self.ctx.today(),
+                                muted_from=len(tasks) if result.later else None)  # fmt: skip
+        self._fill_staff(result.staff)
+        overdue = sum(1 for r in tasks if r.overdue_days > 0)
+        later = plan.later
         self.due_title.setText(
-            self.tr("Follow-ups: %1 due, %2 overdue")
-            .replace("%1", fmt_int(len(rows) - overdue))
+            self.tr("Today's list: %1 (%2 overdue), %3 later")
+            .replace("%1", fmt_int(len(tasks)))
             .replace("%2", fmt_int(overdue))
+            .replace("%3", fmt_int(later))
         )
-        self.subtitle.setText(self.tr("%1 follow-ups to do").replace("%1", fmt_int(len(rows))))
+        calls = sum(p.followups_today for p in plan.people)
+        self.subtitle.setText(self.tr("%1 tasks today (%2 follow-ups), best first")
+                              .replace("%1", fmt_int(len(tasks))).replace("%2", fmt_int(calls)))  # fmt: skip
+        self.later_button.setText(self.tr("Hide later") if self._show_later
+                                  else self.tr("Later (%1)…").replace("%1", fmt_int(later)))  # fmt: skip
+        self.later_button.setEnabled(bool(later) or self._show_later)
+        self.catchup_button.setText(
+            self.tr("Catch-up list (%1)…").replace("%1", fmt_int(plan.catchup))
+        )
+        self.catchup_button.setVisible(bool(plan.catchup))
+        keys = [k for k, _ in self.due_model.COLUMNS]
+        self.due_table.setColumnHidden(keys.index("assignee"), len(plan.people) < 2)
         self.due_table.setVisible(bool(rows))
         self.due_empty.setVisible(not rows)
         if rows:
@@ -286,6 +368,51 @@ class TodayView(QWidget):
         self._due_loaded = True
         self._show_figures()
 
+    def _fill_staff(self, staff: list[Any]) -> None:
+        """The staff choice, filled once; the desk's own list is chosen first."""
+        self._staff = {s.id: s for s in staff}
+        if not self._staff_loaded:
+            self._staff_loaded = True
+            self.staff_combo.blockSignals(True)
+            for member in staff:
+                self.staff_combo.addItem(member.name, member.id)
+            mine = self.staff_combo.findData(self.ctx.staff_id)
+            self.staff_combo.blockSignals(False)
+            if self.ctx.staff_id is not None and mine > 0:
+                self.staff_combo.setCurrentIndex(mine)  # reloads that list
+        who = self.staff_combo.currentData()
+        self.capacity.setEnabled(who is not None)
+        if who in self._staff and not self.capacity.hasFocus():
+            self.capacity.blockSignals(True)
+            self.capacity.setValue(self._staff[who].calls_per_day)
+            self.capacity.blockSignals(False)
+
+    def _staff_changed(self) -> None:
+        self.refresh(frozenset({"due"}))
+
+    def _capacity_edited(self) -> None:
+        who = self.staff_combo.currentData()
+        if who is None or (who in getattr(self, "_staff", {})
+                           and self._staff[who].calls_per_day == self.capacity.value()):  # fmt: skip
+            return
+        self.ctx.worker.submit(
+            desk_day.set_capacity, staff_id=who, calls_per_day=self.capacity.value(),
+            today=self.ctx.today(), on_done=self.ctx.hub.changed.emit,
+            on_error=lambda exc: self.refresh(frozenset({"due"})),
+        )  # fmt: skip
+
+    def _toggle_later(self, on: bool) -> None:
+        self._show_later = on
+        self.refresh(frozenset({"due"}))
+
+    def review_catchup(self) -> None:
+        """Open the catch-up list: bring the old follow-ups into the plan, or dismiss them."""
+        dialog = CatchUpDialog(self.ctx, self.staff_combo.currentData(), parent=self)
+        try:
+            dialogs.run_modal(dialog, "catchup_review")
+        finally:
+            dialog.deleteLater()
+
     def _show_risk(self, rows: list[Any]) -> None:
         self.risk_model.set_rows(rows)
         self._show_figures()
@@ -295,7 +422,9 @@ class TodayView(QWidget):
         self._show_figures()
 
     def _show_figures(self) -> None:
-        figures = key_figures(self.due_model.rows() if self._due_loaded else None, self._metrics)
+        plan = self._plan
+        figures = key_figures(plan.tasks if plan is not None else None, self._metrics,
+                              plan.later if plan is not None else None)  # fmt: skip
         for figure in figures:
             tile = self.tiles.get(figure.key)
             if tile is None:
@@ -309,18 +438,28 @@ class TodayView(QWidget):
 
     def complete_current(self) -> None:
         row = self.current_followup()
-        if row is not None:
+        if isinstance(row, desk_day.BatchTask):
+            self.send_batch(row)
+        elif row is not None:
             self.actions.complete(row, phone=self.due_model.index(
                 self.due_model.row_of(row.id), self._col("phone")).data())  # fmt: skip
 
+    def send_batch(self, batch: desk_day.BatchTask) -> None:
+        """The greeting list: copy it to send by WeChat/SMS, then tick it off at once."""
+        dialog = BatchDialog(self.ctx, batch, parent=self)
+        try:
+            dialogs.run_modal(dialog, "send_batch")
+        finally:
+            dialog.deleteLater()
+
     def _with_current(self, fn: Callable[[Any], None]) -> None:
         row = self.current_followup()
-        if row is not None:
+        if row is not None and not isinstance(row, desk_day.BatchTask):
             fn(row)
 
     def _open_due_customer(self, index: QModelIndex) -> None:
         row = self.due_model.row_at(index.row())
-        if row is not None:
+        if row is not None and not isinstance(row, desk_day.BatchTask):
             self.ctx.hub.open_customer.emit(int(row.customer_id))
 
     def _open_risk_customer(self, index: QModelIndex) -> None:
@@ -349,7 +488,9 @@ class TodayView(QWidget):
         return [k for k, _ in AgendaModel.COLUMNS].index(key)
 
 
-def key_figures(due: list[Any] | None, metrics: RetentionMetrics | None) -> list[Figure]:
+def key_figures(
+    due: list[Any] | None, metrics: RetentionMetrics | None, later: int | None = None
+) -> list[Figure]:
     """The tiles, in a fixed order; a figure not loaded yet shows a dash.
 
     Chosen for the desk's day: the work waiting (overdue, due), whether customers stay
@@ -361,10 +502,12 @@ def key_figures(due: list[Any] | None, metrics: RetentionMetrics | None) -> list
     overdue = sum(1 for r in due if r.overdue_days > 0) if due is not None else None
     today_n = (len(due) - (overdue or 0)) if due is not None else None
     out = [
-        Figure("overdue", tr("Overdue follow-ups"), dash if overdue is None else str(overdue),
+        Figure("overdue", tr("Overdue on today's list"), dash if overdue is None else str(overdue),
                "bad" if overdue else "", tr("Past their due day and still open")),
         Figure("due_today", tr("Due today"), dash if today_n is None else str(today_n)),
     ]  # fmt: skip
+    out.append(Figure("later", tr("Later"), dash if later is None else str(later), "",
+                      tr("Past today's capacity: counted, shown with Later")))  # fmt: skip
     m = metrics
     kept = m.period.retention if m else None
     out.append(Figure(

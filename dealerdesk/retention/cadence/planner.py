@@ -46,7 +46,7 @@ from dealerdesk.retention.cadence.inputs import (
     VisitInput,
 )
 from dealerdesk.retention.cadence.rules import MARKETING, CadenceConfig, RuleSpec
-from dealerdesk.retention.priority import PriorityInput, priority_key
+from dealerdesk.retention.priority import sort_key
 
 __all__ = [
     "CampaignInput", "ComplaintInput", "CustomerInput", "CustomerPlan", "PendingInput",
@@ -306,28 +306,34 @@ def _apply_fatigue(
     one can be withdrawn for a better one. A task counts on its due date, or today if it
     is overdue; essential ones pass freely. Returns (kept pending, accepted new, held).
     """
-    cap, days, today = ctx.config.fatigue_cap, ctx.config.fatigue_days, ctx.today
+    cap = ctx.config.fatigue_cap
+    if cap is None:
+        return keep, new, []
+    days, today = ctx.config.fatigue_days, ctx.today
     # A follow-up on the catch-up list is not scheduled: it neither counts nor competes.
-    fixed = [p for p in keep if not p.essential and pending[p.source_key].touched
-             and not pending[p.source_key].catchup]  # fmt: skip
-    open_keep = [p for p in keep if not p.essential and not pending[p.source_key].touched
-                 and not pending[p.source_key].catchup]  # fmt: skip
-    optional = [p for p in new if not p.essential and not p.catchup]
-    if cap is None or not (optional or open_keep):
+    fixed: list[PlannedFollowup] = []
+    contenders: list[PlannedFollowup] = []
+    for p in keep:
+        if not p.essential:
+            row = pending[p.source_key]
+            if not row.catchup:
+                (fixed if row.touched else contenders).append(p)
+    contenders += [p for p in new if not p.essential and not p.catchup]
+    if not contenders:
         return keep, new, []
     now = today.toordinal()
     taken = [d.toordinal() for d in c.recent_contacts if (today - d).days < days]
     taken += [max(p.due.toordinal(), now) for p in fixed]
-    taken += [max(p.due.toordinal(), now) for k, p in pending.items()
-              if not p.essential and k not in kept and p.rule not in ctx.rules
-              and not p.catchup]  # fmt: skip
-    contenders = open_keep + optional
+    if len(pending) > len(kept):
+        taken += [max(p.due.toordinal(), now) for k, p in pending.items()
+                  if not p.essential and k not in kept and p.rule not in ctx.rules
+                  and not p.catchup]  # fmt: skip
     if len(taken) + len(contenders) <= cap:
         return keep, new, []
     taken.sort()
     rank = ctx.priorities
-    contenders.sort(key=lambda p: (*priority_key(PriorityInput(p.kind, p.due)), rank[p.kind],
-                                   p.source_key))  # fmt: skip
+    contenders.sort(key=lambda p: (*sort_key(p.kind, p.due.toordinal(), "", None, 0),
+                                   rank[p.kind], p.source_key))  # fmt: skip
     losers: set[str] = set()
     held: list[HeldBack] = []
     why = Msg("followups.held_back", {"cap": cap, "days": days})
