@@ -216,7 +216,7 @@ def test_schedule_a_follow_up_from_the_detail(db_path: Path, detail: CustomerDet
     day = TODAY + timedelta(days=3)
 
     def plan(dialog: Any) -> None:
-        dialog.due.setText(day.isoformat())
+        dialog.due.setDate(day)  # issue #7: a date picker (QDateEdit), no typed text
         type_text(qtbot, dialog.reason, "call about the winter tyre offer")
         dialog.accept()
 

@@ -267,6 +267,11 @@ def kind_text(task: Task) -> str:
     return render(Msg(f"followups.kind.{task.kind}")) if task.kind in _KINDS else task.kind_label
 
 
+def kind_text_of(kind: str) -> str:
+    """A follow-up kind in words, in the current language."""
+    return render(Msg(f"followups.kind.{kind}")) if kind in _KINDS else kind
+
+
 _KINDS = frozenset(followups.KIND_LABELS)
 
 

@@ -14,7 +14,6 @@ number, D declined, L left a message), and Enter saves.
 from __future__ import annotations
 
 from collections.abc import Sequence
-from datetime import timedelta
 from functools import partial
 from typing import Any
 
@@ -36,9 +35,10 @@ from PySide6.QtWidgets import (
 )
 
 from dealerdesk.errors import ValidationError
-from dealerdesk.services import customers, followups
+from dealerdesk.services import customers
 from dealerdesk.services.customers import StaffRecord
 from dealerdesk.ui.context import DeskContext
+from dealerdesk.ui.followup_dialogs import ScheduleFollowupDialog  # issue #7: moved there
 from dealerdesk.ui.profile_form import (
     CHANNELS,
     KINDS,
@@ -274,39 +274,7 @@ class SurveyDialog(FormDialog):
         return self.tr("Survey recorded")
 
 
-class ScheduleFollowupDialog(FormDialog):
-    """Plan a call for a given day: it appears on Today and in the Calendar then."""
-
-    def __init__(self, ctx: DeskContext, customer_id: int, customer_name: str, *,
-                 staff: Sequence[StaffRecord] = (), parent: QWidget | None = None) -> None:  # fmt: skip
-        super().__init__(ctx, "schedule_followup", self.tr("Schedule a follow-up — %1").replace(
-            "%1", customer_name), parent)  # fmt: skip
-        self.customer_id = customer_id
-        self.due = QLineEdit((ctx.today() + timedelta(days=1)).isoformat())
-        self.due.setPlaceholderText(self.tr("YYYY-MM-DD"))
-        self.reason = QLineEdit()
-        self.reason.setPlaceholderText(self.tr("e.g. call about the winter tyre offer"))
-        self.assignee = QComboBox()
-        self.assignee.addItem(self.tr("Me"), ctx.staff_id)
-        for member in staff:
-            if member.id != ctx.staff_id:
-                self.assignee.addItem(member.name, member.id)
-        self.field("due", self.tr("&Due on"), self.due)
-        self.field("reason", self.tr("&Why"), self.reason)
-        self.field("assignee_id", self.tr("&Assign to"), self.assignee)
-        self.finish_layout()
-        self.setFocusProxy(self.reason)
-
-    def build_job(self) -> Job:
-        due = parse_day(self.due.text(), "due", required=True)
-        if due is not None and due < self.ctx.today():
-            raise ValidationError("due", self.tr("is in the past"))
-        return partial(followups.schedule_followup, customer_id=self.customer_id, due=due,
-                       reason=self.reason.text().strip(), assignee_id=self.assignee.currentData(),
-                       today=self.ctx.today())  # fmt: skip
-
-    def done_message(self) -> str:
-        return self.tr("Follow-up scheduled")
+# ScheduleFollowupDialog moved to followup_dialogs (issue #7), re-exported above.
 
 
 def _score_box(special: int, high: int) -> QSpinBox:

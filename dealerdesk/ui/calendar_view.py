@@ -1,8 +1,12 @@
 """Calendar: a month of follow-ups at a glance, the chosen day's agenda, and rescheduling.
 
 Each day cell paints how many follow-ups are pending on it; past days that still hold
-pending ones are painted red, and those same follow-ups are listed apart ("Overdue")
-above the day's agenda, so nothing late hides in last month's page. A row dragged from
+pending ones are painted red, and those same follow-ups are listed apart ("Past due",
+everything due before today) above the day's agenda, which holds only that day's
+follow-ups — so nothing late hides in last month's page, and today's agenda never mixes
+in month-old work. Both lists are in the one priority order (``retention.priority``).
+When the screen opens the keyboard is in a list with its first row current, so a call
+is completed in four keys from anywhere (Ctrl+3, Enter, the outcome letter, Enter). A row dragged from
 either list onto a day reschedules it; the same actions have keys (Enter complete,
 1/3/7 snooze, R reschedule) and buttons.
 """
@@ -16,6 +20,7 @@ from typing import Any
 from PySide6.QtCore import QDate, QEvent, QObject, QPoint, QRect, Qt, Signal
 from PySide6.QtGui import QColor, QDropEvent, QFont, QKeyEvent, QPainter, QPalette
 from PySide6.QtWidgets import (
+    QApplication,
     QCalendarWidget,
     QComboBox,
     QHBoxLayout,
@@ -30,7 +35,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from dealerdesk.services import customers, followups
+from dealerdesk.services import customers, desk_day, followups
 from dealerdesk.services.changes import Changed
 from dealerdesk.ui.agenda_model import AgendaModel, agenda_table, decode_ids
 from dealerdesk.ui.context import DeskContext
@@ -56,7 +61,7 @@ def load_month(year: int, month: int, today: date, staff: int | None, kind: str 
     counts = followups.month_counts(year=year, month=month, today=today, staff_id=staff,
                                     kind=kind)  # fmt: skip
     late = [r for r in followups.due_followups(today=today, staff_id=staff, kind=kind)
-            if r.overdue_days > 0]  # fmt: skip
+            if r.due < today]  # fmt: skip
     if today in counts:
         counts[today] = max(0, counts[today] - len(late))
     for r in late:
@@ -67,17 +72,19 @@ def load_month(year: int, month: int, today: date, staff: int | None, kind: str 
 
 def load_lists(day: date, today: date, staff: int | None, kind: str | None
                ) -> tuple[list[Any], list[Any], dict[int, str]]:  # fmt: skip
-    """Worker job: (overdue, the chosen day's agenda, display phones).
+    """Worker job: (past due, the chosen day's agenda, display phones), best first.
 
-    Today's agenda also holds what is past its day but still within its grace (due,
-    not yet overdue), as the service counts it; the overdue ones are listed apart.
+    Past due is every open follow-up due before today (also those still within a grace,
+    e.g. a stay-in-touch call between 30 and 60 days); the agenda is the chosen day's
+    own follow-ups only, open ones first (issue #7: "Agenda for today" listed month-old
+    work that was not under Overdue).
     """
     due = followups.due_followups(today=today, days=0, staff_id=staff, kind=kind)
-    overdue = [r for r in due if r.overdue_days > 0]
-    agenda = followups.day_agenda(day=day, staff_id=staff, kind=kind,
-                                  today=today if day == today else None)  # fmt: skip
-    if day == today:
-        agenda = [r for r in agenda if not (r.status == "pending" and r.overdue_days > 0)]
+    overdue = desk_day.sort_rows(r for r in due if r.due < today)
+    agenda = [r for r in followups.day_agenda(day=day, staff_id=staff, kind=kind)
+              if r.due == day]  # fmt: skip
+    agenda = [*desk_day.sort_rows(r for r in agenda if r.status == "pending"),
+              *(r for r in agenda if r.status != "pending")]  # fmt: skip
     phones = {int(r.id): customers.display_phone(r.phone) for r in [*overdue, *agenda]}
     return overdue, agenda, phones
 
@@ -319,6 +326,7 @@ class CalendarView(QWidget):
         layout.addLayout(bar)
         layout.addWidget(split, 1)
         self._active = self.agenda_table
+        self.setFocusProxy(self.agenda_table)
         ctx.hub.changed.connect(self._on_changed)
         self.refresh()
 
@@ -376,12 +384,31 @@ class CalendarView(QWidget):
             count = table.model().rowCount()
             if count and row >= 0:
                 table.setCurrentIndex(table.model().index(min(row, count - 1), 0))
-        self.overdue_title.setText(self.tr("Overdue: %1").replace("%1", fmt_int(len(overdue))))
+        self.overdue_title.setText(self.tr("Past due: %1").replace("%1", fmt_int(len(overdue))))
         self.overdue_table.setVisible(bool(overdue))
+        self._aim_keyboard(overdue, agenda)
         when = self.tr("today") if day == today else fmt_date(day)
         self.agenda_title.setText(
             self.tr("Agenda for %1: %2").replace("%1", when).replace("%2", fmt_int(len(agenda)))
         )
+
+    def _aim_keyboard(self, overdue: list[Any], agenda: list[Any]) -> None:
+        """Keep the keyboard in a list with a current row: the day's agenda when it has
+        open work, else the past-due list; so Enter completes at once (issue #7)."""
+        target = self.agenda_table
+        if not any(r.status == "pending" for r in agenda) and overdue:
+            target = self.overdue_table
+        for table in (self.overdue_table, self.agenda_table):
+            if table.model().rowCount() and table.currentIndex().row() < 0:
+                table.setCurrentIndex(table.model().index(0, 0))
+        self.setFocusProxy(target)
+        focus = QApplication.focusWidget()
+        lost = focus is None or focus is self or (
+            focus in (self.overdue_table, self.agenda_table) and not focus.model().rowCount()
+        )  # fmt: skip
+        if self.isVisible() and lost and target.model().rowCount():
+            target.setFocus(Qt.FocusReason.OtherFocusReason)
+            self._active = target
 
     def _on_changed(self, change: Changed) -> None:
         if change.touches("followup"):

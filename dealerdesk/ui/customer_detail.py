@@ -46,6 +46,7 @@ from dealerdesk.ui.action_dialogs import (
     run_form,
 )
 from dealerdesk.ui.context import DeskContext
+from dealerdesk.ui.customer_followups import CustomerFollowups  # issue #7
 from dealerdesk.ui.i18n import fmt_date
 from dealerdesk.ui.profile_form import STATUSES, ProfileForm
 from dealerdesk.ui.timeline_model import (
@@ -152,6 +153,11 @@ class CustomerDetail(QWidget):
         tl.addWidget(self.timeline_note)
         self.tabs.addTab(timeline_page, self.tr("&Timeline"))
         self.tabs.addTab(self.vehicles_view, self.tr("V&ehicles"))
+        # issue #7: the customer's open follow-ups (and what the contact limit holds back)
+        self.followups = CustomerFollowups(ctx, self)
+        self.tabs.addTab(self.followups, self.tr("Follow-&ups"))
+        self.followups.counted.connect(lambda n: self.tabs.setTabText(
+            self.tabs.indexOf(self.followups), self.tr("Follow-&ups (%1)").replace("%1", str(n))))
 
         form_page = QWidget()
         fl = QVBoxLayout(form_page)
@@ -240,6 +246,8 @@ class CustomerDetail(QWidget):
         self.timeline_note.setText(self.tr("Showing the latest %1 entries.").replace(
             "%1", str(TIMELINE_LIMIT)))  # fmt: skip
         self.tabs.setTabText(1, self.tr("V&ehicles (%1)").replace("%1", str(len(r.vehicles))))
+        if self.followups.customer_id != r.id:  # issue #7 (it reloads itself on changes)
+            self.followups.load(r.id)
         self._set_enabled(True)
         self.buttons["mark_lost"].setEnabled(r.status != "lost")
         self.loaded.emit(r.id)

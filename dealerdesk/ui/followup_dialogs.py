@@ -12,7 +12,9 @@ hijacked: the letters only pick outcomes while the focus is outside a text field
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from datetime import date, timedelta
+from functools import partial
 from typing import Any
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QDate, QObject, Qt, Signal
@@ -36,11 +38,14 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from dealerdesk.errors import ValidationError
 from dealerdesk.services import aftercare, followups
 from dealerdesk.services.changes import Changed
+from dealerdesk.services.customers import StaffRecord
 from dealerdesk.ui import dialogs, errors
 from dealerdesk.ui.context import DeskContext
 from dealerdesk.ui.i18n import fmt_date, tr
+from dealerdesk.ui.profile_form import FormDialog, Job
 
 # (outcome key stored by the service, the letter that picks it, the label)
 OUTCOME_KEYS: tuple[tuple[str, Qt.Key, str], ...] = (
@@ -231,6 +236,79 @@ class RescheduleDialog(QDialog):
 
     def _jump(self, days: int) -> None:
         self.set_new_due(self._today + timedelta(days=days))
+
+
+class ScheduleFollowupDialog(FormDialog):
+    """Plan a call for a given day: it appears on Today, in the Calendar and on the
+    customer's page. Keyboard first (issue #7): the dialog opens on the reason; the day
+    is one key away — Alt+3 in three days, Alt+W in a week, Alt+M in a month — or picked
+    on the calendar popup (Alt+D, then the arrows); Enter saves. So "in a week" is
+    Alt+F (on the customer's page), the reason, Alt+W, Enter: three keys and the words.
+    """
+
+    PRESETS = ((3, "day", QT_TRANSLATE_NOOP("ScheduleFollowupDialog", "+&3 days")),
+               (7, "day", QT_TRANSLATE_NOOP("ScheduleFollowupDialog", "+1 &week")),
+               (1, "month", QT_TRANSLATE_NOOP("ScheduleFollowupDialog", "+1 &month")))  # fmt: skip
+
+    def __init__(self, ctx: DeskContext, customer_id: int, customer_name: str, *,
+                 staff: Sequence[StaffRecord] = (), parent: QWidget | None = None) -> None:  # fmt: skip
+        super().__init__(ctx, "schedule_followup", self.tr("Schedule a follow-up — %1").replace(
+            "%1", customer_name), parent)  # fmt: skip
+        self.customer_id = customer_id
+        today = ctx.today()
+        self.reason = QLineEdit()
+        self.reason.setPlaceholderText(self.tr("e.g. call about the winter tyre offer"))
+        self.due = QDateEdit()
+        self.due.setCalendarPopup(True)  # the date picker
+        self.due.setDisplayFormat("yyyy-MM-dd")
+        self.due.setMinimumDate(_qdate(today))
+        self.due.setDate(_qdate(today + timedelta(days=1)))
+        presets = QHBoxLayout()
+        presets.setContentsMargins(0, 0, 0, 0)
+        self.preset_buttons: list[QPushButton] = []
+        for n, unit, label in self.PRESETS:
+            button = QPushButton(self.tr(label))
+            button.setObjectName(f"preset_{n}{unit[0]}")
+            button.setAutoDefault(False)
+            button.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # the keys stay in the reason
+            button.clicked.connect(lambda _c=False, n=n, u=unit: self.set_in(n, u))
+            presets.addWidget(button)
+            self.preset_buttons.append(button)
+        day_row = QWidget()
+        day_box = QHBoxLayout(day_row)
+        day_box.setContentsMargins(0, 0, 0, 0)
+        day_box.addWidget(self.due)
+        day_box.addLayout(presets)
+        self.assignee = QComboBox()
+        self.assignee.addItem(self.tr("Me"), ctx.staff_id)
+        for member in staff:
+            if member.id != ctx.staff_id:
+                self.assignee.addItem(member.name, member.id)
+        self.field("reason", self.tr("R&eason"), self.reason)  # Alt+W is "+1 week"
+        self.field("due", self.tr("&Day"), day_row)
+        self.field("assignee_id", self.tr("&Assign to"), self.assignee)
+        self.finish_layout()
+        self.setFocusProxy(self.reason)
+        self.setTabOrder(self.reason, self.due)
+
+    def set_in(self, n: int, unit: str) -> None:
+        """Due *n* days (or months) from today."""
+        start = _qdate(self.ctx.today())
+        self.due.setDate(start.addMonths(n) if unit == "month" else start.addDays(n))
+
+    def due_day(self) -> date:
+        return self.due.date().toPython()  # type: ignore[no-any-return]
+
+    def build_job(self) -> Job:
+        due = self.due_day()
+        if due < self.ctx.today():
+            raise ValidationError("due", self.tr("is in the past"))
+        return partial(followups.schedule_followup, customer_id=self.customer_id, due=due,
+                       reason=self.reason.text().strip(), assignee_id=self.assignee.currentData(),
+                       today=self.ctx.today())  # fmt: skip
+
+    def done_message(self) -> str:
+        return self.tr("Follow-up scheduled for %1").replace("%1", fmt_date(self.due_day()))
 
 
 class FollowupActions(QObject):

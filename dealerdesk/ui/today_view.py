@@ -40,6 +40,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QListView,
     QPushButton,
+    QSizePolicy,
     QSpinBox,
     QSplitter,
     QVBoxLayout,
@@ -177,6 +178,9 @@ class TodayView(QWidget):
         header.addWidget(self.title)
         header.addSpacing(12)
         header.addWidget(self.subtitle, 1)
+        # Long counts must not widen the window: these labels take the room they get.
+        for label in (self.subtitle,):
+            label.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
         # Whose day: one person's list, or everyone's (each cut to their own capacity).
         self.staff_combo = QComboBox()
         self.staff_combo.setObjectName("today_staff")
@@ -243,6 +247,7 @@ class TodayView(QWidget):
 
         self.due_title = QLabel(self.tr("Follow-ups"))
         self.due_title.setObjectName("section_title")
+        self.due_title.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
         left = QWidget()
         left_box = QVBoxLayout(left)
         left_box.setContentsMargins(0, 0, 0, 0)
