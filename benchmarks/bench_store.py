@@ -189,6 +189,30 @@ def analytics_rows(raw: sqlite3.Connection, repeat: int) -> list[tuple[str, floa
          median_ms(lambda: scoring.top_at_risk(today=TODAY, limit=50), repeat), None),
         ("today's due follow-ups",
          median_ms(lambda: followups.due_followups(today=TODAY), repeat), None),
+        *desk_day_rows(raw, repeat),
+    ]  # fmt: skip
+
+
+def desk_day_rows(raw: sqlite3.Connection, repeat: int) -> list[tuple[str, float, float | None]]:
+    """issue #7: each person's list ranked and cut to capacity (what Today loads), beside
+    the raw read of the same rows it ranks."""
+    from dealerdesk.services import desk_day
+
+    def raw_rows() -> None:
+        raw.execute(
+            "SELECT f.id, f.customer_id, f.kind, f.due, f.assignee_id, coalesce(f.channel, ''),"
+            " coalesce(s.tier, ''), s.score FROM followup f LEFT JOIN customer_score s"
+            " ON s.customer_id = f.customer_id WHERE f.status = 'pending' AND f.due <= ?"
+            " AND f.catchup = 0", (TODAY.isoformat(),)).fetchall()  # fmt: skip
+
+    floor = median_ms(raw_rows, repeat)
+    staff = desk_day.list_capacities()
+    one = staff[0].id if staff else None
+    return [
+        ("day plan: everyone's lists ranked and cut to capacity (Today, all staff)",
+         median_ms(lambda: desk_day.day_plan(today=TODAY), repeat), floor),
+        ("day plan: one person's list (Today for a desk)",
+         median_ms(lambda: desk_day.day_plan(today=TODAY, staff_id=one), repeat), None),
     ]  # fmt: skip
 
 

@@ -131,6 +131,7 @@ def main() -> int:
     new.close()
 
     shot("09-calendar", window, lambda: window.show_screen("calendar"))
+    desk_day_shots(ctx, window, shot)
     shot("10-reports", window, lambda: window.show_screen("reports"))
 
     # The at-risk PDF is written on the worker behind a progress dialog; catch it running.
@@ -150,6 +151,34 @@ def main() -> int:
     report_pages(out)
     db.close()
     return 0
+
+
+def desk_day_shots(ctx: object, window: object, shot: Callable[..., None]) -> None:
+    """issue #7: Today's list later on, a greeting batch (one list per occasion and
+    channel) and the one-time catch-up list."""
+    from dealerdesk.services import desk_day
+    from dealerdesk.ui.day_dialogs import BatchDialog, CatchUpDialog
+
+    today_view = window.today  # type: ignore[attr-defined]
+    window.show_screen("today")  # type: ignore[attr-defined]
+    shot("14-today-later", window, lambda: today_view.later_button.setChecked(True))
+    today_view.later_button.setChecked(False)
+    plan = desk_day.day_plan(today=TODAY)
+    batches = [t for t in plan.tasks if isinstance(t, desk_day.BatchTask)]
+    batch = max(batches, key=lambda b: b.count) if batches else None
+    if batch is None:
+        print("no greeting batch due on the demo day: 15-greeting-batch skipped")
+    else:
+        dialog = BatchDialog(ctx, batch, parent=window)  # type: ignore[arg-type]
+        dialog.resize(640, 460)
+        dialog.show()
+        shot("15-greeting-batch", dialog)
+        dialog.close()
+    review = CatchUpDialog(ctx, None, parent=window)  # type: ignore[arg-type]
+    review.resize(1000, 520)
+    review.show()
+    shot("16-catch-up-list", review)
+    review.close()
 
 
 def report_pages(out: Path) -> None:

@@ -206,7 +206,8 @@ def test_phone_masking_reaches_both_pdfs(tmp_path: Path) -> None:
 @needs_pdftotext
 def test_agenda_groups_overdue_first(tmp_path: Path) -> None:
     out = tmp_path / "agenda.pdf"
-    pages = write_agenda_pdf(AgendaReport("鑫源汽车 Xinyuan Motors", TODAY, AGENDA_ITEMS), out)
+    report = AgendaReport("鑫源汽车 Xinyuan Motors", TODAY, AGENDA_ITEMS, later=57, catchup=8)
+    pages = write_agenda_pdf(report, out)
     text = pdf_to_text(out)
     assert pages == pages_in(text)
     for expected in (
@@ -216,11 +217,13 @@ def test_agenda_groups_overdue_first(tmp_path: Path) -> None:
         "Coming days (1)",
         "Outcome / notes",
         "12 days overdue",
+        "57 more wait for later",
         f"Page 1 of {pages}",
     ):
         assert expected in text, expected
     text = pdf_to_text(out, layout=True)
-    sequence = ("Overdue (2)", "张伟", "欧阳娜娜", "Due today (1)", "Emily Carter", "Coming days")
+    # issue #7: within each group the given order (the one priority) is kept.
+    sequence = ("Overdue (2)", "欧阳娜娜", "张伟", "Due today (1)", "Emily Carter", "Coming days")
     order = [text.index(s) for s in (*sequence, "Robert King")]
     assert order == sorted(order)
 

@@ -61,4 +61,10 @@ MESSAGES: dict[str, tuple[str | tuple[str, str], str]] = {
         "补漏清单中有{n}个旧回访待复核（请在窗口中复核一次）",
     ),
     "cli.today.nothing": ("nothing due today", "今日没有待办回访"),
+    # the agenda PDF
+    "reports.agenda.later": (
+        "Cut to each person's calls per day, best first: {later} more wait for later;"
+        " {catchup} old follow-ups wait on the catch-up list.",
+        "已按每人每日通话量截取，优先级高者在前：另有{later}个稍后处理；补漏清单中有{catchup}个旧回访。",
+    ),
 }

@@ -13,6 +13,8 @@ from typing import Any
 
 from reportlab.platypus import CondPageBreak, Flowable, Paragraph, Spacer
 
+from dealerdesk.i18n import t
+
 from .data import AgendaItem, AgendaReport, fmt_date, mask_phone
 from .styles import (
     BODY,
@@ -74,14 +76,12 @@ def days_overdue(item: AgendaItem, today: date) -> int:
 
 
 def group_items(report: AgendaReport) -> list[tuple[str, list[AgendaItem]]]:
-    """Split into Overdue (most overdue first), Due today and Coming days."""
+    """Split into Overdue, Due today and Coming days, keeping the given order (the one
+    priority of Today and the Calendar, issue #7) within each."""
     today = report.today
     overdue = [i for i in report.items if days_overdue(i, today) > 0]
     due_today = [i for i in report.items if days_overdue(i, today) == 0 and i.due <= today]
     coming = [i for i in report.items if days_overdue(i, today) == 0 and i.due > today]
-    overdue.sort(key=lambda i: (-days_overdue(i, today), i.due, i.customer))
-    due_today.sort(key=lambda i: (i.assignee, i.customer))
-    coming.sort(key=lambda i: (i.due, i.assignee, i.customer))
     groups = [("Overdue", overdue), ("Due today", due_today), ("Coming days", coming)]
     return [(name, items) for name, items in groups if items or name != "Coming days"]
 
@@ -138,6 +138,9 @@ def write_agenda_pdf(
             f"{n:,} {name.lower()}" for name, n in counts.items()
         )
         story.append(para(summary, BODY))
+        if report.later or report.catchup:
+            story.append(para(t("reports.agenda.later", later=report.later,
+                                catchup=report.catchup), BODY))  # fmt: skip
         note = "Tick the box when done and write the outcome in the last column."
         if report.mask_phones:
             note += " Phone numbers are masked."

@@ -79,12 +79,15 @@ class AgendaItem:
 
 @dataclass(frozen=True, slots=True)
 class AgendaReport:
-    """The agenda for ``today``; items may come in any order, the PDF groups them."""
+    """The agenda for ``today``; items come best first (``retention.priority``) and the
+    PDF keeps that order within each group."""
 
     dealership: str
     today: date
     items: tuple[AgendaItem, ...]
     mask_phones: bool = False
+    later: int = 0  # issue #7: follow-ups past the day's capacity, counted, not listed
+    catchup: int = 0  # waiting on the one-time catch-up list
 
 
 _CC_SPLIT = re.compile(r"^\+(\d{1,3})[\s\-.()]+(.*)$")

@@ -59,27 +59,40 @@ def make_agenda_pdf(
     days: int = 0,
     mask_phones: bool = False,
     progress: Progress | None = None,
+    staff_id: int | None = None,
 ) -> ReportResult:
-    """Today's follow-ups (overdue first) as a sheet a desk can work through on paper."""
+    """Today's list as Today shows it (each person's, cut to their capacity, best first;
+    a greeting batch is one line), then the coming *days*, as a sheet to work on paper.
+    issue #7: the same ranking as Today and the Calendar; what is left is counted."""
+    from dealerdesk.services import desk_day
+
     out = _check_out(out)
-    rows = followups.due_followups(today=today, days=days)
+    plan = desk_day.day_plan(today=today, staff_id=staff_id)
+    if staff_id is not None:
+        plan = desk_day.only(plan, staff_id)
+    rows: list[object] = list(plan.tasks)
+    if days > 0:
+        coming = [r for r in followups.due_followups(today=today, days=days, staff_id=staff_id)
+                  if r.due > today]  # fmt: skip
+        rows += desk_day.sort_rows(coming)
     items = tuple(
         AgendaItem(
-            due=r.due,
-            overdue_days=r.overdue_days,
-            customer=r.customer_name,
-            phone=display_phone(r.phone),
-            kind=r.kind_label,
-            reason=r.reason,
-            vehicle=r.vehicle,
-            assignee=r.assignee,
-            last_contact=r.last_contact,
+            due=r.due,  # type: ignore[attr-defined]
+            overdue_days=r.overdue_days,  # type: ignore[attr-defined]
+            customer=r.customer_name,  # type: ignore[attr-defined]
+            phone=display_phone(r.phone) if r.phone else "",  # type: ignore[attr-defined]
+            kind=desk_day.kind_text(r),  # type: ignore[arg-type]
+            reason=r.reason,  # type: ignore[attr-defined]
+            vehicle=r.vehicle,  # type: ignore[attr-defined]
+            assignee=r.assignee,  # type: ignore[attr-defined]
+            last_contact=r.last_contact,  # type: ignore[attr-defined]
         )
         for r in rows
     )
     report = AgendaReport(
-        dealership=settings.dealership_name(), today=today, items=items, mask_phones=mask_phones
-    )
+        dealership=settings.dealership_name(), today=today, items=items, mask_phones=mask_phones,
+        later=plan.later, catchup=plan.catchup,
+    )  # fmt: skip
     return ReportResult(out, _write(write_agenda_pdf, report, out, progress))
 
 

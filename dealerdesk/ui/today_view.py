@@ -387,6 +387,7 @@ class TodayView(QWidget):
                 self.staff_combo.setCurrentIndex(mine)  # reloads that list
         who = self.staff_combo.currentData()
         self.capacity.setEnabled(who is not None)
+        self.capacity.setVisible(who is not None)  # everyone's lists: each has their own
         if who in self._staff and not self.capacity.hasFocus():
             self.capacity.blockSignals(True)
             self.capacity.setValue(self._staff[who].calls_per_day)
