@@ -206,6 +206,26 @@ def test_a_first_plan_puts_old_work_on_the_catch_up_list_reviewed_once(db_path: 
     assert desk_day.day_plan(today=TODAY).catchup == 0  # reviewed once: it does not come back
 
 
+def test_the_days_ranking_reads_one_covering_index_without_statistics(db_path: Path) -> None:
+    """At 100,000 customers Today reads tens of thousands of rows: from the covering
+    partial index alone, which the planner must pick on a file never ANALYZEd."""
+    from dealerdesk.store import followup_queries as fq
+    from dealerdesk.store.db import database
+
+    for sql in (fq.RANKING_SQL, fq.RANKING_SQL + " AND f.assignee_id = ?"):
+        plan = " ".join(
+            str(r)
+            for r in database.execute_sql(
+                f"EXPLAIN QUERY PLAN {sql}", [TODAY.isoformat(), 1][: sql.count("?")]
+            )
+        )
+        assert "COVERING INDEX followup_pending_day" in plan, plan
+    plan = " ".join(str(r) for r in database.execute_sql(
+        "EXPLAIN QUERY PLAN SELECT count(*) FROM followup f WHERE f.status = 'pending'"
+        " AND f.catchup = 1"))  # fmt: skip
+    assert "COVERING INDEX followup_pending_day (catchup=?)" in plan, plan
+
+
 def test_a_customers_open_follow_ups(db_path: Path) -> None:
     c = person(1)
     _overdue_touch(c, 3)

@@ -453,17 +453,20 @@ def insert_followup(
 
 
 # -- the desk's day (issue #7) -------------------------------------------------------------
+RANKING_SQL = (
+    "SELECT f.id, f.customer_id, f.kind, f.due, f.assignee_id, coalesce(f.channel, ''),"
+    " coalesce(s.tier, ''), s.score FROM followup f"
+    " LEFT JOIN customer_score s ON s.customer_id = f.customer_id"
+    " WHERE f.status = 'pending' AND f.catchup = 0 AND f.due <= ?"
+)
+
+
 def ranking_rows(*, until: date, staff_id: int | None = None) -> list[tuple[Any, ...]]:
     """Every open follow-up due by *until* (not the catch-up list) as a lean tuple
     (id, customer id, kind, due as ISO text, assignee id, channel, tier, risk score), for
     the day's ranking; optionally one staff member's only. At 100,000 customers this is
     tens of thousands of rows, read through the covering index ``followup_pending_day``."""
-    sql = (
-        "SELECT f.id, f.customer_id, f.kind, f.due, f.assignee_id, coalesce(f.channel, ''),"
-        " coalesce(s.tier, ''), s.score FROM followup f"
-        " LEFT JOIN customer_score s ON s.customer_id = f.customer_id"
-        " WHERE f.status = 'pending' AND f.due <= ? AND f.catchup = 0"
-    )
+    sql = RANKING_SQL
     params: list[object] = [until.isoformat()]
     if staff_id is not None:
         sql += " AND f.assignee_id = ?"

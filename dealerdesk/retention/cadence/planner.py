@@ -156,7 +156,7 @@ def plan_customer(c: CustomerInput, ctx: PlanContext) -> CustomerPlan:
         if verdict is None:
             verdict = verdicts[task.rule] = _verdict(c, rules[task.rule], ctx.verdicts)
         why, channel, rule, by = verdict
-        if why is None and task.audience and not g.in_audience(c, task.audience, today):
+        if why is None and task.audience and not _in_audience(c, task, ctx):
             why = VANISHED["campaign"]
         if why is not None:
             if old is not None:
@@ -220,6 +220,22 @@ def _catch_up(new: list[PlannedFollowup], ctx: PlanContext) -> list[PlannedFollo
     the one-time catch-up list (reviewed once) instead of Today's overdue calls."""
     limit = ctx.today - timedelta(days=ctx.config.catchup_days)
     return [p._replace(catchup=True) if p.due < limit else p for p in new]
+
+
+_PROFILE_KEYS = frozenset({"tiers", "segments", "cities"})
+
+
+def _in_audience(c: CustomerInput, task: g.SharedTask, ctx: PlanContext) -> bool:
+    """``in_audience``, remembered for the run when the audience only looks at the
+    customer's tier, segment and city (most do): a run asks it for every customer."""
+    audience = task.audience
+    if audience is None or not audience.keys() <= _PROFILE_KEYS:
+        return g.in_audience(c, audience, ctx.today)
+    sig = ("aud", task.campaign_id, c.tier, c.segment, c.city)
+    hit = ctx.verdicts.get(sig)
+    if hit is None:
+        hit = ctx.verdicts[sig] = (g.in_audience(c, audience, ctx.today),)  # type: ignore[assignment]
+    return bool(hit[0])
 
 
 def _newer_contact(c: CustomerInput, cand: g.Candidate, old: PendingInput) -> bool:

@@ -39,12 +39,8 @@ def upgrade(database: Database) -> None:
         )
     if steps:
         migrate(*steps)
-    # The same partial indexes as ``models.Followup`` (plain SQL: PostgreSQL runs it too).
+    # The same partial index as ``models.Followup`` (plain SQL: PostgreSQL runs it too).
     database.execute_sql(
-        "CREATE INDEX IF NOT EXISTS followup_pending_day ON followup (due, catchup, assignee_id,"
+        "CREATE INDEX IF NOT EXISTS followup_pending_day ON followup (catchup, due, assignee_id,"
         " kind, customer_id, channel, status) WHERE status = 'pending'"
-    )
-    database.execute_sql(
-        "CREATE INDEX IF NOT EXISTS followup_catchup ON followup (assignee_id, status, catchup)"
-        " WHERE status = 'pending' AND catchup = 1"
     )
