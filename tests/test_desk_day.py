@@ -177,6 +177,24 @@ def test_birthday_greetings_are_one_batch_per_channel_counting_once(db_path: Pat
     assert [b.channel for b in after.tasks if isinstance(b, BatchTask)] == ["sms"]
 
 
+def test_a_holiday_is_one_batch_per_channel_for_everyone_it_greets(db_path: Path) -> None:
+    day = date(2026, 9, 24)  # the last working day before Mid-Autumn (Fri 25 Sep 2026)
+    ana = staff("Ana")
+    for n in range(1, 5):
+        ContactLog.create(customer=person(n, ana), at=datetime(2026, 9, 1), channel="phone",
+                          outcome="reached")  # fmt: skip
+    generate(date(2026, 9, 2))
+    generate(day)
+    assert Followup.select().where(Followup.kind == "holiday", Followup.due == day).count() == 4
+    plan = desk_day.day_plan(today=day)
+    batches = [t for t in plan.tasks if isinstance(t, BatchTask)]
+    assert [(b.kind, b.count, b.channel) for b in batches] == [("holiday", 4, "sms")]
+    assert batches[0].reason == "Mid-Autumn Festival greetings for 24 Sep 2026, by SMS"
+    from dealerdesk.i18n import render
+
+    assert render(batches[0].title, "zh_CN") == "中秋节问候（2026年9月24日，短信发送）"
+
+
 # -- the catch-up list ------------------------------------------------------------------------
 def test_a_first_plan_puts_old_work_on_the_catch_up_list_reviewed_once(db_path: Path) -> None:
     a, b, c = person(1), person(2), person(3)

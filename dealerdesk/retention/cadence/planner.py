@@ -296,7 +296,10 @@ def _judge(c: CustomerInput, rule: RuleSpec) -> _Verdict:
 def _channel(c: CustomerInput, rule: RuleSpec) -> str | None:
     """The first channel the customer can be reached on and agreed to for this purpose."""
     order = rule.channels
-    if c.preferred_channel in order:
+    # A message (greetings: WeChat first) is never turned into a phone call by a
+    # preference for the phone: greetings go out as one list per channel (issue #7).
+    voice_pref = c.preferred_channel == "phone" and order[0] != "phone"
+    if c.preferred_channel in order and not voice_pref:
         order = (c.preferred_channel, *order)
     for ch in order:
         if ch in c.reachable and (ch, rule.purpose) not in c.opted_out:
