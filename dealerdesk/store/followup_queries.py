@@ -544,11 +544,11 @@ def set_calls_per_day(staff_id: int, calls: int, *, stamp: datetime) -> bool:
     return bool(n)
 
 
-def batch_contacts(followup_ids: Iterable[int]) -> list[tuple[object, ...]]:
+def batch_contacts(followup_ids: Iterable[int]) -> list[tuple[int, int, str, str, str, str, str]]:
     """(follow-up id, customer id, name, phone, WeChat, e-mail, channel) of each member
     of a greeting batch, by customer name."""
     ids = sorted(set(followup_ids))
-    out: list[tuple[object, ...]] = []
+    out: list[tuple[int, int, str, str, str, str, str]] = []
     for i in range(0, len(ids), 500):
         part = ids[i : i + 500]
         out += database.execute_sql(
@@ -557,7 +557,7 @@ def batch_contacts(followup_ids: Iterable[int]) -> list[tuple[object, ...]]:
             f" JOIN customer c ON c.id = f.customer_id WHERE f.id IN ({','.join('?' * len(part))})",
             part,
         ).fetchall()
-    out.sort(key=lambda r: (str(r[2]), int(r[0])))  # type: ignore[call-overload]
+    out.sort(key=lambda r: (r[2], r[0]))
     return out
 
 

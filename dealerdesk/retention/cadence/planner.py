@@ -81,6 +81,11 @@ class PlanContext:
         return {}
 
     @cached_property
+    def audiences(self) -> dict[tuple[object, ...], bool]:
+        """Cache of campaign-audience answers for this run (see ``_in_audience``)."""
+        return {}
+
+    @cached_property
     def trade_in_years(self) -> tuple[int, int]:
         """Years in which an anniversary can give a trade-in invitation in view."""
         off = self.offsets["trade_in"]
@@ -231,11 +236,11 @@ def _in_audience(c: CustomerInput, task: g.SharedTask, ctx: PlanContext) -> bool
     audience = task.audience
     if audience is None or not audience.keys() <= _PROFILE_KEYS:
         return g.in_audience(c, audience, ctx.today)
-    sig = ("aud", task.campaign_id, c.tier, c.segment, c.city)
-    hit = ctx.verdicts.get(sig)
+    sig = (task.campaign_id, c.tier, c.segment, c.city)
+    hit = ctx.audiences.get(sig)
     if hit is None:
-        hit = ctx.verdicts[sig] = (g.in_audience(c, audience, ctx.today),)  # type: ignore[assignment]
-    return bool(hit[0])
+        hit = ctx.audiences[sig] = g.in_audience(c, audience, ctx.today)
+    return hit
 
 
 def _newer_contact(c: CustomerInput, cand: g.Candidate, old: PendingInput) -> bool:
