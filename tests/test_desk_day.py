@@ -219,7 +219,9 @@ def test_a_first_plan_puts_old_work_on_the_catch_up_list_reviewed_once(db_path: 
     assert plan.catchup == 0
     nxt = Followup.get((Followup.customer == b) & (Followup.status == "pending")
                        & (Followup.kind == "touch"))  # fmt: skip
-    assert nxt.due == TODAY + timedelta(days=30)
+    assert nxt.due == TODAY + timedelta(days=30) and nxt.source_key == f"touch:{b.id}"
+    old = Followup.get_by_id(second.id)
+    assert (old.status, old.notes) == ("skipped", "Dismissed at the catch-up review")
     generate()
     assert desk_day.day_plan(today=TODAY).catchup == 0  # reviewed once: it does not come back
 

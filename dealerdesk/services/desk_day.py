@@ -343,12 +343,18 @@ def bring_in_catchup(*, followup_ids: Sequence[int], today: date) -> Changed:
 
 
 def dismiss_catchup(*, followup_ids: Sequence[int], now: datetime) -> Changed:
-    """Drop reviewed catch-up follow-ups (a stay-in-touch call starts again from today)."""
-    why = render(Msg("followups.catchup.dismissed"))
-    out = changed("followup")
-    for fid in followup_ids:
-        out = out.merge(followups.skip_followup(followup_id=fid, reason=why, now=now))
-    return out
+    """Drop reviewed catch-up follow-ups in one transaction (tens of thousands after a
+    large import); a stay-in-touch call starts again one interval from today, a
+    complaint's follow-up one complaint interval from today, as ``skip_followup`` does."""
+    rules = {r.key: r for r in followups.cadence_rules()}
+    today = now.date()
+    touch, complaint = rules["touch"], rules["complaint"]
+    live = {"touch": today + timedelta(days=touch.offset_days),
+            "complaint": today + timedelta(days=complaint.limit_days or 3)}  # fmt: skip
+    note = render(Msg("followups.catchup.dismissed"))
+    with write_transaction():
+        ids, customers = fq.dismiss_catchup(followup_ids, now=now, note=note, live=live)
+    return changed("followup", customers=tuple(customers), followups=tuple(ids))
 
 
 # -- a customer's open follow-ups ---------------------------------------------------------------

@@ -592,3 +592,39 @@ def complete_many(
 def staff_names() -> list[tuple[int, str, str]]:
     return [(int(i), str(n), str(u)) for i, n, u in database.execute_sql(
         "SELECT id, name, username FROM staff WHERE archived = 0 ORDER BY name, id")]  # fmt: skip
+
+
+def dismiss_catchup(
+    followup_ids: Iterable[int], *, now: datetime, note: str, live: Mapping[str, date]
+) -> tuple[list[int], list[int]]:
+    """Skip the given catch-up follow-ups with *note*, in bulk (the caller holds the
+    transaction). A recurring one (a rule in *live*: stay-in-touch, complaint) frees its
+    key and continues under it, due on ``live[rule]`` as if snoozed. Returns (the ids
+    skipped, their customers)."""
+    ids = sorted(set(followup_ids))
+    rows: list[tuple[Any, ...]] = []
+    for i in range(0, len(ids), 500):
+        part = ids[i : i + 500]
+        rows += database.execute_sql(
+            "SELECT id, customer_id, kind, rule, source_key, purpose, essential, reason,"
+            " vehicle_id, complaint_id, campaign_id, assignee_id, channel FROM followup"
+            f" WHERE status = 'pending' AND catchup = 1 AND id IN ({','.join('?' * len(part))})",
+            part,
+        ).fetchall()  # fmt: skip
+    ts = now.replace(microsecond=0).isoformat(" ")
+    cursor = database.cursor()
+    cursor.executemany(
+        "UPDATE followup SET status = 'skipped', notes = ?, completed_at = ?, updated_at = ?,"
+        " source_key = ? WHERE id = ? AND status = 'pending'",
+        [(note, ts, ts, f"{r[4]}@{r[0]}"[:80] if r[3] in live else r[4], r[0]) for r in rows],
+    )  # fmt: skip
+    cursor.executemany(
+        "INSERT INTO followup (created_at, updated_at, customer_id, vehicle_id, complaint_id,"
+        " campaign_id, kind, rule, source_key, purpose, essential, due, status, assignee_id,"
+        " reason, attempt, outcome, channel, catchup) VALUES"
+        " (?,?,?,?,?,?,?,?,?,?,?,?,'pending',?,?,1,'snoozed',?,0)"
+        " ON CONFLICT (source_key) DO NOTHING",
+        [(ts, ts, r[1], r[8], r[9], r[10], r[2], r[3], r[4], r[5], r[6],
+          live[r[3]].isoformat(), r[11], r[7], r[12]) for r in rows if r[3] in live],
+    )  # fmt: skip
+    return [int(r[0]) for r in rows], sorted({int(r[1]) for r in rows})
