@@ -8,7 +8,7 @@ opening on the reason), and the day's greeting batch on Today.
 from __future__ import annotations
 
 from collections.abc import Iterator
-from datetime import date, timedelta
+from datetime import date, datetime, timedelta
 from pathlib import Path
 from typing import Any
 
@@ -264,3 +264,41 @@ def test_today_cuts_at_capacity_and_later_is_reachable(ctx: DeskContext, qtbot: 
     view.later_button.setChecked(False)
     idle(qtbot, ctx)
     assert view.due_model.rowCount() == 4 and view.tiles["later"].value.text() == "1"
+
+
+def test_the_catch_up_list_is_reviewed_once_from_today(
+    ctx: DeskContext, qtbot: Any, dialogs: Any
+) -> None:
+    from dealerdesk.store.models import ContactLog, Customer
+    from dealerdesk.ui.today_view import TodayView
+
+    followups.ensure_cadence_rules()
+    ids = [customer(f"客户{n}", f"1380013800{n}") for n in range(1, 4)]
+    from dealerdesk.store.models import Followup
+
+    Followup.delete().execute()  # as if imported: never planned
+    for cid in ids:
+        ContactLog.create(customer=cid, at=datetime(2025, 12, 1, 9), channel="phone",
+                          outcome="reached")  # fmt: skip
+    Customer.update(created_at=datetime(2025, 1, 1)).execute()
+    followups.generate_followups(today=TODAY)  # the first plan: old calls wait apart
+    view = TodayView(ctx)
+    qtbot.addWidget(view)
+    view.show()
+    idle(qtbot, ctx)
+    assert view.due_model.rowCount() == 0 and view.catchup_button.isVisible()
+    assert view.catchup_button.text() == "Catch-up list (3)…"
+
+    def bring_all(dialog: QDialog) -> bool:
+        qtbot.addWidget(dialog)
+        idle(qtbot, ctx)
+        assert dialog.model.rowCount() == 3
+        dialog.bring.click()  # nothing selected: the whole list
+        return True
+
+    dialogs.answer(bring_all)
+    view.review_catchup()
+    idle(qtbot, ctx)
+    idle(qtbot, ctx)
+    assert view.due_model.rowCount() == 3 and not view.catchup_button.isVisible()
+    assert {r.due for r in view.due_model.rows()} == {TODAY}

@@ -329,20 +329,33 @@ def complete_batch(
 
 
 # -- the catch-up list -------------------------------------------------------------------------
-def catchup_list(*, today: date, staff_id: int | None = None) -> list[FollowupRow]:
+def catchup_list(
+    *, today: date, staff_id: int | None = None, limit: int = 1000
+) -> list[FollowupRow]:
+    """The first *limit* follow-ups of the catch-up list, oldest first."""
     return fq.catchup_rows(staff_id=staff_id, today=today, labels=followups.KIND_LABELS,
-                           grace=followups.grace_days())  # fmt: skip
+                           grace=followups.grace_days(), limit=limit)  # fmt: skip
 
 
-def bring_in_catchup(*, followup_ids: Sequence[int], today: date) -> Changed:
-    """Take reviewed catch-up follow-ups into the plan, due today: Today ranks them with
-    the rest and cuts at capacity, so they never flood one day."""
+def _catchup_ids(followup_ids: Sequence[int] | None, staff_id: int | None) -> Sequence[int]:
+    return fq.catchup_ids(staff_id=staff_id) if followup_ids is None else followup_ids
+
+
+def bring_in_catchup(
+    *, followup_ids: Sequence[int] | None, today: date, staff_id: int | None = None
+) -> Changed:
+    """Take reviewed catch-up follow-ups (None: all of them, or all of *staff_id*'s) into
+    the plan, due today: Today ranks them with the rest and cuts at capacity, so they
+    never flood one day."""
     with write_transaction():
-        fq.bring_in(followup_ids, due=today, stamp=_at(today))
-    return changed("followup", followups=tuple(followup_ids))
+        ids = _catchup_ids(followup_ids, staff_id)
+        fq.bring_in(ids, due=today, stamp=_at(today))
+    return changed("followup", followups=tuple(ids))
 
 
-def dismiss_catchup(*, followup_ids: Sequence[int], now: datetime) -> Changed:
+def dismiss_catchup(
+    *, followup_ids: Sequence[int] | None, now: datetime, staff_id: int | None = None
+) -> Changed:
     """Drop reviewed catch-up follow-ups in one transaction (tens of thousands after a
     large import); a stay-in-touch call starts again one interval from today, a
     complaint's follow-up one complaint interval from today, as ``skip_followup`` does."""
@@ -353,7 +366,8 @@ def dismiss_catchup(*, followup_ids: Sequence[int], now: datetime) -> Changed:
             "complaint": today + timedelta(days=complaint.limit_days or 3)}  # fmt: skip
     note = render(Msg("followups.catchup.dismissed"))
     with write_transaction():
-        ids, customers = fq.dismiss_catchup(followup_ids, now=now, note=note, live=live)
+        ids, customers = fq.dismiss_catchup(_catchup_ids(followup_ids, staff_id), now=now,
+                                            note=note, live=live)  # fmt: skip
     return changed("followup", customers=tuple(customers), followups=tuple(ids))
 
 

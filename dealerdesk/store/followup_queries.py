@@ -497,12 +497,21 @@ def customer_open_rows(
 
 
 def catchup_rows(
-    *, staff_id: int | None, today: date, labels: Mapping[str, str], grace: Mapping[str, int]
-) -> list[FollowupRow]:
-    """The catch-up list: back-dated follow-ups of a first plan, oldest first."""
+    *, staff_id: int | None, today: date, labels: Mapping[str, str], grace: Mapping[str, int],
+    limit: int = 1000,
+) -> list[FollowupRow]:  # fmt: skip
+    """The catch-up list: back-dated follow-ups of a first plan, oldest first (the first
+    *limit* of them: after a large import it holds tens of thousands)."""
     extra, params = _filters(staff_id, None)
-    sql = f"{_ROW_SQL} WHERE f.status = 'pending' AND f.catchup = 1{extra} ORDER BY f.due, f.id"
-    return _rows(sql, params, today=today, labels=labels, grace=grace)
+    sql = (f"{_ROW_SQL} WHERE f.status = 'pending' AND f.catchup = 1{extra}"
+           " ORDER BY f.due, f.id LIMIT ?")  # fmt: skip
+    return _rows(sql, [*params, limit], today=today, labels=labels, grace=grace)
+
+
+def catchup_ids(*, staff_id: int | None = None) -> list[int]:
+    extra, params = _filters(staff_id, None)
+    sql = f"SELECT f.id FROM followup f WHERE f.status = 'pending' AND f.catchup = 1{extra}"
+    return [int(r[0]) for r in database.execute_sql(sql, params)]
 
 
 def catchup_count(*, staff_id: int | None = None) -> int:

@@ -133,7 +133,7 @@ class CatchUpDialog(QDialog):
                  parent: QWidget | None = None) -> None:  # fmt: skip
         super().__init__(parent)
         self.setObjectName("CatchUpDialog")
-        self.ctx = ctx
+        self.ctx, self.staff_id = ctx, staff_id
         self.setWindowTitle(self.tr("Catch-up list"))
         self.setMinimumSize(900, 480)
         self.note = QLabel(self.tr(
@@ -170,19 +170,22 @@ class CatchUpDialog(QDialog):
         self.model.set_rows(rows, today=self.ctx.today())
         self.setWindowTitle(self.tr("Catch-up list (%1)").replace("%1", fmt_int(len(rows))))
 
-    def chosen(self) -> list[int]:
+    def chosen(self) -> list[int] | None:
+        """The selected follow-ups; None when none is selected: the whole list (also
+        what is past the rows shown)."""
         picked = sorted({i.row() for i in self.table.selectionModel().selectedRows()})
-        rows = [self.model.row_at(r) for r in picked] or self.model.rows()
-        return [int(r.id) for r in rows if r is not None]
+        rows = [self.model.row_at(r) for r in picked]
+        return [int(r.id) for r in rows if r is not None] or None
 
     def _act(self, *, bring: bool) -> None:
         ids = self.chosen()
-        if not ids:
+        if ids is None and not self.model.rowCount():
             return
+        common = {"followup_ids": ids, "staff_id": self.staff_id}
         if bring:
-            job: Any = (desk_day.bring_in_catchup, {"followup_ids": ids, "today": self.ctx.today()})
+            job: Any = (desk_day.bring_in_catchup, {**common, "today": self.ctx.today()})
         else:
-            job = (desk_day.dismiss_catchup, {"followup_ids": ids, "now": self.ctx.now()})
+            job = (desk_day.dismiss_catchup, {**common, "now": self.ctx.now()})
         fn, kwargs = job
         self.ctx.worker.submit(fn, **kwargs, on_done=self.ctx.hub.changed.emit,
                                on_error=lambda exc: errors.report(exc, self))  # fmt: skip
