@@ -168,7 +168,8 @@ def _entries(rows: Iterable[Row]) -> list[tuple[tuple[object, ...], int | None, 
             out.append((sort_key(kind, r[3], r[6], r[7], r[0]), r[4], r))
     for n, ((kind, due, channel, who), ids) in enumerate(sorted(
             groups.items(), key=lambda kv: (kv[0][1], kv[0][0], kv[0][2], kv[0][3] or 0))):  # fmt: skip
-        batch = _Proto(kind, date.fromisoformat(due), who, channel, tuple(sorted(ids)), -(n + 1))
+        day = due if isinstance(due, date) else date.fromisoformat(str(due)[:10])  # PostgreSQL
+        batch = _Proto(kind, day, who, channel, tuple(sorted(ids)), -(n + 1))
         out.append((sort_key("batch", due, "", None, batch.id), who, batch))
     return out
 
