@@ -300,4 +300,7 @@ def _audience(text: object) -> dict[str, object] | None:
         value = json.loads(str(text))
     except ValueError:
         return {"unreadable": True}
-    return value if isinstance(value, dict) else {"unreadable": True}
+    if not isinstance(value, dict):
+        return {"unreadable": True}
+    # Lists become sets: a campaign's customer_ids is checked once per customer per run.
+    return {k: frozenset(v) if isinstance(v, list) else v for k, v in value.items()}
