@@ -94,7 +94,7 @@ class Campaign(BaseModel):
     # its {name} {model} {plate} {date} fields, and the message's language.
     criteria = TextField(null=True)
     template = TextField(null=True)
-    language = CharField(max_length=5, default="zh_CN")
+    language = CharField(max_length=5, null=True)  # zh_CN | en; None: zh_CN
 
 
 class Customer(BaseModel):

@@ -31,7 +31,7 @@ def upgrade(database: Database) -> None:
         ("customer", "won_back_on", DateField(null=True)),
         ("campaign", "criteria", TextField(null=True)),
         ("campaign", "template", TextField(null=True)),
-        ("campaign", "language", CharField(max_length=5, default="zh_CN")),
+        ("campaign", "language", CharField(max_length=5, null=True)),
     ):
         if name not in have[table]:
             steps.append(migrator.add_column(table, name, column))
