@@ -16,7 +16,7 @@ from dealerdesk.errors import ValidationError
 from dealerdesk.i18n import Msg, render
 from dealerdesk.retention.cadence.dates import WorkCalendar
 from dealerdesk.retention.complaint_clock import ComplaintClock, Targets, clock, response_stats
-from dealerdesk.services import followups, settings
+from dealerdesk.services import customers, followups, settings
 from dealerdesk.services.aftercare import settle
 from dealerdesk.services.changes import Changed, changed
 from dealerdesk.store import complaint_queries as q
@@ -27,12 +27,29 @@ from dealerdesk.store.complaint_queries import (
     VisitChoice,
 )
 from dealerdesk.store.db import write_transaction
+from dealerdesk.store.records import VehicleRecord
 from dealerdesk.vocab.complaints import UNRESOLVED, ComplaintCategory
 
 __all__ = [
-    "ComplaintDetail", "ComplaintEventRow", "ComplaintFilter", "ComplaintItem", "ComplaintList",
-    "ComplaintRow", "VisitChoice", "close", "detail", "list_complaints", "open_complaint",
-    "resolve", "respond", "targets", "visits_of",
+    "ComplaintDetail",
+    "ComplaintEventRow",
+    "ComplaintFilter",
+    "ComplaintItem",
+    "ComplaintList",
+    "ComplaintRow",
+    "CustomerChoice",
+    "FormChoices",
+    "VisitChoice",
+    "close",
+    "detail",
+    "find_customers",
+    "form_choices",
+    "list_complaints",
+    "open_complaint",
+    "resolve",
+    "respond",
+    "targets",
+    "visits_of",
 ]  # fmt: skip
 
 STATS_DAYS = 90
@@ -175,3 +192,34 @@ def close(
         cid = q.close(complaint_id, at=now, satisfaction=satisfaction, note=note,
                       staff_id=staff_id)  # fmt: skip
         return settle(changed("complaint", customers=(cid,), new_id=complaint_id), today=now.date())
+
+
+@dataclass(frozen=True, slots=True)
+class CustomerChoice:
+    id: int
+    name: str
+    phone: str
+    plate: str
+
+
+def find_customers(text: str, *, limit: int = 12) -> list[CustomerChoice]:
+    """Customers matching any fragment (name, pinyin initials, phone, plate, VIN), for
+    opening a complaint from the Complaints screen: the customer search, first *limit*."""
+    if not text.strip():
+        return []
+    ids = customers.search_customer_ids(customers.CustomerFilter(text=text.strip()))[:limit]
+    return [CustomerChoice(r.id, r.name, customers.display_phone(r.phone), r.plate)
+            for r in customers.customer_rows(ids)]  # fmt: skip
+
+
+@dataclass(frozen=True, slots=True)
+class FormChoices:
+    """What the complaint dialog offers once the customer is known."""
+
+    vehicles: tuple[VehicleRecord, ...]
+    visits: tuple[VisitChoice, ...]
+
+
+def form_choices(customer_id: int) -> FormChoices:
+    return FormChoices(customers.get_customer(customer_id).vehicles,
+                       tuple(q.visits_of(customer_id)))  # fmt: skip
