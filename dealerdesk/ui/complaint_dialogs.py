@@ -102,7 +102,9 @@ class CustomerPicker(QWidget):
             item.setData(Qt.ItemDataRole.UserRole, r.id)
             self.results.addItem(item)
         if not rows:
-            self.results.addItem(self.tr("No customer matches “%1”").replace("%1", self.search.text()))
+            self.results.addItem(
+                self.tr("No customer matches “%1”").replace("%1", self.search.text())
+            )
 
     def _take_first(self) -> None:
         if self.results.count() and self.results.item(0).data(Qt.ItemDataRole.UserRole):

@@ -103,4 +103,6 @@ class LoyaltyTrendLabel(QLabel):
             self.setText(self.tr("Loyalty: no survey yet"))
             return
         points = [str(p.index) for p in trend.points if p.index is not None]
-        self.setText(render(trend.words) + ("   " + " → ".join(points[-6:]) if len(points) > 1 else ""))
+        self.setText(
+            render(trend.words) + ("   " + " → ".join(points[-6:]) if len(points) > 1 else "")
+        )
