@@ -57,7 +57,7 @@ def test_open_respond_resolve_close_from_the_complaints_screen(
     db_path: Path,
     ctx: DeskContext,
     qtbot: Any,
-    dialogs: Any,  # noqa: F811
+    dialogs: Any,
 ) -> None:
     ids = seed().ids
     view = make_view(ctx, qtbot)
@@ -137,7 +137,7 @@ def test_overdue_marked_filters_and_figures(
     db_path: Path,
     ctx: DeskContext,
     qtbot: Any,
-    qtmodeltester: Any,  # noqa: F811
+    qtmodeltester: Any,
 ) -> None:
     s = seed()
     ids, staff = s.ids, s.staff
@@ -183,7 +183,7 @@ def test_overdue_marked_filters_and_figures(
 def test_dialog_from_the_customer_opens_on_what_happened_with_the_only_car(
     db_path: Path,
     ctx: DeskContext,
-    qtbot: Any,  # noqa: F811
+    qtbot: Any,
 ) -> None:
     ids = seed().ids
     record = customers.get_customer(ids["Emma Wilson"])
