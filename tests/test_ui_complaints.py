@@ -55,7 +55,7 @@ def step(qtbot: Any, ctx: DeskContext, view: ComplaintsView, name: str, text: st
 
 def test_open_respond_resolve_close_from_the_complaints_screen(
     db_path: Path,
-    ctx: DeskContext,
+    ctx: DeskContext,  # noqa: F811
     qtbot: Any,
     dialogs: Any,
 ) -> None:
@@ -135,7 +135,7 @@ def test_open_respond_resolve_close_from_the_complaints_screen(
 
 def test_overdue_marked_filters_and_figures(
     db_path: Path,
-    ctx: DeskContext,
+    ctx: DeskContext,  # noqa: F811
     qtbot: Any,
     qtmodeltester: Any,
 ) -> None:
@@ -182,7 +182,7 @@ def test_overdue_marked_filters_and_figures(
 
 def test_dialog_from_the_customer_opens_on_what_happened_with_the_only_car(
     db_path: Path,
-    ctx: DeskContext,
+    ctx: DeskContext,  # noqa: F811
     qtbot: Any,
 ) -> None:
     ids = seed().ids
