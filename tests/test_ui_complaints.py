@@ -9,7 +9,6 @@ from typing import Any
 
 from PySide6.QtCore import Qt
 from test_ui_customers import TODAY, ctx, seed, type_text, wait_idle  # noqa: F401
-from test_ui_detail import drive as _drive
 
 from dealerdesk.services import complaints, customers, followups
 from dealerdesk.ui.complaint_dialogs import ComplaintDialog
@@ -20,14 +19,17 @@ from dealerdesk.ui.context import DeskContext
 def drive(qtbot: Any, steps: Any) -> Any:
     """Show the real dialog as the active window (as a modal one is), then run *steps*."""
 
-    def with_focus(dialog: Any) -> None:
+    def with_focus(dialog: Any) -> bool:
         from PySide6.QtWidgets import QApplication
 
+        # Not qtbot.addWidget: run_form deletes the dialog, which has a parent.
+        dialog.show()
         dialog.activateWindow()
         qtbot.waitUntil(lambda: QApplication.activeWindow() is dialog)
         steps(dialog)
+        return True
 
-    return _drive(qtbot, with_focus)
+    return with_focus
 
 
 def make_view(ctx: DeskContext, qtbot: Any) -> ComplaintsView:  # noqa: F811

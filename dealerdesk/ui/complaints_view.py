@@ -37,6 +37,7 @@ from dealerdesk.ui.complaint_dialogs import ComplaintDialog, ComplaintStepDialog
 from dealerdesk.ui.complaint_model import ComplaintsModel
 from dealerdesk.ui.context import DeskContext
 from dealerdesk.ui.i18n import fmt_datetime, fmt_int, tr
+from dealerdesk.ui.lazy_screen import LazyScreen
 from dealerdesk.ui.profile_form import FormDialog, run_form
 from dealerdesk.vocab.complaints import UNRESOLVED, ComplaintCategory, ComplaintStatus
 
@@ -57,7 +58,7 @@ def load_complaints(flt: ComplaintFilter, now: Any, min_age: int | None,
             customers.list_staff())  # fmt: skip
 
 
-class ComplaintsView(QWidget):
+class ComplaintsView(LazyScreen):
     """The Complaints screen.
 
     Attributes:
@@ -189,7 +190,6 @@ class ComplaintsView(QWidget):
         self.setFocusProxy(self.table)
         ctx.hub.changed.connect(self._on_changed)
         self._show_detail(None)
-        self.refresh()
 
     # --- loading ------------------------------------------------------------------------
     def current_filter(self) -> tuple[ComplaintFilter, int | None, bool]:
@@ -199,7 +199,7 @@ class ComplaintsView(QWidget):
                               category=self.category.currentData())  # fmt: skip
         return flt, self.age.currentData(), self.overdue.isChecked()
 
-    def refresh(self) -> None:
+    def reload(self) -> None:
         self._gen += 1
         gen = self._gen
         flt, age, overdue = self.current_filter()
