@@ -162,3 +162,44 @@ def test_build_an_audience_see_exclusions_create_and_record_results(
     view.result_buttons["visited"].click()
     wait_idle(qtbot, ctx)
     assert view.model.index(0, 6).data() == "1"
+
+
+def test_the_survey_follows_a_completed_call(
+    db_path: Path,
+    ctx: DeskContext,
+    qtbot: Any,
+    dialogs: Any,  # noqa: F811
+) -> None:
+    from followup_support import add_followup, clear_generated_followups
+    from PySide6.QtWidgets import QWidget
+
+    from dealerdesk.services import surveys
+    from dealerdesk.ui.followup_dialogs import FollowupActions
+
+    ids = seed().ids
+    clear_generated_followups()
+    add_followup(ids["王芳"], TODAY)
+    (row,) = followups.due_followups(today=TODAY)
+    host = QWidget()
+    qtbot.addWidget(host)
+    actions = FollowupActions(ctx, host)
+
+    def reached(dialog: Any) -> bool:
+        assert not dialog.survey.isEnabled()  # only once the customer was reached
+        dialog.set_outcome("reached")
+        dialog.survey.setChecked(True)
+        return True
+
+    def answer(dialog: Any) -> None:
+        for key, value in (("satisfaction", 5), ("initiative", 4), ("repurchase", 5),
+                           ("recommend", 9), ("resistance", 3)):  # fmt: skip
+            dialog.scores[key].setValue(value)
+        qtbot.keyClick(dialog.comment, Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)
+
+    dialogs.answer(reached, drive(qtbot, answer))
+    assert actions.complete(row)
+    wait_idle(qtbot, ctx)
+    assert [s for s, _t, _x in dialogs.seen] == ["modal", "modal"]
+    assert [t for _s, t, _x in dialogs.seen] == ["complete_followup", "record_survey"]
+    trend = surveys.customer_trend(ids["王芳"])
+    assert [p.index for p in trend.points] == [83]  # (1 + .75 + 1 + .9 + .5) / 5 = .83
