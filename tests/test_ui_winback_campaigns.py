@@ -30,10 +30,10 @@ def shown(qtbot: Any, ctx: DeskContext, widget: Any) -> Any:  # noqa: F811
 
 def test_record_a_reason_see_the_breakdown_and_win_back(
     db_path: Path,
-    ctx: DeskContext,
+    ctx: DeskContext,  # noqa: F811
     qtbot: Any,
     dialogs: Any,
-    qtmodeltester: Any,  # noqa: F811
+    qtmodeltester: Any,
 ) -> None:
     ids = seed().ids
     followups.ensure_cadence_rules()
@@ -105,9 +105,9 @@ def test_last_try_is_marked(db_path: Path, ctx: DeskContext, qtbot: Any) -> None
 
 def test_build_an_audience_see_exclusions_create_and_record_results(
     db_path: Path,
-    ctx: DeskContext,
+    ctx: DeskContext,  # noqa: F811
     qtbot: Any,
-    qtmodeltester: Any,  # noqa: F811
+    qtmodeltester: Any,
 ) -> None:
     ids = seed().ids  # 王芳 and Emma Wilson own a 2021 Lavida (5 years old)
     followups.ensure_cadence_rules()
@@ -166,9 +166,9 @@ def test_build_an_audience_see_exclusions_create_and_record_results(
 
 def test_the_survey_follows_a_completed_call(
     db_path: Path,
-    ctx: DeskContext,
+    ctx: DeskContext,  # noqa: F811
     qtbot: Any,
-    dialogs: Any,  # noqa: F811
+    dialogs: Any,
 ) -> None:
     from followup_support import add_followup, clear_generated_followups
     from PySide6.QtWidgets import QWidget
