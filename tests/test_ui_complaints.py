@@ -156,6 +156,7 @@ def test_overdue_marked_filters_and_figures(
     qtmodeltester.check(view.model)
     rows = [view.model.item_at(r).row.id for r in range(view.model.rowCount())]  # type: ignore[union-attr]
     assert rows == [old, answered, fresh]  # oldest first
+    assert view.model.index(0, 6).data() == "Response late" and view.model.index(2, 6).data() == ""
     assert view.model.index(0, 0).data().startswith("⚠")
     assert view.model.index(0, 0).data(Qt.ItemDataRole.BackgroundRole) is not None
     assert view.model.index(2, 0).data(Qt.ItemDataRole.BackgroundRole) is None

@@ -115,7 +115,8 @@ def list_complaints(
     flt: ComplaintFilter = ComplaintFilter(),  # noqa: B008 - frozen
     *, now: datetime, min_age_days: int | None = None, overdue_only: bool = False,
 ) -> ComplaintList:  # fmt: skip
-    """Unresolved first, oldest first; *min_age_days* keeps those at least that old."""
+    """Unresolved first (oldest first), then the rest (newest first); *min_age_days* keeps
+    those at least that old."""
     if min_age_days is not None:
         flt = ComplaintFilter(flt.statuses, flt.assignee_id, flt.category,
                               now.date() - timedelta(days=min_age_days - 1), flt.customer_id)  # fmt: skip

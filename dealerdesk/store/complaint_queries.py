@@ -111,7 +111,7 @@ def _row(r: tuple[object, ...]) -> ComplaintRow:
 
 
 def list_complaints(flt: ComplaintFilter = ComplaintFilter()) -> list[ComplaintRow]:
-    """Unresolved complaints first, then the rest; oldest first within each."""
+    """Unresolved complaints first, oldest first; then the rest, newest first."""
     where, params = ["cu.archived = 0"], []
     if flt.statuses is not None:
         if not flt.statuses:
@@ -132,7 +132,8 @@ def list_complaints(flt: ComplaintFilter = ComplaintFilter()) -> list[ComplaintR
         params.append(flt.customer_id)
     sql = (_SELECT + " WHERE " + " AND ".join(where)
            + " ORDER BY CASE WHEN c.status IN ('open', 'responded') THEN 0 ELSE 1 END,"
-           " c.opened_at, c.id")  # fmt: skip
+           " CASE WHEN c.status IN ('open', 'responded') THEN c.opened_at END, c.opened_at DESC,"
+           " c.id")  # fmt: skip
     return [_row(r) for r in database.execute_sql(sql, params)]
 
 

@@ -25,7 +25,7 @@ class CampaignsModel(RecordsTableModel):
     """One row per campaign with its results and response rate (accepted / invited)."""
 
     HEADERS = ("Campaign", "Kind", "Starts", "Invited", "Reached", "Accepted", "Visited",
-               "Response rate")  # fmt: skip
+               "Response rate", "Calls planned")  # fmt: skip
 
     def item_at(self, row: int) -> CampaignRow | None:
         return self._rows[row] if 0 <= row < len(self._rows) else None
@@ -38,7 +38,7 @@ class CampaignsModel(RecordsTableModel):
         if role == Qt.ItemDataRole.DisplayRole:
             return (r.name, vocab_label("campaign_kind", r.kind), fmt_date(r.starts_on),
                     str(r.invited), str(r.reached), str(r.accepted), str(r.visited),
-                    _pct(campaigns.response_rate(r)))[col]  # fmt: skip
+                    _pct(campaigns.response_rate(r)), str(r.invitations))[col]  # fmt: skip
         if role == Qt.ItemDataRole.TextAlignmentRole and col >= 3:
             return _RIGHT
         if role == Qt.ItemDataRole.UserRole:

@@ -268,7 +268,7 @@ class CampaignBuilder(QWidget):
         if parts:
             text += " (" + ", ".join(parts) + ")"
         if result.cap is not None:
-            text += "<br><span style='color:#666'>" + self.tr(
+            text += "<br><span style='color:#666; font-size:9pt'>" + self.tr(
                 "Fatigue cap: at most %1 non-essential contacts in %2 days").replace(
                 "%1", str(result.cap)).replace("%2", str(result.days)) + "</span>"  # fmt: skip
         self.summary.setText(text)
@@ -322,11 +322,12 @@ class CampaignsView(LazyScreen):
         super().__init__(parent)
         self.setObjectName("CampaignsView")
         self.ctx = ctx
+        self._select_id: int | None = None
         title = QLabel(self.tr("Campaigns"))
         title.setStyleSheet("font-size: 18pt; font-weight: 600;")
         self.model = CampaignsModel(self)
         self.table = _table(self.model, "campaigns_table")
-        for col, width in enumerate((200, 90, 95, 65, 65, 70, 65)):
+        for col, width in enumerate((260, 90, 95, 65, 65, 70, 65, 105)):
             self.table.setColumnWidth(col, width)
         self.table.selectionModel().currentRowChanged.connect(lambda cur, _p: self._load_members())
         self.members = MembersModel(self)
@@ -365,7 +366,8 @@ class CampaignsView(LazyScreen):
         self.ctx.worker.submit(campaigns.list_campaigns, on_done=self._show)
 
     def _show(self, rows: list[campaigns.CampaignRow]) -> None:
-        keep = self.current_id()
+        keep = self._select_id or self.current_id()
+        self._select_id = None
         self.model.set_rows(rows)
         ids = [r.id for r in rows]
         if rows:
@@ -408,6 +410,7 @@ class CampaignsView(LazyScreen):
                                on_error=lambda e: errors.report(e, self))  # fmt: skip
 
     def _created(self, change: Changed) -> None:
+        self._select_id = change.new_id  # the new campaign is selected when the list arrives
         self.tabs.setCurrentIndex(0)
 
     def _on_changed(self, change: Changed) -> None:

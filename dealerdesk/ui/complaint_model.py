@@ -9,7 +9,7 @@ from PySide6.QtGui import QBrush, QColor, QFont
 
 from dealerdesk.services.complaints import ComplaintItem
 from dealerdesk.ui.complaint_dialogs import vocab_label
-from dealerdesk.ui.i18n import fmt_date, fmt_datetime, tr
+from dealerdesk.ui.i18n import fmt_date, tr
 from dealerdesk.ui.records_model import RecordsTableModel
 
 _Index = QModelIndex | QPersistentModelIndex
@@ -23,10 +23,10 @@ class ComplaintsModel(RecordsTableModel):
     """Rows are ``ComplaintItem`` (the complaint and its clock), as the service ordered
     them: unresolved first, oldest first. ``Qt.UserRole`` gives the complaint id."""
 
-    COLUMNS = ("id", "opened", "customer", "category", "severity", "status", "owner", "age",
-               "respond_by", "late")  # fmt: skip
-    HEADERS = ("#", "Opened", "Customer", "Category", "Severity", "Status", "Owner", "Age",
-               "Respond by", "Past target")  # fmt: skip
+    COLUMNS = ("id", "opened", "customer", "category", "severity", "status", "late", "owner",
+               "age", "respond_by")  # fmt: skip
+    HEADERS = ("#", "Opened", "Customer", "Category", "Severity", "Status", "Past target",
+               "Owner", "Age", "Respond by")  # fmt: skip
 
     def item_at(self, row: int) -> ComplaintItem | None:
         return self._rows[row] if 0 <= row < len(self._rows) else None
@@ -57,7 +57,7 @@ class ComplaintsModel(RecordsTableModel):
             font.setBold(True)
             return font
         if role == Qt.ItemDataRole.ToolTipRole:
-            return r.description
+            return item.late if key == "late" and item.late else r.description
         if role == Qt.ItemDataRole.TextAlignmentRole and key in ("id", "age"):
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         return None
@@ -67,7 +67,7 @@ class ComplaintsModel(RecordsTableModel):
         if key == "id":
             return ("⚠ " if c.overdue else "") + str(r.id)
         if key == "opened":
-            return fmt_datetime(r.opened_at)
+            return fmt_date(r.opened_at.date())
         if key == "customer":
             return r.customer_name
         if key in ("category", "severity", "status"):
@@ -78,8 +78,10 @@ class ComplaintsModel(RecordsTableModel):
             return tr("%1 d", "ComplaintsModel").replace("%1", str(c.age_days))
         if key == "respond_by":
             if r.first_response_at is not None:
-                return tr("answered %1", "ComplaintsModel").replace(
-                    "%1", fmt_date(r.first_response_at.date())
-                )
+                return "✓ " + fmt_date(r.first_response_at.date())
             return fmt_date(c.response_due.date())
-        return item.late
+        if not c.overdue:
+            return ""
+        if r.first_response_at is None and r.resolved_at is None and c.response_late:
+            return tr("Response late", "ComplaintsModel")
+        return tr("Resolution late", "ComplaintsModel")

@@ -140,7 +140,7 @@ class ComplaintsView(LazyScreen):
         self.table.verticalHeader().hide()
         self.table.horizontalHeader().setStretchLastSection(True)
         self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-        for col, width in enumerate((56, 120, 110, 100, 70, 85, 90, 55, 110)):
+        for col, width in enumerate((58, 86, 92, 92, 58, 80, 112, 74, 42)):
             self.table.setColumnWidth(col, width)
         self.table.selectionModel().currentRowChanged.connect(
             lambda cur, _p: self._selected(cur.row())
@@ -180,7 +180,7 @@ class ComplaintsView(LazyScreen):
         split = QSplitter(Qt.Orientation.Horizontal)
         split.addWidget(left)
         split.addWidget(right)
-        split.setSizes([780, 400])
+        split.setSizes([860, 330])
         split.setChildrenCollapsible(False)
 
         layout = QVBoxLayout(self)

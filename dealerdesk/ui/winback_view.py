@@ -103,7 +103,7 @@ class ReasonsModel(RecordsTableModel):
                     "No reason recorded", "ReasonsModel")  # fmt: skip
             if index.column() == 1:
                 return str(r.count)
-            return f"{r.share * 100:.0f}%  " + "█" * max(1, round(r.share * 20))
+            return f"{r.share * 100:.0f}%  " + "█" * max(1, round(r.share * 8))
         if role == Qt.ItemDataRole.TextAlignmentRole and index.column() == 1:
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         return None
@@ -209,7 +209,8 @@ class WinbackView(LazyScreen):
         self.table.verticalHeader().hide()
         self.table.horizontalHeader().setStretchLastSection(True)
         self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-        for col, width in enumerate((110, 60, 95, 220, 230, 95)):
+        self.table.setWordWrap(False)
+        for col, width in enumerate((110, 52, 88, 190, 150, 88)):
             self.table.setColumnWidth(col, width)
         self.table.doubleClicked.connect(lambda _i: self.open_customer())
         self.buttons: dict[str, QPushButton] = {}
@@ -242,7 +243,8 @@ class WinbackView(LazyScreen):
         self.reasons_table.setModel(self.reasons)
         self.reasons_table.verticalHeader().hide()
         self.reasons_table.horizontalHeader().setStretchLastSection(True)
-        self.reasons_table.setColumnWidth(0, 170)
+        self.reasons_table.setWordWrap(False)
+        self.reasons_table.setColumnWidth(0, 150)
         self.reasons_table.setColumnWidth(1, 75)
         self.reasons_total = QLabel()
         reasons_title = QLabel(self.tr("Why customers leave"))
