@@ -162,6 +162,11 @@ def test_build_an_audience_see_exclusions_create_and_record_results(
     view.result_buttons["visited"].click()
     wait_idle(qtbot, ctx)
     assert view.model.index(0, 6).data() == "1"
+    from PySide6.QtWidgets import QApplication
+
+    view.copy_button.click()
+    pasted = QApplication.clipboard().text().split("\t")
+    assert pasted[0] == "王芳" and pasted[2].startswith("Dear 王芳")
 
 
 def test_the_survey_follows_a_completed_call(

@@ -15,6 +15,7 @@ from typing import Any
 from PySide6.QtCore import QDate, Qt, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QApplication,
     QCheckBox,
     QComboBox,
     QDateEdit,
@@ -345,6 +346,12 @@ class CampaignsView(LazyScreen):
             self.result_buttons[key] = button
             row.addWidget(button)
         row.addStretch(1)
+        self.copy_button = QPushButton(self.tr("Copy messages for WeChat/SMS"))
+        self.copy_button.setObjectName("copy_messages")
+        self.copy_button.setToolTip(self.tr("Name, phone and message of everyone invited, one "
+                                            "per line, to paste into a WeChat or SMS batch"))  # fmt: skip
+        self.copy_button.clicked.connect(self.copy_messages)
+        row.addWidget(self.copy_button)
         page = QWidget()
         pl = QVBoxLayout(page)
         pl.addWidget(self.table, 2)
@@ -408,6 +415,14 @@ class CampaignsView(LazyScreen):
         self.ctx.worker.submit(campaigns.record_result, cid, m.customer_id, **flags,
                                on_done=self.ctx.hub.changed.emit,
                                on_error=lambda e: errors.report(e, self))  # fmt: skip
+
+    def copy_messages(self) -> str:
+        """The invited customers' messages as tab-separated lines, on the clipboard."""
+        text = "\n".join("\t".join((m.name, m.phone, m.message)) for m in self.members.rows())
+        QApplication.clipboard().setText(text)
+        self.ctx.hub.status.emit(self.tr("%1 messages copied").replace(
+            "%1", str(self.members.rowCount())))  # fmt: skip
+        return text
 
     def _created(self, change: Changed) -> None:
         self._select_id = change.new_id  # the new campaign is selected when the list arrives
