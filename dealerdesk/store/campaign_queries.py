@@ -8,6 +8,7 @@ from collections import defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import date
+from typing import Any
 
 from dealerdesk.errors import NotFoundError, ValidationError
 from dealerdesk.store.convert import to_date
@@ -140,7 +141,7 @@ def campaign_rows() -> list[CampaignRow]:
             int(r[0]),
             str(r[1]),
             str(r[2]),
-            to_date(r[3]),
+            to_date(r[3]),  # type: ignore[arg-type]
             to_date(r[4]),
             int(r[5]),  # type: ignore[arg-type]
             str(r[6] or "zh_CN"),
@@ -182,7 +183,7 @@ def create_campaign(
 ) -> int:  # fmt: skip
     """The campaign with its invited customers and their messages. Its ``audience`` is
     exactly those customers, so the follow-up planner invites them and no one else."""
-    values = {
+    values: dict[str, Any] = {
         "name": validate_text(name, "name", required=True, max_len=120),
         "kind": validate_choice(kind, "kind", tuple(CampaignKind)),
         "starts_on": validate_date(starts_on, "starts_on", required=True),

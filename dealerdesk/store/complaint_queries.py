@@ -112,7 +112,8 @@ def _row(r: tuple[object, ...]) -> ComplaintRow:
 
 def list_complaints(flt: ComplaintFilter = ComplaintFilter()) -> list[ComplaintRow]:
     """Unresolved complaints first, oldest first; then the rest, newest first."""
-    where, params = ["cu.archived = 0"], []
+    where: list[str] = ["cu.archived = 0"]
+    params: list[object] = []
     if flt.statuses is not None:
         if not flt.statuses:
             return []
@@ -215,7 +216,7 @@ def respond(complaint_id: int, *, at: datetime, note: str, staff_id: int | None 
         Complaint.update(status=S.RESPONDED.value, first_response_at=at.replace(microsecond=0),
                          updated_at=at).where(Complaint.id == complaint_id).execute()  # fmt: skip
         _event(complaint_id, at, S.RESPONDED, note, staff_id)
-    return int(c.customer_id)
+    return int(c.customer_id)  # type: ignore[attr-defined]
 
 
 def resolve(
@@ -233,7 +234,7 @@ def resolve(
                          first_response_at=c.first_response_at or stamp,
                          updated_at=at).where(Complaint.id == complaint_id).execute()  # fmt: skip
         _event(complaint_id, at, S.RESOLVED, resolution, staff_id)
-    return int(c.customer_id)
+    return int(c.customer_id)  # type: ignore[attr-defined]
 
 
 def close(
@@ -252,11 +253,7 @@ def close(
                          satisfaction=satisfaction, updated_at=at,
                          ).where(Complaint.id == complaint_id).execute()  # fmt: skip
         _event(complaint_id, at, S.CLOSED, note, staff_id)
-    return int(c.customer_id)
-
-
-def customer_of(complaint_id: int) -> int:
-    return int(_complaint(complaint_id).customer_id)
+    return int(c.customer_id)  # type: ignore[attr-defined]
 
 
 def _event(complaint_id: int, at: datetime, status: str, note: str, staff_id: int | None) -> None:

@@ -30,7 +30,7 @@ _COLUMNS = ("id, customer_id, date, kind, satisfaction, initiative, repurchase, 
 
 
 def _row(r: tuple[object, ...]) -> SurveyAnswers:
-    return SurveyAnswers(int(r[0]), int(r[1]), to_date(r[2]), str(r[3]), *r[4:10],  # type: ignore[arg-type, call-overload]
+    return SurveyAnswers(int(r[0]), int(r[1]), to_date(r[2]), str(r[3]), *r[4:10],  # type: ignore[arg-type, call-overload, call-arg]
                          str(r[10] or ""))  # fmt: skip
 
 

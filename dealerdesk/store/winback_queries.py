@@ -4,6 +4,7 @@
 from __future__ import annotations
 
 import json
+from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import date
 
@@ -117,6 +118,8 @@ def _customer(customer_id: int) -> Customer:
     return c
 
 
-def _audit(action: str, customer_id: int, details: dict[str, object], staff_id: int | None) -> None:
+def _audit(
+    action: str, customer_id: int, details: Mapping[str, object], staff_id: int | None
+) -> None:
     AuditLog.create(action=action, entity="customer", entity_id=customer_id, staff=staff_id,
-                    details=json.dumps(details, default=str, ensure_ascii=False))  # fmt: skip
+                    details=json.dumps(dict(details), default=str, ensure_ascii=False))  # fmt: skip
