@@ -238,7 +238,7 @@ def _cmd_complaints(args: argparse.Namespace, db_path: Path) -> int:
     from datetime import datetime
 
     from dealerdesk.i18n import Msg, render, t
-    from dealerdesk.services import complaints
+    from dealerdesk.services import complaints, customers
     from dealerdesk.vocab.complaints import UNRESOLVED, ComplaintCategory
 
     _open(db_path)
@@ -249,7 +249,7 @@ def _cmd_complaints(args: argparse.Namespace, db_path: Path) -> int:
     header = ("id", "opened", "customer", "phone", "category", "severity", "status", "owner",
               "respond_by", "resolve_by", "late")  # fmt: skip
     table = [(str(i.row.id), f"{i.row.opened_at:%Y-%m-%d %H:%M}", i.row.customer_name,
-              i.row.phone, render(Msg(f"vocab.complaint_category.{i.row.category}"))
+              customers.display_phone(i.row.phone), render(Msg(f"vocab.complaint_category.{i.row.category}"))
               if i.row.category in set(ComplaintCategory) else i.row.category,
               render(Msg(f"vocab.complaint_severity.{i.row.severity}")),
               render(Msg(f"vocab.complaint_status.{i.row.status}")), i.row.assignee,

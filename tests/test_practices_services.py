@@ -11,6 +11,7 @@ import pytest
 from dealerdesk.errors import ValidationError
 from dealerdesk.services import campaigns, complaints, customers, followups, surveys, winback
 from dealerdesk.services.complaints import ComplaintFilter
+from dealerdesk.store import db
 from dealerdesk.store.models import Customer, Followup, Staff, Vehicle, Visit
 from dealerdesk.vocab.campaigns import Exclusion
 
@@ -236,3 +237,30 @@ def test_campaign_preview_exclusions_create_and_results(db_path: Path) -> None:
                                   template="hi {name}", language="en", starts_on=date(2026, 12, 5),
                                   today=TODAY)  # fmt: skip
     assert err.value.field == "audience"
+
+
+def test_schema_9_upgrade_renames_in_progress_and_keeps_complaints(tmp_path: Path) -> None:
+    import shutil
+    import sqlite3
+
+    from dealerdesk.store import open_database
+
+    path = tmp_path / "old.db"
+    shutil.copy(Path(__file__).parent / "data" / "schema_v1.db", path)
+    con = sqlite3.connect(path)
+    con.execute(
+        "INSERT INTO complaint (created_at, updated_at, customer_id, opened_at, category,"
+        " severity, status, description, first_response_at) VALUES ('2026-01-05 10:00:00',"
+        " '2026-01-05 10:00:00', 1, '2026-01-05 10:00:00', 'service', 'medium', 'in_progress',"
+        " 'slow', '2026-01-05 16:00:00')"
+    )
+    con.commit()
+    con.close()
+    open_database(path)
+    try:
+        (row,) = complaints.list_complaints(now=datetime(2026, 1, 20, 9)).items
+        assert (row.row.status, row.row.visit_id, row.row.satisfaction) == ("responded", None, None)
+        history = complaints.detail(row.row.id, now=datetime(2026, 1, 20, 9)).history
+        assert [e.status for e in history] == ["open", "responded"]  # from the timestamps
+    finally:
+        db.close()

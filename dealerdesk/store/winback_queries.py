@@ -55,9 +55,19 @@ WHERE c.archived = 0 AND (c.status = 'lost' OR (c.status = 'active'
 def winback_rows(*, lapsed_before: date) -> list[WinbackRow]:
     """Lost customers (latest first), then lapsed ones (most recent visit first)."""
     rows = [
-        WinbackRow(int(r[0]), str(r[1]), str(r[2] or ""), str(r[3]), to_date(r[4]),
-                   str(r[5] or ""), str(r[6] or ""), to_date(r[7]), int(r[8]), to_date(r[9]),
-                   str(r[10] or ""))  # fmt: skip
+        WinbackRow(
+            int(r[0]),
+            str(r[1]),
+            str(r[2] or ""),
+            str(r[3]),
+            to_date(r[4]),
+            str(r[5] or ""),
+            str(r[6] or ""),
+            to_date(r[7]),
+            int(r[8]),
+            to_date(r[9]),
+            str(r[10] or ""),
+        )
         for r in database.execute_sql(_LIST, [lapsed_before.isoformat()] * 3)
     ]
     rows.sort(key=lambda w: (w.status != "lost",
