@@ -151,7 +151,9 @@ class MainWindow(QMainWindow):
         self.complaints = ComplaintsView(ctx)
         self.campaigns = CampaignsView(ctx)
         self.winback = WinbackView(ctx)
-        self.pages.update(complaints=self.complaints, campaigns=self.campaigns, winback=self.winback)
+        self.pages.update(
+            complaints=self.complaints, campaigns=self.campaigns, winback=self.winback
+        )
         for key, text in PLACEHOLDERS.items():
             label = dict(SCREENS)[key]
             self.pages[key] = placeholder(self.tr(label),
