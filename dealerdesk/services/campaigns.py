@@ -38,23 +38,49 @@ class AudiencePreview:
     days: int
 
 
+_REACH = {
+    (phone, wechat, email): frozenset(
+        (("phone", "sms") if phone else ()) + (("wechat",) if wechat else ())
+        + (("email",) if email else ()))
+    for phone in (False, True) for wechat in (False, True) for email in (False, True)
+}  # fmt: skip
+
+
 def _facts(today: date, days: int) -> list[AudienceFacts]:
-    out = []
-    for r in q.audience_facts(contacts_since=today - timedelta(days=days - 1),
-                              planned_before=today + timedelta(days=days)):  # fmt: skip
-        vehicles = tuple(
-            VehicleFacts(make, model, plate,
-                         (today - bought).days / 365.25 if bought
-                         else (today.year - year if year else None))
-            for make, model, plate, bought, year in r.vehicles
-        )  # fmt: skip
-        reach = frozenset((("phone", "sms") if r.phone else ()) + (("wechat",) if r.wechat else ())
-                          + (("email",) if r.email else ()))  # fmt: skip
-        out.append(AudienceFacts(
-            r.id, r.name, r.status, False, r.tier, r.segment, r.lifecycle, r.city, vehicles,
-            r.last_service, reach, frozenset(r.opted_out), r.recent_contacts, r.planned,
-        ))  # fmt: skip
-    return out
+    ages: dict[tuple[date | None, int | None], float | None] = {}
+
+    def age(bought: date | None, year: int | None) -> float | None:
+        key = (bought, year)
+        if key not in ages:
+            ages[key] = ((today - bought).days / 365.25 if bought
+                         else (today.year - year if year else None))  # fmt: skip
+        return ages[key]
+
+    return [
+        AudienceFacts(
+            r.id,
+            r.name,
+            r.status,
+            False,
+            r.tier,
+            r.segment,
+            r.lifecycle,
+            r.city,
+            tuple(
+                VehicleFacts(make, model, plate, age(bought, year))
+                for make, model, plate, bought, year in r.vehicles
+            ),
+            r.last_service,
+            _REACH[r.phone, r.wechat, r.email],
+            frozenset(r.opted_out),
+            r.recent_contacts,
+            r.planned,
+        )
+        for r in q.audience_facts(
+            contacts_since=today - timedelta(days=days - 1),
+            planned_before=today + timedelta(days=days),
+        )
+    ]
 
 
 def preview_audience(

@@ -56,41 +56,40 @@ _PLANNED = ("SELECT customer_id, count(*) FROM followup WHERE status = 'pending'
 
 
 def audience_facts(*, contacts_since: date, planned_before: date) -> list[CustomerFactsRow]:
-    """Every customer not deleted, with what the audience and exclusion rules read."""
-    rows = {
-        int(r[0]): CustomerFactsRow(
-            int(r[0]),
-            str(r[1]),
-            str(r[2]),
-            str(r[3] or ""),
-            bool(r[4]),
-            bool(r[5]),
-            bool(r[6]),
-            str(r[7] or ""),
-            str(r[8] or ""),
-            str(r[9] or ""),
-        )
-        for r in database.execute_sql(_CUSTOMERS)
-    }
+    """Every customer not deleted, with what the audience and exclusion rules read
+    (one query per kind of fact, for everyone at once)."""
+    vehicles: dict[int, list[tuple[str, str, str, date | None, int | None]]] = defaultdict(list)
     for cid, make, model, plate, bought, year in database.execute_sql(_VEHICLES):
-        if cid in rows:
-            rows[cid].vehicles.append(
-                (str(make), str(model), str(plate or ""), to_date(bought), year)
-            )
-    last = {int(r[0]): to_date(r[1]) for r in database.execute_sql(_LAST_SERVICE)}
+        vehicles[cid].append((make, model, plate or "", to_date(bought), year))
+    last = {r[0]: to_date(r[1]) for r in database.execute_sql(_LAST_SERVICE)}
     opted: dict[int, set[tuple[str, str]]] = defaultdict(set)
     for cid, channel, purpose in database.execute_sql(_OPTED_OUT):
-        opted[int(cid)].add((str(channel), str(purpose)))
+        opted[cid].add((channel, purpose))
     recent = dict(database.execute_sql(_RECENT, [contacts_since.isoformat()]).fetchall())
     planned = dict(database.execute_sql(_PLANNED, [planned_before.isoformat()]).fetchall())
-    out = []
-    for cid, row in rows.items():
-        out.append(CustomerFactsRow(
-            row.id, row.name, row.status, row.city, row.phone, row.wechat, row.email, row.tier,
-            row.segment, row.lifecycle, row.vehicles, last.get(cid), opted.get(cid, set()),
-            int(recent.get(cid, 0)), int(planned.get(cid, 0)),
-        ))  # fmt: skip
-    return out
+    none: list[tuple[str, str, str, date | None, int | None]] = []
+    return [
+        CustomerFactsRow(
+            cid,
+            name,
+            status,
+            city or "",
+            bool(phone),
+            bool(wechat),
+            bool(email),
+            tier or "",
+            segment or "",
+            lifecycle or "",
+            vehicles.get(cid, none),
+            last.get(cid),
+            opted.get(cid, set()),
+            recent.get(cid, 0),
+            planned.get(cid, 0),
+        )
+        for cid, name, status, city, phone, wechat, email, tier, segment, lifecycle in database.execute_sql(
+            _CUSTOMERS
+        )
+    ]
 
 
 @dataclass(frozen=True, slots=True)
