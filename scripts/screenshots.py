@@ -161,7 +161,7 @@ def practices(window: Any, ctx: Any, shot: Callable[..., None], settle: Callable
     window.show_screen("complaints")
     settle()
     window.complaints.table.selectRow(0)
-    shot("14-complaints", window)
+    shot("30-complaints", window)
     top = window.complaints.model.item_at(0)
     record = customers.get_customer(top.row.customer_id)
     from dealerdesk.ui.complaint_dialogs import ComplaintDialog
@@ -172,7 +172,7 @@ def practices(window: Any, ctx: Any, shot: Callable[..., None], settle: Callable
     )
     dialog.severity.setCurrentIndex(dialog.severity.findData("high"))
     dialog.show()
-    shot("15-complaint-dialog", dialog)
+    shot("31-complaint-dialog", dialog)
     dialog.close()
     from dealerdesk.services import winback
 
@@ -198,7 +198,7 @@ def practices(window: Any, ctx: Any, shot: Callable[..., None], settle: Callable
                 today=TODAY,
             )
         window.winback.refresh()
-    shot("16-winback", window, lambda: window.show_screen("winback"))
+    shot("32-winback", window, lambda: window.show_screen("winback"))
     window.show_screen("campaigns")
     b = window.campaigns.builder
     window.campaigns.tabs.setCurrentIndex(1)
@@ -207,7 +207,7 @@ def practices(window: Any, ctx: Any, shot: Callable[..., None], settle: Callable
         b.min_age.setValue(4)
         b.max_age.setValue(6)
         b.preview()
-        shot("17-campaign-audience", window)
+        shot("33-campaign-audience", window)
         b.create()
         settle()
         rows = window.campaigns.members
@@ -216,7 +216,7 @@ def practices(window: Any, ctx: Any, shot: Callable[..., None], settle: Callable
             window.campaigns.record("accepted" if i % 3 else "visited")
             settle()
     window.campaigns.tabs.setCurrentIndex(0)
-    shot("18-campaigns", window)
+    shot("34-campaigns", window)
 
 
 def report_pages(out: Path) -> None:
