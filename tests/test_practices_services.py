@@ -56,6 +56,10 @@ def test_complaint_from_open_to_closed_plans_the_satisfaction_call(db_path: Path
         complaints.close(k, now=NOW, satisfaction=4)  # not resolved yet
     assert err.value.field == "status"
     complaints.respond(k, now=datetime(2026, 11, 16, 10, 0), note="已致电道歉，约周三复查")
+    # the response completed the "respond" follow-up (a contact) and the next one keeps in touch
+    assert Followup.get_by_id(cmp.id).status == "done"
+    nxt = Followup.get((Followup.complaint == k) & (Followup.status == "pending"))
+    assert nxt.due == date(2026, 11, 19) and "keep in touch" in nxt.reason
     with pytest.raises(ValidationError):
         complaints.respond(k, now=datetime(2026, 11, 16, 11, 0), note="again")
     with pytest.raises(ValidationError) as err:

@@ -162,9 +162,19 @@ def open_complaint(
 
 
 def respond(complaint_id: int, *, now: datetime, note: str, staff_id: int | None = None) -> Changed:
+    """The first answer. It is a contact with the customer: the complaint's follow-up on
+    Today ("respond within 1 working day") is completed with it, and the planner moves on
+    to "keep in touch until it is resolved"."""
     with write_transaction():
         cid = q.respond(complaint_id, at=now, note=note, staff_id=staff_id)
-        return settle(changed("complaint", customers=(cid,), new_id=complaint_id), today=now.date())
+        done = changed("complaint", customers=(cid,), new_id=complaint_id)
+        task = q.pending_followup(complaint_id)
+        if task is not None:
+            done = done.merge(followups.complete_followup(
+                followup_id=task, outcome="reached", notes=note.strip()[:4000],
+                staff_id=staff_id, now=now,
+            ))  # fmt: skip
+        return settle(done, today=now.date())
 
 
 def resolve(

@@ -256,6 +256,15 @@ def close(
     return int(c.customer_id)  # type: ignore[attr-defined]
 
 
+def pending_followup(complaint_id: int) -> int | None:
+    """The complaint's open follow-up on Today ("respond within…"), if any."""
+    row = database.execute_sql(
+        "SELECT id FROM followup WHERE complaint_id = ? AND status = 'pending' ORDER BY due, id",
+        [complaint_id],
+    ).fetchone()
+    return None if row is None else int(row[0])
+
+
 def _event(complaint_id: int, at: datetime, status: str, note: str, staff_id: int | None) -> None:
     ComplaintEvent.create(complaint=complaint_id, at=at.replace(microsecond=0), status=str(status),
                           note=note or None, staff=_staff(staff_id, "staff_id"))  # fmt: skip
