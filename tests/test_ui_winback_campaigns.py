@@ -66,6 +66,14 @@ def test_record_a_reason_see_the_breakdown_and_win_back(
     assert [(view.reasons.index(r, 0).data(), view.reasons.index(r, 1).data())
             for r in range(view.reasons.rowCount())] == [("Bought another brand", "1")]  # fmt: skip
     assert "1 customers left" in view.reasons_total.text()
+    assert view.nps_label.text() == "NPS in this period: no answers"
+    from dealerdesk.services import surveys
+
+    surveys.record_survey(ids["王芳"], {"satisfaction": 4, "initiative": 4, "recommend": 10,
+                                       "date": date(2026, 11, 2)}, today=TODAY)  # fmt: skip
+    view.refresh_reasons()
+    wait_idle(qtbot, ctx)
+    assert "<b>+100</b> (1 answers: 1 promoters, 0 detractors)" in view.nps_label.text()
     # a period that does not hold the departure shows nothing
     view.start.setDate(QDate(2026, 11, 1))
     wait_idle(qtbot, ctx)

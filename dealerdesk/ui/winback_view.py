@@ -29,7 +29,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from dealerdesk.services import winback
+from dealerdesk.services import surveys, winback
 from dealerdesk.services.changes import Changed
 from dealerdesk.services.winback import ReasonCount, WinbackItem
 from dealerdesk.ui.complaint_dialogs import vocab_label
@@ -247,7 +247,11 @@ class WinbackView(LazyScreen):
         self.reasons_table.setColumnWidth(0, 150)
         self.reasons_table.setColumnWidth(1, 75)
         self.reasons_total = QLabel()
-        reasons_title = QLabel(self.tr("Why customers leave"))
+        self.nps_label = QLabel("–")
+        self.nps_label.setObjectName("period_nps")
+        self.nps_label.setWordWrap(True)
+        self.nps_label.setStyleSheet("font-size: 11pt; padding: 4px 0;")
+        reasons_title = QLabel(self.tr("Why customers leave, and NPS"))
         reasons_title.setStyleSheet("font-size: 12pt; font-weight: 600;")
         period = QHBoxLayout()
         period.addWidget(QLabel(self.tr("From")))
@@ -260,6 +264,7 @@ class WinbackView(LazyScreen):
         rl.setContentsMargins(0, 0, 0, 0)
         rl.addWidget(reasons_title)
         rl.addLayout(period)
+        rl.addWidget(self.nps_label)
         rl.addWidget(self.reasons_table, 1)
         rl.addWidget(self.reasons_total)
 
@@ -291,6 +296,8 @@ class WinbackView(LazyScreen):
             return
         self.ctx.worker.submit(winback.reasons, start, end,
                                on_done=lambda rows: self._show_reasons(gen, rows))  # fmt: skip
+        self.ctx.worker.submit(surveys.nps_for, start, end,
+                               on_done=lambda result: self._show_nps(gen, result))  # fmt: skip
 
     def _show(self, gen: int, items: list[WinbackItem]) -> None:
         if gen != self._gen["list"]:
@@ -326,6 +333,18 @@ class WinbackView(LazyScreen):
             self.tr("%1 customers left in this period").replace("%1", str(total))
         )
         self.reasons_loaded.emit()
+
+    def _show_nps(self, gen: int, result: surveys.NPSResult) -> None:
+        if gen != self._gen["reasons"]:
+            return
+        if result.score is None:
+            self.nps_label.setText(self.tr("NPS in this period: no answers"))
+            return
+        self.nps_label.setText(
+            self.tr("NPS in this period: <b>%1</b> (%2 answers: %3 promoters, %4 detractors)")
+            .replace("%1", f"{result.score:+.0f}").replace("%2", str(result.responses))
+            .replace("%3", str(result.promoters)).replace("%4", str(result.detractors))
+        )  # fmt: skip
 
     def current(self) -> WinbackItem | None:
         return self.model.item_at(self.table.currentIndex().row())
