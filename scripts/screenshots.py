@@ -216,6 +216,12 @@ def practices(window: Any, ctx: Any, shot: Callable[..., None], settle: Callable
             window.campaigns.record("accepted" if i % 3 else "visited")
             settle()
     window.campaigns.tabs.setCurrentIndex(0)
+    settle()
+    names = [
+        window.campaigns.model.item_at(r).name for r in range(window.campaigns.model.rowCount())
+    ]
+    if "老车主置换季" in names:
+        window.campaigns.table.selectRow(names.index("老车主置换季"))
     shot("34-campaigns", window)
 
 

@@ -10,13 +10,13 @@ minus ``invite_days_before``), with the planner's own consent and fatigue checks
 from __future__ import annotations
 
 import json
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date, timedelta
 
 from dealerdesk.errors import ValidationError
 from dealerdesk.retention import campaign_audience as ca
 from dealerdesk.retention.campaign_audience import AudienceFacts, Criteria, Preview, VehicleFacts
-from dealerdesk.services import followups
+from dealerdesk.services import customers, followups
 from dealerdesk.services.changes import Changed, changed
 from dealerdesk.store import campaign_queries as q
 from dealerdesk.store.campaign_queries import CampaignRow, MemberRow
@@ -136,7 +136,8 @@ def criteria_of(row: CampaignRow) -> Criteria:
 
 
 def members(campaign_id: int) -> list[MemberRow]:
-    return q.members(campaign_id)
+    """The invited customers, phones as people read them."""
+    return [replace(m, phone=customers.display_phone(m.phone)) for m in q.members(campaign_id)]
 
 
 def record_result(
