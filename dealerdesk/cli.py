@@ -100,6 +100,20 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--top", type=_positive, default=20, help="how many (default 20)")
     p.add_argument("--format", choices=("table", "csv"), default="table")
 
+    p = sub.add_parser("complaints", help="complaints with their targets", description=(
+        "List complaints, unresolved first, each against its working-day targets, with the "
+        "median first-response time and how many are past target."))  # fmt: skip
+    common(p)
+    p.add_argument("--open", action="store_true", help="only those not resolved yet")
+    p.add_argument("--format", choices=("table", "csv"), default="table")
+
+    p = sub.add_parser("nps", help="Net Promoter Score of a period",
+                       description="NPS (promoters minus detractors) of the answers given "
+                       "from --from to --to, both days included.")  # fmt: skip
+    common(p, today=False)
+    p.add_argument("--from", dest="start", type=_date, required=True, metavar="YYYY-MM-DD")
+    p.add_argument("--to", dest="end", type=_date, required=True, metavar="YYYY-MM-DD")
+
     p = sub.add_parser("report", help="write a PDF report", description="Write a PDF report.")
     reports = p.add_subparsers(dest="report", required=True, parser_class=_Parser)
     r = reports.add_parser("at-risk", help="customers at risk (ranked, reasons, chart)",
@@ -270,6 +284,49 @@ def _cmd_report(args: argparse.Namespace, db_path: Path) -> int:
     return 0
 
 
+def _cmd_complaints(args: argparse.Namespace, db_path: Path) -> int:
+    from datetime import datetime
+
+    from dealerdesk.i18n import Msg, render, t
+    from dealerdesk.services import complaints, customers
+    from dealerdesk.vocab.complaints import UNRESOLVED, ComplaintCategory
+
+    _open(db_path)
+    now = datetime.combine(args.today, datetime.max.time()).replace(microsecond=0) if args.today \
+        else datetime.now().replace(microsecond=0)  # fmt: skip
+    flt = complaints.ComplaintFilter(statuses=tuple(UNRESOLVED) if args.open else None)
+    found = complaints.list_complaints(flt, now=now)
+    header = ("id", "opened", "customer", "phone", "category", "severity", "status", "owner",
+              "respond_by", "resolve_by", "late")  # fmt: skip
+    table = [(str(i.row.id), f"{i.row.opened_at:%Y-%m-%d %H:%M}", i.row.customer_name,
+              customers.display_phone(i.row.phone), render(Msg(f"vocab.complaint_category.{i.row.category}"))
+              if i.row.category in set(ComplaintCategory) else i.row.category,
+              render(Msg(f"vocab.complaint_severity.{i.row.severity}")),
+              render(Msg(f"vocab.complaint_status.{i.row.status}")), i.row.assignee,
+              i.clock.response_due.date().isoformat(), i.clock.resolve_due.date().isoformat(),
+              i.late) for i in found.items]  # fmt: skip
+    _emit(args.format, header, table)
+    median = "–" if found.median_response_hours is None else f"{found.median_response_hours:.1f}"
+    print(t("practices.complaint.cli_summary", n=len(found.items), median=median,
+            late=found.past_target), file=sys.stderr)  # fmt: skip
+    return 0
+
+
+def _cmd_nps(args: argparse.Namespace, db_path: Path) -> int:
+    from dealerdesk.i18n import t
+    from dealerdesk.services import surveys
+
+    _open(db_path)
+    result = surveys.nps_for(args.start, args.end)
+    if result.score is None:
+        print(t("practices.nps.none", start=args.start, end=args.end))
+        return 0
+    print(t("practices.nps.summary", score=f"{result.score:+.0f}", n=result.responses,
+            promoters=result.promoters, passives=result.passives,
+            detractors=result.detractors, start=args.start, end=args.end))  # fmt: skip
+    return 0
+
+
 def _emit(fmt: str, header: Sequence[str], rows: Sequence[Sequence[str]]) -> None:
     if fmt == "csv":
         writer = csv.writer(sys.stdout)
@@ -293,6 +350,8 @@ _HANDLERS: dict[str, Callable[[argparse.Namespace, Path], int]] = {
     "today": _cmd_today,
     "risk": _cmd_risk,
     "report": _cmd_report,
+    "complaints": _cmd_complaints,
+    "nps": _cmd_nps,
 }
 
 

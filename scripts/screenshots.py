@@ -17,6 +17,7 @@ import time
 from collections.abc import Callable
 from datetime import date
 from pathlib import Path
+from typing import Any
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
@@ -132,6 +133,7 @@ def main() -> int:
 
     shot("09-calendar", window, lambda: window.show_screen("calendar"))
     desk_day_shots(ctx, window, shot)
+    practices(window, ctx, shot, settle)
     shot("10-reports", window, lambda: window.show_screen("reports"))
 
     # The at-risk PDF is written on the worker behind a progress dialog; catch it running.
@@ -179,6 +181,75 @@ def desk_day_shots(ctx: object, window: object, shot: Callable[..., None]) -> No
     review.show()
     shot("16-catch-up-list", review)
     review.close()
+def practices(window: Any, ctx: Any, shot: Callable[..., None], settle: Callable[[], None]) -> None:
+    """The Complaints, Win-back and Campaigns screens, and the complaint dialog."""
+    from dealerdesk.services import campaigns, customers
+
+    window.show_screen("complaints")
+    settle()
+    window.complaints.table.selectRow(0)
+    shot("30-complaints", window)
+    top = window.complaints.model.item_at(0)
+    record = customers.get_customer(top.row.customer_id)
+    from dealerdesk.ui.complaint_dialogs import ComplaintDialog
+
+    dialog = ComplaintDialog(ctx, record.id, record.name, vehicles=record.vehicles, parent=window)
+    dialog.description.setPlainText(
+        "保养后发动机有异响，第二次来店仍未解决。\n客户很着急，希望本周内处理。"
+    )
+    dialog.severity.setCurrentIndex(dialog.severity.findData("high"))
+    dialog.show()
+    shot("31-complaint-dialog", dialog)
+    dialog.close()
+    from dealerdesk.services import winback
+
+    lost = [i for i in winback.winback_list(today=TODAY) if not i.lapsed]
+    if lost and not any(i.row.lost_category for i in lost):
+        # The demo's lost customers gave their reason in words only: code them from
+        # those words, as the win-back calls would, so the breakdown has something to show.
+        words = {
+            "搬家": "moved_away",
+            "出售": "sold_car",
+            "维修": "service_quality",
+            "competitor": "distance",
+            "价格": "price",
+            "贵": "price",
+        }
+        for item in lost:
+            code = next((c for w, c in words.items() if w in item.row.lost_reason), "other")
+            winback.record_reason(
+                item.row.customer_id,
+                category=code,
+                text=item.row.lost_reason,
+                on=item.row.lost_on or TODAY,
+                today=TODAY,
+            )
+        window.winback.refresh()
+    shot("32-winback", window, lambda: window.show_screen("winback"))
+    window.show_screen("campaigns")
+    b = window.campaigns.builder
+    window.campaigns.tabs.setCurrentIndex(1)
+    if not any(r.name == "老车主置换季" for r in campaigns.list_campaigns()):
+        b.name.setText("老车主置换季")
+        b.min_age.setValue(4)
+        b.max_age.setValue(6)
+        b.preview()
+        shot("33-campaign-audience", window)
+        b.create()
+        settle()
+        rows = window.campaigns.members
+        for i in range(min(6, rows.rowCount())):
+            window.campaigns.members_view.selectRow(i)
+            window.campaigns.record("accepted" if i % 3 else "visited")
+            settle()
+    window.campaigns.tabs.setCurrentIndex(0)
+    settle()
+    names = [
+        window.campaigns.model.item_at(r).name for r in range(window.campaigns.model.rowCount())
+    ]
+    if "老车主置换季" in names:
+        window.campaigns.table.selectRow(names.index("老车主置换季"))
+    shot("34-campaigns", window)
 
 
 def report_pages(out: Path) -> None:

@@ -16,11 +16,11 @@ from dealerdesk.ui.action_dialogs import (
     AddVehicleDialog,
     LogContactDialog,
     NewCustomerDialog,
-    SurveyDialog,
     run_form,
 )
 from dealerdesk.ui.context import DeskContext
 from dealerdesk.ui.customer_detail import CustomerDetail
+from dealerdesk.ui.survey_dialog import SurveyDialog
 from dealerdesk.ui.timeline_model import TimelineModel, VehiclesModel
 
 
@@ -157,7 +157,8 @@ def test_record_a_complaint_and_a_survey(
 
     def survey(dialog: Any) -> None:
         dialog.scores["satisfaction"].setValue(4)
-        dialog.scores["nps"].setValue(9)
+        dialog.scores["initiative"].setValue(3)
+        dialog.scores["recommend"].setValue(9)
         dialog.accept()
 
     dialogs.answer(drive(qtbot, complaint))
@@ -172,7 +173,7 @@ def test_record_a_complaint_and_a_survey(
     assert survey_row.title == "NPS 9"
 
 
-def test_survey_with_no_answer_is_refused_beside_nps(
+def test_survey_with_too_few_answers_is_refused(
     db_path: Path, ctx: DeskContext, qtbot: Any, dialogs: Any  # noqa: F811
 ) -> None:
     ids = seed().ids
@@ -181,7 +182,7 @@ def test_survey_with_no_answer_is_refused_beside_nps(
     dialogs.answer(lambda d: (d.accept(), True)[1])
     run_form(dialog)
     wait_idle(qtbot, ctx)
-    assert "at least the NPS" in dialog.errors.message("nps")
+    assert "at least three" in dialog.errors.message("satisfaction")
     assert dialog.pending is False and dialog.result() == 0  # still open, nothing saved
     assert [e for e in customers.timeline(ids["张伟"]) if e.kind == "survey"] == []
     dialog.reject()

@@ -8,11 +8,23 @@ from __future__ import annotations
 
 from types import MappingProxyType
 
-from dealerdesk.i18n import catalog_common, catalog_followups, catalog_vocab
+from dealerdesk.i18n import (
+    catalog_common,
+    catalog_followups,
+    catalog_practices,
+    catalog_vocab,
+    catalog_vocab_practices,
+)
 
 Entry = tuple[str | tuple[str, str], str]
 
-_AREAS = (catalog_common, catalog_vocab, catalog_followups)
+_AREAS = (
+    catalog_common,
+    catalog_vocab,
+    catalog_followups,
+    catalog_practices,
+    catalog_vocab_practices,
+)
 
 
 def _merge() -> dict[str, Entry]:

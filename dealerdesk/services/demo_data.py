@@ -376,9 +376,14 @@ class _Events:
                 recent = (g.today - day).days < 40
                 status = "open" if recent and rng.random() < 0.6 else "resolved"
                 first_resp = _ts(day + timedelta(days=rng.choice((0, 0, 1, 1, 2, 5))), 15)
+                if status == "open":  # answered already (responded), or not yet
+                    if first_resp[:10] <= g.today.isoformat():
+                        status = "responded"
+                    else:
+                        first_resp = None  # type: ignore[assignment]
                 resolved = (
                     None
-                    if status == "open"
+                    if status != "resolved"
                     else _ts(day + timedelta(days=rng.randrange(1, 20)), 17)
                 )
                 g.rows.add("complaint", ("customer_id", "opened_at", "category", "severity", "status",
@@ -386,7 +391,7 @@ class _Events:
                            "assignee_id", "created_at", "updated_at"),
                            (self.cid, _ts(day, 11), category, rng.choice(("low", "medium", "medium", "high")),
                             status, text, first_resp, resolved,
-                            None if status == "open" else "已致歉并免费返修", self.owner,
+                            None if status != "resolved" else "已致歉并免费返修", self.owner,
                             _ts(day, 11), _ts(day, 11)))  # fmt: skip
 
 

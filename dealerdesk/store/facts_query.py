@@ -83,7 +83,7 @@ WHERE n = 1
 """
 _COMPLAINTS = """
 SELECT customer_id, count(*), substr(min(opened_at), 1, 10) FROM complaint
-WHERE status IN ('open', 'in_progress') AND opened_at < :tomorrow {ids} GROUP BY customer_id
+WHERE status IN ('open', 'responded') AND opened_at < :tomorrow {ids} GROUP BY customer_id
 """
 _CUSTOMERS = """
 SELECT id, name, kind, status, owner_id, substr(created_at, 1, 10) FROM customer

@@ -80,7 +80,7 @@ _COMPLAINTS = (
     "SELECT c.customer_id, c.id, c.opened_at, c.category, c.vehicle_id, c.assignee_id,"
     " (SELECT count(*) FROM followup f WHERE f.complaint_id = c.id AND f.status = 'done'),"
     " (SELECT max(completed_at) FROM followup f WHERE f.complaint_id = c.id AND f.status = 'done')"
-    " FROM complaint c WHERE c.status IN ('open', 'in_progress') /*scope*/ ORDER BY c.id")
+    " FROM complaint c WHERE c.status IN ('open', 'responded') /*scope*/ ORDER BY c.id")
 _PERSONAL = "SELECT customer_id, id, label, date, lunar FROM personal_date WHERE 1=1 /*scope*/ ORDER BY id"
 _OPTED_OUT = "SELECT customer_id, channel, purpose FROM consent WHERE granted = 0 /*scope*/"
 _RECENT = ("SELECT l.customer_id, l.at FROM contact_log l LEFT JOIN followup f ON f.id = l.followup_id"
@@ -303,4 +303,7 @@ def _audience(text: object) -> dict[str, object] | None:
         value = json.loads(str(text))
     except ValueError:
         return {"unreadable": True}
-    return value if isinstance(value, dict) else {"unreadable": True}
+    if not isinstance(value, dict):
+        return {"unreadable": True}
+    # Lists become sets: a campaign's customer_ids is checked once per customer per run.
+    return {k: frozenset(v) if isinstance(v, list) else v for k, v in value.items()}

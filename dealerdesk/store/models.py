@@ -93,6 +93,11 @@ class Campaign(BaseModel):
     audience = TextField(null=True)  # JSON filter: tiers, segments, vehicle age…
     notes = TextField(null=True)
     archived = BooleanField(default=False)
+    # The manager's criteria as chosen on the Campaigns screen (JSON), the message with
+    # its {name} {model} {plate} {date} fields, and the message's language.
+    criteria = TextField(null=True)
+    template = TextField(null=True)
+    language = CharField(max_length=5, null=True)  # zh_CN | en; None: zh_CN
 
 
 class Customer(BaseModel):
@@ -118,6 +123,8 @@ class Customer(BaseModel):
     status = CharField(max_length=10, default="active")  # active | lost | moved | deceased
     lost_reason = TextField(null=True)
     lost_on = DateField(null=True)
+    lost_category = CharField(max_length=24, null=True)  # vocab.winback.LostReason
+    won_back_on = DateField(null=True)
     preferred_channel = CharField(max_length=10, default="phone")
     notes = TextField(null=True)
     archived = BooleanField(default=False)
@@ -229,15 +236,29 @@ class Complaint(BaseModel):
     opened_at = DateTimeField()
     category = CharField(max_length=20, default="service")
     severity = CharField(max_length=8, default="medium")  # low | medium | high
-    status = CharField(max_length=12, default="open")  # open | in_progress | resolved | closed
+    status = CharField(max_length=12, default="open")  # vocab.complaints.ComplaintStatus
     description = TextField()
     first_response_at = DateTimeField(null=True)
     resolved_at = DateTimeField(null=True)
     resolution = TextField(null=True)
     assignee = ForeignKeyField(Staff, null=True, on_delete="SET NULL")
+    visit = ForeignKeyField(Visit, null=True, on_delete="SET NULL")
+    closed_at = DateTimeField(null=True)
+    satisfaction = IntegerField(null=True)  # the customer's 1–5 on the resolution
 
     class Meta:
         indexes = ((("customer", "status", "opened_at"), False),)
+
+
+class ComplaintEvent(BaseModel):
+    """One step of a complaint's history: opened, responded, resolved, closed, a note."""
+
+    id = AutoField()
+    complaint = ForeignKeyField(Complaint, backref="events", on_delete="CASCADE")
+    at = DateTimeField()
+    status = CharField(max_length=12)
+    note = TextField(null=True)
+    staff = ForeignKeyField(Staff, null=True, on_delete="SET NULL")
 
 
 class Survey(BaseModel):
@@ -315,6 +336,21 @@ class Followup(BaseModel):
             (("customer", "status"), False),
             (("status", "due"), False),
         )
+
+
+class CampaignMember(BaseModel):
+    """A customer invited to a campaign, the message they get, and how they answered."""
+
+    id = AutoField()
+    campaign = ForeignKeyField(Campaign, backref="members", on_delete="CASCADE")
+    customer = ForeignKeyField(Customer, on_delete="CASCADE")
+    message = TextField(null=True)
+    reached = BooleanField(default=False)
+    accepted = BooleanField(default=False)
+    visited = BooleanField(default=False)
+
+    class Meta:
+        indexes = ((("campaign", "customer"), True),)
 
 
 class ContactLog(BaseModel):
@@ -436,9 +472,11 @@ ALL_MODELS: tuple[type[Model], ...] = (
     Vehicle,
     Visit,
     Complaint,
+    ComplaintEvent,
     Survey,
     Referral,
     Followup,
+    CampaignMember,
     ContactLog,
     CadenceRule,
     AuditLog,

@@ -1,4 +1,6 @@
-"""The quick-action dialogs: log a contact, complaint, survey, mark lost, new customer, vehicle.
+"""The quick-action dialogs: log a contact, mark lost, new customer, vehicle, follow-up.
+
+The complaint and survey dialogs live in ``complaint_dialogs`` and ``survey_dialog``.
 
 Each dialog's Save runs its service call on the worker and stays open until the
 answer comes: a ``ValidationError`` puts the message beside its field (nothing was
@@ -27,7 +29,6 @@ from PySide6.QtWidgets import (
     QGroupBox,
     QHBoxLayout,
     QLineEdit,
-    QPlainTextEdit,
     QRadioButton,
     QSpinBox,
     QVBoxLayout,
@@ -36,7 +37,6 @@ from PySide6.QtWidgets import (
 
 from dealerdesk.errors import ValidationError
 from dealerdesk.services import customers
-from dealerdesk.services.customers import StaffRecord
 from dealerdesk.ui.context import DeskContext
 from dealerdesk.ui.followup_dialogs import ScheduleFollowupDialog  # issue #7: moved there
 from dealerdesk.ui.profile_form import (
@@ -50,9 +50,8 @@ from dealerdesk.ui.profile_form import (
     run_form,
 )
 
-__all__ = ["AddVehicleDialog", "ComplaintDialog", "FormDialog", "LogContactDialog",
-           "MarkLostDialog", "NewCustomerDialog", "ScheduleFollowupDialog", "SurveyDialog",
-           "run_form"]  # fmt: skip
+__all__ = ["AddVehicleDialog", "FormDialog", "LogContactDialog", "MarkLostDialog",
+           "NewCustomerDialog", "ScheduleFollowupDialog", "run_form"]  # fmt: skip
 OUTCOMES: tuple[tuple[str, Qt.Key, str], ...] = (
     ("reached", Qt.Key.Key_R, "Reached"),
     ("no_answer", Qt.Key.Key_N, "No answer"),
@@ -61,15 +60,6 @@ OUTCOMES: tuple[tuple[str, Qt.Key, str], ...] = (
     ("declined", Qt.Key.Key_D, "Declined"),
     ("left_message", Qt.Key.Key_L, "Left a message"),
 )
-COMPLAINT_CATEGORIES = (("service", "Service"), ("quality", "Repair quality"),
-                        ("waiting", "Waiting time"), ("billing", "Billing"), ("parts", "Parts"),
-                        ("staff", "Staff"), ("other", "Other"))  # fmt: skip
-SEVERITIES = (("low", "Low"), ("medium", "Medium"), ("high", "High"))
-SURVEY_KINDS = (("service", "After a service"), ("sale", "After a sale"),
-                ("periodic", "Periodic"), ("exit", "Exit (customer left)"))  # fmt: skip
-SURVEY_FACTORS = (("satisfaction", "Overall satisfaction"), ("initiative", "Own initiative"),
-                  ("repurchase", "Would buy again"), ("recommend", "Would recommend"),
-                  ("resistance", "Resists competitors"))  # fmt: skip
 LOST_REASONS = ("Moved away", "Bought from a competitor", "Sold the car",
                 "Unhappy with our service", "Price")  # fmt: skip
 
@@ -194,84 +184,6 @@ class MarkLostDialog(FormDialog):
 
     def done_message(self) -> str:
         return self.tr("Marked as lost")
-
-
-class ComplaintDialog(FormDialog):
-    """Open a complaint: fast handling is loyalty, so it lands on Today at once."""
-
-    def __init__(self, ctx: DeskContext, customer_id: int, customer_name: str, *,
-                 vehicles: Sequence[Any] = (), staff: Sequence[StaffRecord] = (),
-                 parent: QWidget | None = None) -> None:  # fmt: skip
-        super().__init__(ctx, "record_complaint", self.tr("Record a complaint — %1").replace(
-            "%1", customer_name), parent)  # fmt: skip
-        self.customer_id = customer_id
-        self.category = combo(COMPLAINT_CATEGORIES, "category", "ComplaintDialog")
-        self.severity = combo(SEVERITIES, "severity", "ComplaintDialog")
-        self.severity.setCurrentIndex(1)
-        self.description = QPlainTextEdit()
-        self.description.setTabChangesFocus(True)
-        self.description.setFixedHeight(90)
-        self.vehicle = QComboBox()
-        self.vehicle.addItem(self.tr("—"), None)
-        for v in vehicles:
-            self.vehicle.addItem(v.label or v.vin, v.id)
-        self.assignee = QComboBox()
-        self.assignee.addItem(self.tr("Nobody yet"), None)
-        for member in staff:
-            self.assignee.addItem(member.name, member.id)
-        self.field("category", self.tr("&Category"), self.category)
-        self.field("severity", self.tr("&Severity"), self.severity)
-        self.field("description", self.tr("&What happened"), self.description)
-        self.field("vehicle_id", self.tr("&Vehicle"), self.vehicle)
-        self.field("assignee_id", self.tr("&Assign to"), self.assignee)
-        self.finish_layout()
-        self.setFocusProxy(self.description)
-
-    def build_job(self) -> Job:
-        return partial(
-            customers.record_complaint, self.customer_id, now=self.ctx.now(),
-            category=self.category.currentData(), severity=self.severity.currentData(),
-            description=self.description.toPlainText(), vehicle_id=self.vehicle.currentData(),
-            assignee_id=self.assignee.currentData(),
-        )  # fmt: skip
-
-    def done_message(self) -> str:
-        return self.tr("Complaint recorded")
-
-
-class SurveyDialog(FormDialog):
-    """The five loyalty factors (1–5) and NPS (0–10); "–" leaves a question unanswered."""
-
-    def __init__(self, ctx: DeskContext, customer_id: int, customer_name: str,
-                 parent: QWidget | None = None) -> None:  # fmt: skip
-        super().__init__(ctx, "record_survey", self.tr("Record a survey — %1").replace(
-            "%1", customer_name), parent)  # fmt: skip
-        self.customer_id = customer_id
-        self.kind = combo(SURVEY_KINDS, "kind", "SurveyDialog")
-        self.day = QLineEdit(ctx.today().isoformat())
-        self.field("kind", self.tr("&Kind"), self.kind)
-        self.field("date", self.tr("&Date"), self.day)
-        self.scores: dict[str, QSpinBox] = {}
-        for key, label in SURVEY_FACTORS:
-            self.scores[key] = self.field(key, self.tr(label), _score_box(0, 5))  # type: ignore[assignment]
-        self.scores["nps"] = self.field("nps", self.tr("&NPS (0–10)"), _score_box(-1, 10))  # type: ignore[assignment]
-        self.comment = QLineEdit()
-        self.field("comment", self.tr("C&omment"), self.comment)
-        self.finish_layout()
-        self.setFocusProxy(self.scores["satisfaction"])
-
-    def build_job(self) -> Job:
-        fields: dict[str, Any] = {
-            "kind": self.kind.currentData(),
-            "date": parse_day(self.day.text(), "date", required=True),
-            "comment": self.comment.text(),
-        }
-        for key, box in self.scores.items():
-            fields[key] = None if box.value() == box.minimum() else box.value()
-        return partial(customers.record_survey, self.customer_id, fields, today=self.ctx.today())
-
-    def done_message(self) -> str:
-        return self.tr("Survey recorded")
 
 
 # ScheduleFollowupDialog moved to followup_dialogs (issue #7), re-exported above.

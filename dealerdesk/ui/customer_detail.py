@@ -37,18 +37,18 @@ from dealerdesk.services.customers import CustomerRecord
 from dealerdesk.ui import dialogs, errors
 from dealerdesk.ui.action_dialogs import (
     AddVehicleDialog,
-    ComplaintDialog,
     FormDialog,
     LogContactDialog,
     MarkLostDialog,
     ScheduleFollowupDialog,
-    SurveyDialog,
     run_form,
 )
+from dealerdesk.ui.complaint_dialogs import ComplaintDialog
 from dealerdesk.ui.context import DeskContext
 from dealerdesk.ui.customer_followups import CustomerFollowups  # issue #7
 from dealerdesk.ui.i18n import fmt_date
 from dealerdesk.ui.profile_form import STATUSES, ProfileForm
+from dealerdesk.ui.survey_dialog import LoyaltyTrendLabel, SurveyDialog
 from dealerdesk.ui.timeline_model import (
     TIMELINE_LIMIT,
     DetailData,
@@ -179,6 +179,8 @@ class CustomerDetail(QWidget):
         risk_row.addWidget(self.badge, 0, Qt.AlignmentFlag.AlignTop)
         risk_row.addWidget(self.reasons, 1)
         rl.addLayout(risk_row)
+        self.loyalty = LoyaltyTrendLabel(ctx)
+        rl.addWidget(self.loyalty)
         rl.addWidget(self.tabs, 1)
         splitter = QSplitter(Qt.Orientation.Horizontal)
         splitter.addWidget(scroll)
@@ -235,6 +237,7 @@ class CustomerDetail(QWidget):
                               "</span>" if r.name_alt else ""))  # fmt: skip
         self.subtitle.setText(self._subtitle(r))
         self._show_risk(r)
+        self.loyalty.load(r.id)
         self.timeline.set_rows(data.timeline)
         self.vehicles.set_rows(r.vehicles)
         for view, widths in ((self.timeline_view, TIMELINE_WIDTHS),

@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
     QApplication,
     QButtonGroup,
     QCalendarWidget,
+    QCheckBox,
     QComboBox,
     QDateEdit,
     QDialog,
@@ -129,6 +130,10 @@ class CompleteDialog(QDialog):
         form.addRow(self.tr("Channel"), self.channel)
         form.addRow(self.tr("Call back on"), self.callback)
         form.addRow(self.tr("Notes"), self.notes)
+        # The customer is on the line: the five loyalty questions take a minute more.
+        self.survey = QCheckBox(self.tr("Then take the loyalty &survey"))
+        self.survey.setObjectName("then_survey")
+        form.addRow("", self.survey)
 
         self._box = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel
@@ -187,6 +192,7 @@ class CompleteDialog(QDialog):
         # Enter with no outcome chosen must not save a contact that says nothing.
         self._ok.setEnabled(self.outcome() is not None)
         self.callback.setEnabled(self.outcome() == "call_back")
+        self.survey.setEnabled(self.outcome() == "reached")
 
 
 class RescheduleDialog(QDialog):
@@ -337,19 +343,28 @@ class FollowupActions(QObject):
             outcome = dialog.outcome()
             if outcome is None:
                 return False
+            survey = outcome == "reached" and dialog.survey.isChecked()
             self._ctx.worker.submit(
                 aftercare.complete_followup,
                 followup_id=row.id, outcome=outcome, channel=dialog.channel_key(),
                 notes=dialog.notes_text(), staff_id=self._ctx.staff_id, now=self._ctx.now(),
                 callback_on=dialog.callback_on(),
-                on_done=lambda ch: self._finish(ch, self.tr("Logged: %1 — %2").replace(
+                on_done=lambda ch: (self._finish(ch, self.tr("Logged: %1 — %2").replace(
                     "%1", row.customer_name).replace("%2", outcome_label(outcome))),
+                    survey and self.take_survey(row)),
                 on_error=self._failed,
             )  # fmt: skip
         finally:
             dialog.deleteLater()
             _refocus(back)
         return True
+
+    def take_survey(self, row: Any) -> None:
+        """The loyalty survey for the customer of a follow-up just completed."""
+        from dealerdesk.ui.profile_form import run_form
+        from dealerdesk.ui.survey_dialog import SurveyDialog
+
+        run_form(SurveyDialog(self._ctx, row.customer_id, row.customer_name, parent=self._widget))
 
     def snooze(self, row: Any, days: int) -> None:
         self._ctx.worker.submit(

@@ -33,11 +33,14 @@ from dealerdesk.services.changes import Changed
 from dealerdesk.ui import dialogs
 from dealerdesk.ui.action_dialogs import LogContactDialog, NewCustomerDialog, run_form
 from dealerdesk.ui.calendar_view import CalendarView
+from dealerdesk.ui.campaigns_view import CampaignsView
+from dealerdesk.ui.complaints_view import ComplaintsView
 from dealerdesk.ui.context import DeskContext
 from dealerdesk.ui.customer_detail import CustomerDetail
 from dealerdesk.ui.customers_view import CustomersView
 from dealerdesk.ui.report_actions import ReportActions
 from dealerdesk.ui.today_view import TodayView
+from dealerdesk.ui.winback_view import WinbackView
 
 # (key, navigation label); the order is the Ctrl+1… order.
 SCREENS: tuple[tuple[str, str], ...] = (
@@ -46,14 +49,13 @@ SCREENS: tuple[tuple[str, str], ...] = (
     ("calendar", "Calendar"),
     ("complaints", "Complaints"),
     ("campaigns", "Campaigns"),
+    ("winback", "Win-back"),
     ("reports", "Reports"),
     ("settings", "Settings"),
 )
 NAV_STYLE = ("QListWidget#navigation { font-size: 11pt; }"
              " QListWidget#navigation::item { padding: 7px 10px; }")
 PLACEHOLDERS = {
-    "complaints": "Open complaints, oldest first, with their first-response time.",
-    "campaigns": "Campaigns and invitations (new models, trainer visits, club events).",
     "settings": "Follow-up rules, holidays, staff and backups.",
 }
 
@@ -146,6 +148,12 @@ class MainWindow(QMainWindow):
             "today": self.today, "customers": self.customers, "calendar": self.calendar,
             "reports": ReportsPage(self.reports),
         }  # fmt: skip
+        self.complaints = ComplaintsView(ctx)
+        self.campaigns = CampaignsView(ctx)
+        self.winback = WinbackView(ctx)
+        self.pages.update(
+            complaints=self.complaints, campaigns=self.campaigns, winback=self.winback
+        )
         for key, text in PLACEHOLDERS.items():
             label = dict(SCREENS)[key]
             self.pages[key] = placeholder(self.tr(label),

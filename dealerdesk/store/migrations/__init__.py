@@ -26,6 +26,7 @@ from dealerdesk.store.migrations import (
     m0003_score_cache,
     m0004_lean_followup_indexes,
     m0005_desk_day,
+    m0009_practices,
 )
 from dealerdesk.store.models import ALL_MODELS, SchemaVersion
 
@@ -36,6 +37,7 @@ STEPS: dict[int, Callable[[Database], None]] = {
     3: m0003_score_cache.upgrade,
     4: m0004_lean_followup_indexes.upgrade,
     5: m0005_desk_day.upgrade,
+    9: m0009_practices.upgrade,
 }
 LATEST = max(STEPS)
 
@@ -77,7 +79,8 @@ def migrate(database: Database, path: Path) -> tuple[int | None, int]:
     database.execute_sql("PRAGMA foreign_keys = OFF")
     try:
         with database.atomic():
-            for version in range(before + 1, LATEST + 1):
+            # Numbers may have gaps while branches are merged: run the steps there are.
+            for version in sorted(v for v in STEPS if v > before):
                 STEPS[version](database)
                 SchemaVersion.create(version=version, app_version=__version__)
             broken = database.execute_sql("PRAGMA foreign_key_check").fetchall()

@@ -1,0 +1,37 @@
+"""Labels of the complaint, win-back and campaign word lists (``vocab.<list>.<code>``)."""
+
+from __future__ import annotations
+
+MESSAGES: dict[str, tuple[str | tuple[str, str], str]] = {
+    "vocab.complaint_category.service": ("Service", "服务"),
+    "vocab.complaint_category.quality": ("Repair quality", "维修质量"),
+    "vocab.complaint_category.waiting": ("Waiting time", "等待时间"),
+    "vocab.complaint_category.billing": ("Billing", "收费"),
+    "vocab.complaint_category.parts": ("Parts", "配件"),
+    "vocab.complaint_category.staff": ("Staff", "员工态度"),
+    "vocab.complaint_category.sales": ("Sales", "销售"),
+    "vocab.complaint_category.other": ("Other", "其他"),
+    "vocab.complaint_severity.low": ("Low", "一般"),
+    "vocab.complaint_severity.medium": ("Medium", "较重"),
+    "vocab.complaint_severity.high": ("High", "严重"),
+    "vocab.complaint_status.open": ("Open", "待处理"),
+    "vocab.complaint_status.responded": ("Responded", "已回应"),
+    "vocab.complaint_status.resolved": ("Resolved", "已解决"),
+    "vocab.complaint_status.closed": ("Closed", "已关闭"),
+    "vocab.lost_reason.price": ("Price", "价格"),
+    "vocab.lost_reason.service_quality": ("Service quality", "服务质量"),
+    "vocab.lost_reason.distance": ("Too far away", "距离太远"),
+    "vocab.lost_reason.moved_away": ("Moved away", "已搬迁"),
+    "vocab.lost_reason.other_brand": ("Bought another brand", "购买了其他品牌"),
+    "vocab.lost_reason.complaint_unresolved": ("Complaint not resolved", "投诉未解决"),
+    "vocab.lost_reason.sold_car": ("Sold the car", "已卖车"),
+    "vocab.lost_reason.waiting_time": ("Waiting too long", "等待太久"),
+    "vocab.lost_reason.other": ("Other", "其他"),
+    "vocab.campaign_kind.new_model": ("New model", "新车上市"),
+    "vocab.campaign_kind.promotion": ("Promotion", "促销活动"),
+    "vocab.campaign_kind.trainer_visit": ("Trainer visit", "驾驶培训"),
+    "vocab.campaign_kind.club_event": ("Club event", "车友会活动"),
+    "vocab.exclusion.do_not_contact": ("Do not contact", "勿扰"),
+    "vocab.exclusion.no_consent": ("No marketing consent", "未同意营销"),
+    "vocab.exclusion.fatigue": ("Contacted enough lately", "近期联系过多"),
+}
