@@ -8,6 +8,7 @@ path can be overridden with ``--db`` or the ``DEALERDESK_DB`` environment variab
 from __future__ import annotations
 
 import os
+import sys
 from pathlib import Path
 
 import platformdirs
@@ -47,3 +48,12 @@ def log_dir(db_path: Path | None = None) -> Path:
     except OSError:
         folder = db_path.parent if db_path is not None else Path.cwd()
     return folder
+
+
+def resource_dir() -> Path:
+    """The shipped ``resources`` folder (fonts, translations, icon): beside the package in a
+    checkout, and inside the bundle's folder when frozen by PyInstaller."""
+    frozen = getattr(sys, "_MEIPASS", None)
+    if frozen:
+        return Path(frozen) / "resources"
+    return Path(__file__).resolve().parents[1] / "resources"

@@ -129,10 +129,27 @@ def test_mask_phone(raw: str, masked: str) -> None:
     assert mask_phone(raw) == masked
 
 
-def test_pdf_text_replaces_glyphs_the_cid_font_lacks() -> None:
-    assert pdf_text("约翰·史密斯") == "约翰\u30fb史密斯"
+def test_pdf_text_replaces_glyphs_the_font_lacks() -> None:
+    assert pdf_text("约翰·史密斯") == "约翰·史密斯"  # the embedded font has "·"
+    assert pdf_text("a • b") == "a \u30fb b"
     assert pdf_text("Björn Müller José") == "Bjorn Müller José"  # ü, é exist in GB 2312
     assert pdf_text("plain ASCII") == "plain ASCII"
+
+
+@needs_pdftotext
+def test_pdfs_embed_the_shipped_cjk_font(tmp_path: Path) -> None:
+    at_risk, agenda = tmp_path / "r.pdf", tmp_path / "a.pdf"
+    write_at_risk_pdf(risk_report(SAMPLE_ROWS), at_risk)
+    write_agenda_pdf(AgendaReport("鑫源汽车", TODAY, AGENDA_ITEMS), agenda)
+    for path in (at_risk, agenda):
+        fonts = subprocess.run(
+            ["pdffonts", str(path)], capture_output=True, text=True, check=True
+        ).stdout.splitlines()[2:]
+        cjk = [line.split() for line in fonts if "WenQuanYiMicroHei" in line]
+        assert cjk, fonts
+        # name, type, encoding, emb, sub, uni: embedded as a subset, nothing only named
+        assert all(cols[3:5] == ["yes", "yes"] for cols in cjk)
+        assert not any("STSong" in line for line in fonts)
 
 
 @needs_pdftotext
@@ -257,7 +274,7 @@ def test_long_at_risk_report_repeats_header(tmp_path: Path) -> None:
     per_page = pdf_to_text(out).split("\f")[:pages]
     assert [p.count("Top reasons") for p in per_page] == [1] * pages
     last = pdf_to_text(out, pages)
-    assert "约翰·史密斯 1200" in last  # the middle dot survives the CID font
+    assert "约翰·史密斯 1200" in last  # the middle dot survives the embedded font
     assert calls[-1] == (7, 7)  # 3 chunks of up to 500 rows: built + laid out, then saved
 
 

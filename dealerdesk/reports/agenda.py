@@ -37,7 +37,7 @@ from .styles import (
 
 REPORT_TITLE = "Today's follow-ups"
 # tick, due, customer, phone, kind, reason, vehicle, assignee, last contact; notes get the rest.
-_FIXED = (16, 48, 64, 64, 40, 72, 52, 42, 46)
+_FIXED = (16, 56, 64, 64, 40, 72, 52, 42, 46)
 _WIDTHS = (*_FIXED, FRAME_W - sum(_FIXED))
 _HEADER = (
     "",

@@ -149,7 +149,7 @@ def mask_phone(phone: str) -> str:
 # replaced by ones it does; U+30FB even extracts back as U+00B7 "·".
 _SUBSTITUTES = str.maketrans(
     {
-        "\u00b7": "\u30fb",
+        # "·" (U+00B7) is in the embedded font and stays: "约翰·史密斯".
         "\u2022": "\u30fb",
         "\u2027": "\u30fb",
         "\u2219": "\u30fb",
@@ -181,7 +181,7 @@ def _fold_latin(ch: str) -> str:
 
 
 def pdf_text(text: str) -> str:
-    """Make ``text`` printable in STSong-Light (e.g. "约翰·史密斯", "Björn")."""
+    """Make ``text`` printable in the report font (e.g. "约翰·史密斯", "Björn")."""
     text = text.translate(_SUBSTITUTES)
     if text.isascii():
         return text

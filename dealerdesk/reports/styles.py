@@ -1,8 +1,10 @@
 """Shared look of the reports: font, paragraph styles, page template, table chunks.
 
-Everything is set in reportlab's built-in CID font STSong-Light: it covers Latin
-and Chinese, needs no font file on disk (the PDF viewer supplies the glyphs) and
-keeps the text extractable, so mixed names like "张伟 / Zhang Wei" just work.
+Everything is set in WenQuanYi Micro Hei, an open-licensed (Apache-2.0) TrueType CJK
+font shipped in ``resources/fonts``: reportlab embeds the subset of glyphs a report uses,
+so a manager's PDF prints the same on any PC (a CID font like STSong-Light is only named,
+and a viewer without Adobe's Asian font pack substitutes one). It covers Latin and
+Chinese and keeps the text extractable, so "张伟 / Zhang Wei" just works.
 """
 
 from __future__ import annotations
@@ -20,13 +22,16 @@ from reportlab.lib.pagesizes import A4
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
 from reportlab.pdfbase import pdfmetrics
-from reportlab.pdfbase.cidfonts import UnicodeCIDFont
+from reportlab.pdfbase.ttfonts import TTFont
 from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import Flowable, Paragraph, SimpleDocTemplate, Table, TableStyle
 
+from dealerdesk.paths import resource_dir
+
 from .data import pdf_text
 
-FONT = "STSong-Light"
+FONT = "DealerDesk-WenQuanYiMicroHei"
+FONT_FILE = "fonts/wqy-microhei.ttc"
 PAGE_W, PAGE_H = A4
 MARGIN_X = 12 * mm
 MARGIN_TOP = 20 * mm
@@ -53,9 +58,10 @@ Progress = Callable[[int, int], None]
 
 
 def ensure_fonts() -> None:
-    """Register the CID font once; <b>/<i> map to it too so markup never fails."""
+    """Register the embedded font once; <b>/<i> map to it too so markup never fails."""
     if FONT not in pdfmetrics.getRegisteredFontNames():
-        pdfmetrics.registerFont(UnicodeCIDFont(FONT))
+        # subfontIndex 0 is the proportional face (1 is Micro Hei Mono).
+        pdfmetrics.registerFont(TTFont(FONT, str(resource_dir() / FONT_FILE), subfontIndex=0))
         pdfmetrics.registerFontFamily(FONT, normal=FONT, bold=FONT, italic=FONT, boldItalic=FONT)
 
 
@@ -82,6 +88,17 @@ HEAD_RIGHT = _style("dd-head-r", 7.5, textColor=colors.white, alignment=TA_RIGHT
 ALERT = _style("dd-alert", 6.5, textColor=ALERT_TEXT)
 
 
+TIGHT_MIN_SIZE = 6.5
+_TIGHT: dict[float, ParagraphStyle] = {}
+
+
+def _tight_style(size: float) -> ParagraphStyle:
+    if size not in _TIGHT:
+        _TIGHT[size] = style = _style(f"dd-cell-{size}", size)
+        style.leading = CELL.leading  # rows keep their height
+    return _TIGHT[size]
+
+
 def para(text: str, style: ParagraphStyle = CELL) -> CachedParagraph:
     """A wrapped cell from plain (untrusted) text: markup characters are escaped."""
     return CachedParagraph(escape(pdf_text(text)), style)
@@ -90,10 +107,10 @@ def para(text: str, style: ParagraphStyle = CELL) -> CachedParagraph:
 def _fits(lines: Sequence[str], room: float) -> bool:
     """Whether every line fits ``room`` points at cell size, without wrapping."""
     units = room * 1000 / CELL.fontSize
-    widths = pdfmetrics.getFont(FONT).unicodeWidths
+    widths = pdfmetrics.getFont(FONT).face.charWidths
     # No glyph is wider than 1000 units, so short lines need no measuring.
     return all(
-        len(line) * 1000 <= units or sum(widths.get(c, 1000) for c in line) <= units
+        len(line) * 1000 <= units or sum(widths.get(ord(c), 1000) for c in line) <= units
         for line in lines
     )
 
@@ -115,8 +132,16 @@ def cell(
     """
     lines = [_clip(pdf_text(line)) for line in ((lines,) if isinstance(lines, str) else lines)]
     indent = BULLET.leftIndent if bullet else 0
-    if _fits(lines, width - 2 * CELL_PAD - indent):
+    room = width - 2 * CELL_PAD - indent
+    if _fits(lines, room):
         return "\n".join(bullet + line for line in lines)
+    if len(lines) == 1 and not bullet:
+        # A short value (a phone "+86 139****5678", a date) that misses its column by a
+        # hair is set a little smaller rather than broken across two lines.
+        natural = pdfmetrics.stringWidth(lines[0], FONT, CELL.fontSize)
+        if natural <= room * CELL.fontSize / TIGHT_MIN_SIZE:
+            size = CELL.fontSize * room / natural
+            return CachedParagraph(escape(lines[0]), _tight_style(round(size - 0.05, 1)))
     if bullet:
         return [CachedParagraph(escape(bullet + line), BULLET) for line in lines]
     return CachedParagraph("<br/>".join(escape(line) for line in lines), CELL)
@@ -375,7 +400,7 @@ def make_canvas(dealership: str, title: str, today: date, pages: list[int]) -> t
             self.setStrokeColor(ACCENT)
             self.setLineWidth(0.25)
             text = self.beginText(MARGIN_X, top)
-            text.setTextRenderMode(2)  # fill + thin stroke: a faux bold for the CID font
+            text.setTextRenderMode(2)  # fill + thin stroke: a faux bold (one face, no bold file)
             text.setFont(FONT, 10)
             text.textOut(pdf_text(dealership))
             self.drawText(text)
