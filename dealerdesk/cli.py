@@ -12,11 +12,12 @@ import csv
 import logging
 import os
 import sys
+import unicodedata
 from collections.abc import Callable, Sequence
 from datetime import date
 from pathlib import Path
 
-from dealerdesk import __version__
+from dealerdesk import __version__, i18n
 from dealerdesk.errors import DealerDeskError
 from dealerdesk.logs import setup_logging
 from dealerdesk.paths import resolve_db_path
@@ -58,6 +59,8 @@ def build_parser() -> argparse.ArgumentParser:
         epilog="The database is --db, else $DEALERDESK_DB, else dealerdesk.db in the data folder.",
     )
     parser.add_argument("--version", action="version", version=f"dealerdesk {__version__}")
+    parser.add_argument("--lang", choices=i18n.LANGUAGES,
+                        help="language of tables and reports (default: from LANG / LC_ALL)")  # fmt: skip
     sub = parser.add_subparsers(dest="command", required=True, parser_class=_Parser)
 
     def common(p: argparse.ArgumentParser, *, today: bool = True) -> None:
@@ -134,6 +137,7 @@ def build_parser() -> argparse.ArgumentParser:
 def main(argv: Sequence[str] | None = None) -> int:
     parser = build_parser()
     args = parser.parse_args(argv)
+    i18n.set_language(args.lang or i18n.system_language())
     db_path = resolve_db_path(getattr(args, "db", None))
     log_path = setup_logging(db_path)
     handler = _HANDLERS[args.command]
@@ -334,13 +338,42 @@ def _emit(fmt: str, header: Sequence[str], rows: Sequence[Sequence[str]]) -> Non
         writer.writerows(rows)
         return
     if not rows:
-        print("nothing to show")
+        print(i18n.t("cli.nothing"))
         return
-    widths = [min(40, max(len(h), *(len(r[i]) for r in rows))) for i, h in enumerate(header)]
-    print("  ".join(h.ljust(w) for h, w in zip(header, widths, strict=True)).rstrip())
+    cols = [min(40, max(_cells(h), *(_cells(r[i]) for r in rows))) for i, h in enumerate(header)]
+    print("  ".join(_pad(h, w) for h, w in zip(header, cols, strict=True)).rstrip())
     for row in rows:
-        cells = [c if len(c) <= w else c[: w - 1] + "…" for c, w in zip(row, widths, strict=True)]
-        print("  ".join(c.ljust(w) for c, w in zip(cells, widths, strict=True)).rstrip())
+        print("  ".join(_pad(_fit(c, w), w) for c, w in zip(row, cols, strict=True)).rstrip())
+
+
+def _char_cells(ch: str) -> int:
+    """Terminal cells of one character: Chinese and full-width forms take two, combining
+    marks none. The standard library's East Asian Width table is what terminals follow
+    (wcwidth would be one more dependency for the same answer on this text)."""
+    if unicodedata.combining(ch):
+        return 0
+    return 2 if unicodedata.east_asian_width(ch) in ("W", "F") else 1
+
+
+def _cells(text: str) -> int:
+    return len(text) if text.isascii() else sum(_char_cells(c) for c in text)
+
+
+def _pad(text: str, width: int) -> str:
+    return text + " " * (width - _cells(text))
+
+
+def _fit(text: str, width: int) -> str:
+    """``text`` cut to ``width`` cells, "…" (one cell) marking the cut."""
+    if _cells(text) <= width:
+        return text
+    out, used = [], 0
+    for ch in text:
+        if used + _char_cells(ch) > width - 1:
+            break
+        out.append(ch)
+        used += _char_cells(ch)
+    return "".join(out) + "…"
 
 
 _HANDLERS: dict[str, Callable[[argparse.Namespace, Path], int]] = {

@@ -104,8 +104,7 @@ def render(msg: Msg | str, language: str | None = None) -> str:
     lang = language or current_language()
     entry = CATALOG[msg.code]
     values = {
-        k: render(v, lang) if isinstance(v, Msg) else _value(v, lang)
-        for k, v in msg.params.items()
+        k: render(v, lang) if isinstance(v, Msg) else _value(v, lang) for k, v in msg.params.items()
     }
     return _template(entry, lang, msg.params).format_map(values)
 

@@ -10,6 +10,7 @@ from types import MappingProxyType
 
 from dealerdesk.i18n import (
     catalog_common,
+    catalog_desk,
     catalog_followups,
     catalog_practices,
     catalog_vocab,
@@ -24,6 +25,7 @@ _AREAS = (
     catalog_followups,
     catalog_practices,
     catalog_vocab_practices,
+    catalog_desk,
 )
 
 
