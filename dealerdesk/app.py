@@ -14,23 +14,24 @@ import contextlib
 import logging
 import os
 import sys
+import time
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication, QEventLoop, QLocale, QObject, Qt, Signal
+from PySide6.QtCore import QCoreApplication, QEventLoop, QObject, Qt, Signal
 from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication, QProgressDialog
 
-from dealerdesk import __version__
+from dealerdesk import __version__, i18n
 from dealerdesk.errors import DealerDeskError
 from dealerdesk.logs import setup_logging
-from dealerdesk.paths import DATA_ENV, data_dir, resolve_db_path
+from dealerdesk.paths import DATA_ENV, data_dir, resolve_db_path, resource_dir
 from dealerdesk.store import db as store_db
 from dealerdesk.store import open_database
-from dealerdesk.ui import dialogs, errors
+from dealerdesk.ui import dialogs, errors, language
 from dealerdesk.ui.context import DeskContext
 from dealerdesk.ui.hub import ChangeHub
 from dealerdesk.ui.i18n import tr
@@ -103,15 +104,12 @@ def parse_args(argv: Sequence[str] | None) -> tuple[argparse.Namespace, list[str
     parser.add_argument("--data", metavar="FOLDER", help="the data folder (logs, settings)")
     parser.add_argument("--demo", action="store_true", help="open the demo dealership "
                         "(demo.db in the data folder), creating it on first use")  # fmt: skip
+    parser.add_argument("--lang", choices=i18n.LANGUAGES, help="the window's language "
+                        "(default: the choice in Help > Language, else the system's)")  # fmt: skip
+    parser.add_argument("--smoke", action="store_true", help="open the window on the "
+                        "database, process events and exit 0 (checks an installed bundle)")  # fmt: skip
     args, rest = parser.parse_known_args(list(sys.argv[1:] if argv is None else argv))
     return args, rest
-
-
-def use_default_locale() -> None:
-    """Under the "C" locale (containers, some remote desktops) Qt formats dates as
-    ISO-ish and money without a currency; use the dealership's home locale instead."""
-    if QLocale.system().name() in ("C", "POSIX"):
-        QLocale.setDefault(QLocale(QLocale.Language.Chinese, QLocale.Country.China))
 
 
 class _Say(QObject):
@@ -204,8 +202,8 @@ def build(argv: Sequence[str] | None = None) -> Desk | int:
     QCoreApplication.setOrganizationName("DealerDesk")
     QCoreApplication.setApplicationName("DealerDesk")
     QCoreApplication.setApplicationVersion(__version__)
-    use_default_locale()
-    icon = Path(__file__).resolve().parents[1] / "resources" / "icon.svg"
+    language.apply_language(args.lang or language.effective(language.desk_settings()))
+    icon = resource_dir() / "icon.svg"
     if icon.exists():
         app.setWindowIcon(QIcon(str(icon)))
     problem = binding_problem()
@@ -258,7 +256,21 @@ def main(argv: Sequence[str] | None = None) -> int:
     desk = build(argv)
     if isinstance(desk, int):
         return desk
+    smoke = parse_args(argv)[0].smoke
     try:
+        if smoke:  # the bundle's self-test: shown, first screen loaded, painted, exit 0
+            deadline = time.monotonic() + 60
+            desk.app.processEvents()
+            while desk.ctx.worker.pending and time.monotonic() < deadline:
+                desk.app.processEvents(QEventLoop.ProcessEventsFlag.AllEvents, 50)
+            desk.window.repaint()
+            desk.app.processEvents()
+            if desk.ctx.worker.pending:
+                print("DealerDesk smoke test: the first screen did not load", file=sys.stderr)
+                return 1
+            log.info("smoke test: window shown on %s", desk.ctx.db_path)
+            print(f"DealerDesk {__version__} smoke test: window opened on {desk.ctx.db_path}")
+            return 0
         code = desk.app.exec()
     finally:
         desk.close()

@@ -12,6 +12,7 @@ one (see ``looks_like_identifier``).
 from __future__ import annotations
 
 import re
+import unicodedata
 from collections.abc import Iterable
 from functools import lru_cache
 
@@ -46,6 +47,7 @@ def haystack(names: Iterable[str | None], extra: Iterable[str | None] = ()) -> s
     parts: list[str] = []
     for name in names:
         if name:
+            name = unicodedata.normalize("NFKC", name)  # full-width forms read as ASCII
             parts.append(name.lower())
             full, initials = pinyin_forms(name)
             if full:
@@ -76,7 +78,18 @@ def sort_key(name: str) -> str:
 
 
 def normalize_query(text: str) -> list[str]:
-    """Terms to AND together: lower-case, phone punctuation removed."""
+    """Terms to AND together: lower-case, phone punctuation removed.
+
+    NFKC first, so what a Chinese input method types in full width ("ＡＡ４２０１",
+    "１３９") reads as "aa4201", "139". A query that is one phone number written with
+    spaces ("+86 185 9578 2009", "185-9578-2009") is one term of its national digits.
+    """
+    text = unicodedata.normalize("NFKC", text)
+    if _PHONE_LIKE.match(text.strip()) and " " in text.strip():
+        digits = re.sub(r"\D", "", text)
+        if text.strip().startswith("+86") or (len(digits) == 13 and digits.startswith("86")):
+            digits = digits[2:]
+        return [digits] if digits else []
     terms = []
     for raw in text.split():
         term = raw.lower()

@@ -2,7 +2,9 @@
 
 Widgets call ``self.tr()``; module-level text calls ``tr()``. Both go through Qt's
 translator, so a Chinese .qm file in resources/ can be loaded at start-up. Dates and
-money are formatted by the system locale (QLocale), never by hand.
+numbers are formatted by the chosen language's locale (QLocale's default, set by
+``ui.language``); money is always the dealership's currency, yuan, whatever the PC's
+locale says (an en_US PC would otherwise show "$448.00").
 """
 
 from __future__ import annotations
@@ -19,6 +21,8 @@ def tr(text: str, context: str = "DealerDesk") -> str:
 def fmt_date(value: date | None, *, empty: str = "") -> str:
     if value is None:
         return empty
+    if QLocale().language() == QLocale.Language.Chinese:  # as the CLI and PDFs write it
+        return f"{value.year}年{value.month}月{value.day}日"
     return QLocale().toString(
         QDate(value.year, value.month, value.day), QLocale.FormatType.ShortFormat
     )
@@ -31,10 +35,15 @@ def fmt_datetime(value: datetime | None) -> str:
     return QLocale().toString(qdt, QLocale.FormatType.ShortFormat)
 
 
+CURRENCY = "¥"
+
+
 def fmt_money(amount: float | None) -> str:
+    """``¥1,234.00`` (``-¥12.50``): the dealership's currency, the language's digits."""
     if amount is None:
         return ""
-    return QLocale().toCurrencyString(float(amount))
+    sign = "-" if amount < 0 else ""
+    return f"{sign}{CURRENCY}{QLocale().toString(abs(float(amount)), 'f', 2)}"
 
 
 def fmt_int(value: int | None) -> str:

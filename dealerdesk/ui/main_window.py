@@ -30,7 +30,7 @@ from PySide6.QtWidgets import (
 
 from dealerdesk.paths import data_dir
 from dealerdesk.services.changes import Changed
-from dealerdesk.ui import dialogs
+from dealerdesk.ui import dialogs, language
 from dealerdesk.ui.action_dialogs import LogContactDialog, NewCustomerDialog, run_form
 from dealerdesk.ui.calendar_view import CalendarView
 from dealerdesk.ui.campaigns_view import CampaignsView
@@ -237,7 +237,9 @@ class MainWindow(QMainWindow):
         view.addSeparator()
         view.addAction(self.actions["refresh"])
         self.reports.fill_menu(bar.addMenu(self.tr("&Reports")))
-        bar.addMenu(self.tr("&Help")).addAction(self.actions["about"])
+        help_menu = bar.addMenu(self.tr("&Help"))
+        language.fill_menu(help_menu.addMenu(self.tr("&Language")), self.settings)
+        help_menu.addAction(self.actions["about"])
 
     def _build_toolbar(self) -> None:
         tools = QToolBar(self.tr("Main toolbar"))
