@@ -2,7 +2,7 @@
 
 ``python main.py`` (or ``dealerdesk-gui``) opens the default database from the data
 folder; ``--db`` and ``--today`` work as in the CLI, ``--data`` moves the data folder.
-A first run (no database file yet) offers the demo dealership or an empty start. No
+A first run (no database file yet) opens the setup wizard (``ui/first_run.py``). No
 traceback ever reaches the user: expected problems are explained in a dialog, and
 anything else is logged with its traceback and apologised for (``ui.errors``).
 """
@@ -152,18 +152,34 @@ def run_blocking(worker: Worker, fn: Callable[..., Any], *args: Any, label: str,
     return outcome.get("result")
 
 
-def first_run(path: Path, worker: Worker, today: date) -> None:
-    """No database yet: offer the demo dealership, or start with an empty one."""
-    demo = dialogs.confirm(None, tr("Welcome to DealerDesk", "App"), tr(
-        "There is no DealerDesk database yet at\n%1\n\nCreate a demo dealership with "
-        "%2 made-up customers to try DealerDesk out?\n\nChoose No to start with an empty "
-        "database for your own customers.", "App",
-    ).replace("%1", str(path)).replace("%2", f"{DEMO_CUSTOMERS:,}"))  # fmt: skip
-    if not demo:
+def first_run(path: Path, worker: Worker, today: date) -> bool:
+    """No database yet: the setup wizard (name, language, staff, demo or empty).
+
+    Returns False when the user closed the setup: nothing is created, DealerDesk quits.
+    """
+    from dealerdesk.services.setup import apply_setup
+    from dealerdesk.ui.first_run import START_DEMO, FirstRunWizard
+
+    wizard = FirstRunWizard(path, language=i18n.current_language(),
+                            demo_customers=DEMO_CUSTOMERS)  # fmt: skip
+    try:
+        if not dialogs.run_modal(wizard, "first_run"):
+            return False
+        answers = wizard.answers()
+    finally:
+        wizard.deleteLater()
+    settings = language.desk_settings()
+    if answers.language != language.effective(settings):
+        language.store(settings, answers.language)
+    language.apply_language(answers.language)  # the window is built after this
+    if answers.start == START_DEMO:
+        build_demo(path, worker, today)
+        open_database(path)
+    else:
         open_database(path, create=True)
-        return
-    build_demo(path, worker, today)
-    open_database(path)
+    apply_setup(dealership=answers.dealership, staff=answers.staff,
+                rename_taken=answers.start == START_DEMO)  # fmt: skip
+    return True
 
 
 def build_demo(path: Path, worker: Worker, today: date) -> None:
@@ -222,7 +238,9 @@ def build(argv: Sequence[str] | None = None) -> Desk | int:
             build_demo(db_path, worker, today)
             open_database(db_path)
         elif not db_path.exists():
-            first_run(db_path, worker, today)
+            if not first_run(db_path, worker, today):
+                log.info("first-run setup closed; nothing created")
+                return _give_up(worker, uninstall, code=0)
         else:
             open_database(db_path, create=False)
         from dealerdesk.services import settings
@@ -245,11 +263,11 @@ def build(argv: Sequence[str] | None = None) -> Desk | int:
     return Desk(app=app, ctx=ctx, window=window, uninstall=uninstall)
 
 
-def _give_up(worker: Worker, uninstall: Callable[[], None]) -> int:
+def _give_up(worker: Worker, uninstall: Callable[[], None], *, code: int = 1) -> int:
     worker.shutdown()
     uninstall()
     store_db.close()
-    return 1
+    return code
 
 
 def main(argv: Sequence[str] | None = None) -> int:

@@ -253,35 +253,7 @@ def test_unexpected_errors_are_logged_and_shown_politely(
 
 
 # --- the app: python main.py --------------------------------------------------------------
-def test_first_run_can_start_empty(tmp_path: Path, qtbot: Any, dialogs: Any) -> None:
-    db = tmp_path / "new.db"
-    dialogs.answer(False)  # "Create a demo dealership?" → No
-    desk = desk_app.build(["--db", str(db), "--today", "2026-11-23",
-                           "--data", str(tmp_path / "data")])  # fmt: skip
-    assert not isinstance(desk, int)
-    try:
-        assert dialogs.seen[0][0] == "confirm" and str(db) in dialogs.seen[0][2]
-        assert desk.window.isVisible() and desk.ctx.today() == date(2026, 11, 23)
-        assert desk.ctx.log_path is not None and desk.ctx.log_path.parent == tmp_path / "data"
-        wait_idle(qtbot, desk.ctx)
-        assert desk.window.customers.model.rowCount() == 0
-    finally:
-        desk.close()
-    assert db.exists()
-
-
-def test_first_run_can_create_the_demo(tmp_path: Path, qtbot: Any, dialogs: Any,
-                                       monkeypatch: pytest.MonkeyPatch) -> None:  # fmt: skip
-    monkeypatch.setattr(desk_app, "DEMO_CUSTOMERS", 120)  # the real first run makes 2,000
-    db = tmp_path / "demo.db"
-    dialogs.answer(True)
-    desk = desk_app.build(["--db", str(db), "--today", "2026-11-23"])
-    assert not isinstance(desk, int)
-    try:
-        wait_idle(qtbot, desk.ctx, timeout=60_000)
-        assert desk.window.customers.model.rowCount() == 120
-    finally:
-        desk.close()
+# The first-run setup wizard: tests/test_ui_first_run.py
 
 
 def test_a_database_that_cannot_open_is_explained(tmp_path: Path, qtbot: Any,
