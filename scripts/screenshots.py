@@ -1,6 +1,11 @@
 """Render every screen of DealerDesk offscreen on the demo dealership, as PNGs for the README.
 
-    python scripts/screenshots.py [--db PATH] [--out docs/screenshots] [--customers 2000]
+    python scripts/screenshots.py [--lang en|zh_CN] [--db PATH] [--out DIR] [--customers 2000]
+    python scripts/screenshots.py --lang zh_CN --check --customers 300   # no PNGs: checks
+
+``--lang zh_CN`` writes the Chinese set to docs/screenshots/zh_CN. Every window and
+dialog taken is also checked for Alt-letter clashes (ui/mnemonics.py); ``--check`` only
+checks, and exits 1 listing the clashes (tests/test_ui_mnemonics.py runs it).
 
 Creates the demo database first if PATH does not exist (``create_demo``, seed 7, the
 fixed day below so the pictures do not change from one run to the next). Each screen is
@@ -31,12 +36,15 @@ def main() -> int:
     ap.add_argument("--db", default="/tmp/dealerdesk-screenshots.db")
     ap.add_argument("--out", default=str(ROOT / "docs" / "screenshots"))
     ap.add_argument("--customers", type=int, default=2000)
+    ap.add_argument("--lang", choices=("en", "zh_CN"), default="en")
+    ap.add_argument("--check", action="store_true", help="check Alt letters, save no PNGs")
     args = ap.parse_args()
     db_path = Path(args.db)
     out = Path(args.out)
+    if args.lang != "en" and args.out == str(ROOT / "docs" / "screenshots"):
+        out = out / args.lang
     out.mkdir(parents=True, exist_ok=True)
 
-    import dealerdesk.app as desk_app
     from dealerdesk.store import db, open_database
 
     if not db_path.exists():
@@ -50,8 +58,11 @@ def main() -> int:
     from PySide6.QtWidgets import QApplication, QWidget
 
     app = QApplication.instance() or QApplication(sys.argv[:1])
-    desk_app.use_default_locale()
+    from dealerdesk.ui import language, mnemonics
+
+    language.apply_language(args.lang)
     open_database(db_path)
+    clashes: list[str] = []
 
     from dealerdesk.services import customers, scoring, settings
     from dealerdesk.ui.action_dialogs import LogContactDialog, NewCustomerDialog
@@ -81,6 +92,9 @@ def main() -> int:
         if before is not None:
             before()
         settle()
+        clashes.extend(f"{name}: {c}" for c in mnemonics.collisions(widget))
+        if args.check:
+            return
         path = out / f"{name}.png"
         widget.grab().save(str(path))
         print(path)
@@ -135,12 +149,13 @@ def main() -> int:
     desk_day_shots(ctx, window, shot)
     practices(window, ctx, shot, settle)
     shot("10-reports", window, lambda: window.show_screen("reports"))
+    first_run_shots(shot, args.lang)
 
     # The at-risk PDF is written on the worker behind a progress dialog; catch it running.
     window.reports.open_file = lambda _path: True  # no PDF viewer in a screenshot run
     window.reports.make_at_risk(Path("/tmp/dealerdesk-screenshot-at-risk.pdf"))
     progress = window.reports.progress
-    if progress is not None:
+    if progress is not None and not args.check:
         for _ in range(3):
             app.processEvents()
         progress.grab().save(str(out / "11-report-progress.png"))
@@ -150,9 +165,12 @@ def main() -> int:
     window._closing_ok = True  # the screenshots edit nothing that needs saving
     window.close()
     worker.shutdown()
-    report_pages(out)
+    if not args.check:
+        report_pages(out)
     db.close()
-    return 0
+    for clash in clashes:
+        print("Alt-letter clash:", clash, file=sys.stderr)
+    return 1 if clashes else 0
 
 
 def desk_day_shots(ctx: object, window: object, shot: Callable[..., None]) -> None:
@@ -250,6 +268,26 @@ def practices(window: Any, ctx: Any, shot: Callable[..., None], settle: Callable
     if "老车主置换季" in names:
         window.campaigns.table.selectRow(names.index("老车主置换季"))
     shot("34-campaigns", window)
+
+
+def first_run_shots(shot: Callable[..., None], lang: str) -> None:
+    """issue #12: the three pages of the first-run setup."""
+    from dealerdesk.ui.first_run import FirstRunWizard
+
+    wizard = FirstRunWizard(Path("/home/desk/.local/share/DealerDesk/dealerdesk.db"),
+                            language=lang, demo_customers=2000)  # fmt: skip
+    wizard.resize(720, 520)
+    wizard.show()
+    wizard.dealership.name.setText("鑫源汽车 Xinyuan Motors")
+    shot("40-setup-dealership", wizard)
+    wizard.next()
+    for row, (name, role) in enumerate((("陈经理", "manager"), ("李娜", "desk"),
+                                        ("Emily Zhou", "desk"))):  # fmt: skip
+        wizard.staff_page.set_row(row, name, role=role)
+    shot("41-setup-staff", wizard)
+    wizard.next()
+    shot("42-setup-start", wizard)
+    wizard.close()
 
 
 def report_pages(out: Path) -> None:

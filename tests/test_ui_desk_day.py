@@ -170,7 +170,7 @@ def test_schedule_a_follow_up_in_a_week_in_three_keys_plus_the_reason(
         return on_reason(dialog)
 
     dialogs.answer(first_focus)
-    keys.press(Qt.Key.Key_F, Qt.KeyboardModifier.AltModifier)  # "&Follow-up…"
+    keys.press(Qt.Key.Key_W, Qt.KeyboardModifier.AltModifier)  # "Follo&w-up…"
     qtbot.waitUntil(lambda: bool(seen), timeout=3000)
     idle(qtbot, ctx)
     assert keys.count == 3 <= 5 and seen == [True]

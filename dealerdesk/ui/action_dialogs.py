@@ -205,11 +205,11 @@ class NewCustomerDialog(FormDialog):
         self.kind = combo(KINDS, "kind", "NewCustomerDialog")
         self.edits: dict[str, QLineEdit] = {}
         self.field("kind", self.tr("&Kind"), self.kind)
-        for key, label in (("name", "&Name"), ("name_alt", "Other na&me"), ("phone", "&Phone"),
-                           ("wechat", "&WeChat"), ("email", "E-&mail"), ("city", "&City")):  # fmt: skip
+        for key, label in (("name", "&Name"), ("name_alt", "Other name"), ("phone", "&Phone"),
+                           ("wechat", "WeChat"), ("email", "E-mail"), ("city", "C&ity")):  # fmt: skip
             self.edits[key] = self.field(key, self.tr(label), QLineEdit())  # type: ignore[assignment]
         self.source = combo((("", "—"), *SOURCES), "source", "NewCustomerDialog")
-        self.field("source", self.tr("&Source"), self.source)
+        self.field("source", self.tr("Source"), self.source)
         self.finish_layout()
         self.setFocusProxy(self.edits["name"])
 

@@ -60,8 +60,8 @@ class CampaignsView(LazyScreen):
         self.result_buttons: dict[str, QPushButton] = {}
         row = QHBoxLayout()
         row.addWidget(QLabel(self.tr("Selected customer:")))
-        for key, label in (("reached", "&Reached"), ("accepted", "&Accepted"),
-                           ("visited", "&Visited"), ("clear", "&Clear")):  # fmt: skip
+        for key, label in (("reached", "R&eached"), ("accepted", "&Accepted"),
+                           ("visited", "V&isited"), ("clear", "C&lear")):  # fmt: skip
             button = QPushButton(self.tr(label))
             button.setObjectName(f"result_{key}")
             button.clicked.connect(partial(self.record, key))

@@ -156,10 +156,10 @@ class ComplaintsView(LazyScreen):
         self.buttons: dict[str, QPushButton] = {}
         actions = QHBoxLayout()
         for key, label, slot in (
-            ("respond", self.tr("&Respond…"), lambda: self.step("respond")),
+            ("respond", self.tr("R&espond…"), lambda: self.step("respond")),
             ("resolve", self.tr("Re&solve…"), lambda: self.step("resolve")),
             ("close", self.tr("C&lose…"), lambda: self.step("close")),
-            ("customer", self.tr("Open &customer"), self.open_customer),
+            ("customer", self.tr("&Open customer"), self.open_customer),
         ):
             button = QPushButton(label)
             button.setObjectName(f"complaint_{key}")

@@ -110,10 +110,10 @@ class CustomerDetail(QWidget):
         self.buttons: dict[str, QPushButton] = {}
         for key, label, slot in (
             ("log_contact", self.tr("&Log contact…"), self.log_contact),
-            ("schedule", self.tr("&Follow-up…"), self.schedule_followup),
+            ("schedule", self.tr("Follo&w-up…"), self.schedule_followup),
             ("complaint", self.tr("Co&mplaint…"), self.record_complaint),
-            ("survey", self.tr("Su&rvey…"), self.record_survey),
-            ("add_vehicle", self.tr("Add &vehicle…"), self.add_vehicle),
+            ("survey", self.tr("Survey…"), self.record_survey),
+            ("add_vehicle", self.tr("Add vehicle…"), self.add_vehicle),
             ("mark_lost", self.tr("Mark l&ost…"), self.mark_lost),
             ("delete", self.tr("&Delete…"), self.delete_customer),
         ):
@@ -129,7 +129,7 @@ class CustomerDetail(QWidget):
         self.save_button = QPushButton(self.tr("&Save"))
         self.save_button.setObjectName("save_button")
         self.save_button.clicked.connect(lambda: self.save())
-        self.revert_button = QPushButton(self.tr("Re&vert"))
+        self.revert_button = QPushButton(self.tr("Revert"))
         self.revert_button.setObjectName("revert_button")
         self.revert_button.clicked.connect(self.form.revert)
         self.save_action = QAction(self.tr("Save"), self)

@@ -69,7 +69,7 @@ class DealershipPage(QWizardPage):
         self.name.setObjectName("dealership")
         self.name.setMaxLength(80)
         self.name.setPlaceholderText(self.tr("e.g. 鑫源汽车 Xinyuan Motors"))
-        form.addRow(self.tr("Dealership &name:"), self.name)
+        form.addRow(self.tr("&Dealership name:"), self.name)
         self.language = QComboBox()
         self.language.setObjectName("language")
         self.language.addItem("中文 (简体)", "zh_CN")
