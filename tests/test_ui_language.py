@@ -54,6 +54,10 @@ def test_chinese_dates_and_numbers(restore_language: None) -> None:
     assert fmt_date(date(2026, 11, 23)) != "2026年11月23日"
     assert fmt_money(1234) == "¥1,234.00"
     assert i18n.t("common.customers", n=1) == "1 customer"
+    assert i18n.t("count.customers", n=1) == "1 customer"
+    assert i18n.t("count.customers", n=1031) == "1,031 customers"
+    assert i18n.t("count.customers", n=1031) == fmt_int(1031) + " customers"
+    assert i18n.render(i18n.Msg("count.customers", {"n": 1031}), "zh_CN") == "1,031位客户"
 
 
 def test_the_choice_is_kept_and_wins_over_the_system(tmp_path: Path, qapp: Any) -> None:

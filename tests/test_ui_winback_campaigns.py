@@ -65,7 +65,7 @@ def test_record_a_reason_see_the_breakdown_and_win_back(
     assert view.model.index(0, 3).data() == "Bought another brand — 买了特斯拉"
     assert [(view.reasons.index(r, 0).data(), view.reasons.index(r, 1).data())
             for r in range(view.reasons.rowCount())] == [("Bought another brand", "1")]  # fmt: skip
-    assert "1 customers left" in view.reasons_total.text()
+    assert "1 customer left" in view.reasons_total.text()
     assert view.nps_label.text() == "NPS in this period: no answers"
     from dealerdesk.services import surveys
 

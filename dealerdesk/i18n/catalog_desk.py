@@ -4,6 +4,12 @@ from __future__ import annotations
 
 MESSAGES: dict[str, tuple[str | tuple[str, str], str]] = {
     "cli.nothing": ("nothing to show", "没有可显示的内容"),
+    # Counts read the same everywhere: thousands separated, "1 customer" / "2 customers".
+    "count.customers": (("{n:,} customer", "{n:,} customers"), "{n:,}位客户"),
+    "count.customers_left": (
+        ("{n:,} customer left in this period", "{n:,} customers left in this period"),
+        "本期流失{n:,}位客户",
+    ),
     "setup.need_name": ("type the dealership's name", "请填写经销店名称"),
     "setup.too_long": ("at most {n} characters", "最多{n}个字符"),
     "setup.need_staff_name": ("type the person's name", "请填写员工姓名"),

@@ -160,7 +160,7 @@ class FollowupCalendar(QCalendarWidget):
                 colour = colour.lighter(150)
             font.setBold(True)
             painter.setFont(font)
-            text = str(count)
+            text = fmt_int(count)
             width = max(painter.fontMetrics().horizontalAdvance(text) + 12, 22)
             height = painter.fontMetrics().height() + 4
             badge = QRect(rect.right() - width - 5, rect.bottom() - height - 4, width, height)

@@ -42,6 +42,7 @@ from dealerdesk.ui import errors
 from dealerdesk.ui.campaign_models import ExcludedModel
 from dealerdesk.ui.complaint_dialogs import vocab_label
 from dealerdesk.ui.context import DeskContext
+from dealerdesk.ui.i18n import fmt_int
 from dealerdesk.ui.profile_form import FieldErrors
 from dealerdesk.vocab.campaigns import CampaignKind, Exclusion
 
@@ -258,10 +259,10 @@ class CampaignBuilder(QWidget):
             return
         self.result = result
         p = result.preview
-        parts = [vocab_label("exclusion", k) + f" {n}" for k, n in p.by_reason.items()]
+        parts = [vocab_label("exclusion", k) + f" {fmt_int(n)}" for k, n in p.by_reason.items()]
         text = (self.tr("<b>%1</b> match · <b>%2</b> invited · <b>%3</b> left out")
-                .replace("%1", str(p.matched)).replace("%2", str(len(p.invited)))
-                .replace("%3", str(len(p.excluded))))  # fmt: skip
+                .replace("%1", fmt_int(p.matched)).replace("%2", fmt_int(len(p.invited)))
+                .replace("%3", fmt_int(len(p.excluded))))  # fmt: skip
         if parts:
             text += " (" + ", ".join(parts) + ")"
         if result.cap is not None:
@@ -291,7 +292,7 @@ class CampaignBuilder(QWidget):
     def _created(self, change: Changed) -> None:
         self.ctx.hub.changed.emit(change)
         self.ctx.hub.status.emit(self.tr("Campaign created; %1 invitations planned").replace(
-            "%1", str(len(change.customer_ids))))  # fmt: skip
+            "%1", fmt_int(len(change.customer_ids))))  # fmt: skip
         self.created.emit(change)
 
     def _failed(self, exc: BaseException) -> None:

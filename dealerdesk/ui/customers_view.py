@@ -28,6 +28,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from dealerdesk import i18n
 from dealerdesk.retention.segments import SEGMENTS, TIERS
 from dealerdesk.services import customers
 from dealerdesk.services.changes import Changed
@@ -41,7 +42,6 @@ from dealerdesk.ui.customer_model import (
     GREY,
     CustomerTableModel,
 )
-from dealerdesk.ui.i18n import fmt_int
 
 _Index = QModelIndex | QPersistentModelIndex
 DEBOUNCE_MS = 200
@@ -283,7 +283,7 @@ class CustomersView(QWidget):
             self.count_label.setText(self.tr("No customer matches"))
         else:
             self.count_label.setText(
-                self.tr("%1 customers").replace("%1", fmt_int(count))
+                i18n.t("count.customers", n=count)
                 + (self.tr("  ·  %1 ms").replace("%1", f"{self.model.last_query_ms:.0f}"))
             )
         header = self.table.horizontalHeader()

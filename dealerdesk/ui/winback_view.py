@@ -29,12 +29,13 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from dealerdesk import i18n
 from dealerdesk.services import surveys, winback
 from dealerdesk.services.changes import Changed
 from dealerdesk.services.winback import ReasonCount, WinbackItem
 from dealerdesk.ui.complaint_dialogs import vocab_label
 from dealerdesk.ui.context import DeskContext
-from dealerdesk.ui.i18n import fmt_date, tr
+from dealerdesk.ui.i18n import fmt_date, fmt_int, tr
 from dealerdesk.ui.lazy_screen import LazyScreen
 from dealerdesk.ui.profile_form import FormDialog, Job, parse_day, run_form
 from dealerdesk.ui.records_model import RecordsTableModel
@@ -315,7 +316,7 @@ class WinbackView(LazyScreen):
         lost = sum(1 for i in self._all if not i.lapsed)
         last = sum(1 for i in self._all if i.tries.is_last)
         self.summary.setText(self.tr("%1 lost, %2 lapsed; %3 on their last try").replace(
-            "%1", str(lost)).replace("%2", str(len(self._all) - lost)).replace("%3", str(last)))  # fmt: skip
+            "%1", fmt_int(lost)).replace("%2", fmt_int(len(self._all) - lost)).replace("%3", fmt_int(last)))  # fmt: skip
         ids = [i.row.customer_id for i in rows]
         if rows:
             self.table.selectRow(
@@ -330,7 +331,7 @@ class WinbackView(LazyScreen):
         self.reasons.set_rows(rows)
         total = sum(r.count for r in rows)
         self.reasons_total.setText(
-            self.tr("%1 customers left in this period").replace("%1", str(total))
+            i18n.t("count.customers_left", n=total)
         )
         self.reasons_loaded.emit()
 
