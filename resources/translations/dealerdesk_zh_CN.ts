@@ -1,0 +1,2687 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="zh_CN">
+    <context>
+        <name>AddVehicleDialog</name>
+        <message>
+            <source>Add a vehicle — %1</source>
+            <translation>添加车辆 — %1</translation>
+        </message>
+        <message>
+            <source>&amp;Year</source>
+            <translation>年份(&amp;Y)</translation>
+        </message>
+        <message>
+            <source>P&amp;rice</source>
+            <translation>价格(&amp;R)</translation>
+        </message>
+        <message>
+            <source>Mil&amp;eage</source>
+            <translation>里程(&amp;E)</translation>
+        </message>
+        <message>
+            <source>YYYY-MM-DD</source>
+            <translation>年-月-日</translation>
+        </message>
+        <message>
+            <source>Vehicle added</source>
+            <translation>车辆已添加</translation>
+        </message>
+    </context>
+    <context>
+        <name>AgendaModel</name>
+        <message>
+            <source>Due</source>
+            <translation>到期</translation>
+        </message>
+        <message>
+            <source>Customer</source>
+            <translation>客户</translation>
+        </message>
+        <message>
+            <source>Phone</source>
+            <translation>电话</translation>
+        </message>
+        <message>
+            <source>Follow-up</source>
+            <translation>回访</translation>
+        </message>
+        <message>
+            <source>Reason</source>
+            <translation>原因</translation>
+        </message>
+        <message>
+            <source>Vehicle</source>
+            <translation>车辆</translation>
+        </message>
+        <message>
+            <source>Assigned to</source>
+            <translation>负责人</translation>
+        </message>
+        <message>
+            <source>Last contact</source>
+            <translation>最近联系</translation>
+        </message>
+        <message>
+            <source>1 day overdue</source>
+            <translation>逾期1天</translation>
+        </message>
+        <message>
+            <source>{n} days overdue</source>
+            <translation>逾期{n}天</translation>
+        </message>
+        <message>
+            <source>Done</source>
+            <translation>已完成</translation>
+        </message>
+        <message>
+            <source>Skipped</source>
+            <translation>已跳过</translation>
+        </message>
+        <message>
+            <source>Today</source>
+            <translation>今日</translation>
+        </message>
+        <message>
+            <source>never</source>
+            <translation>从未</translation>
+        </message>
+    </context>
+    <context>
+        <name>BatchDialog</name>
+        <message>
+            <source>Customer</source>
+            <translation>客户</translation>
+        </message>
+        <message>
+            <source>Phone</source>
+            <translation>电话</translation>
+        </message>
+        <message>
+            <source>WeChat</source>
+            <translation>微信</translation>
+        </message>
+        <message>
+            <source>E-mail</source>
+            <translation>电子邮箱</translation>
+        </message>
+        <message>
+            <source>&amp;Copy list</source>
+            <translation>复制名单(&amp;C)</translation>
+        </message>
+        <message>
+            <source>Mark all &amp;sent  (Enter)</source>
+            <translation>全部标记为已发送(&amp;S)  (Enter)</translation>
+        </message>
+        <message>
+            <source>Close</source>
+            <translation>关闭</translation>
+        </message>
+        <message>
+            <source>Copied %1 names</source>
+            <translation>已复制 %1 个名字</translation>
+        </message>
+        <message>
+            <source>Sent: %1</source>
+            <translation>已发送：%1</translation>
+        </message>
+    </context>
+    <context>
+        <name>CalendarView</name>
+        <message>
+            <source>All staff</source>
+            <translation>全部员工</translation>
+        </message>
+        <message>
+            <source>All kinds</source>
+            <translation>全部类型</translation>
+        </message>
+        <message>
+            <source>Today</source>
+            <translation>今日</translation>
+        </message>
+        <message>
+            <source>&lt;span style='color:#c62828'&gt;●&lt;/span&gt; overdue  &lt;span style='color:#ef6c00'&gt;●&lt;/span&gt; today  &lt;span style='color:#1565c0'&gt;●&lt;/span&gt; coming  — drag a follow-up onto a day to move it</source>
+            <translation>&lt;span style='color:#c62828'&gt;●&lt;/span&gt; 逾期  &lt;span style='color:#ef6c00'&gt;●&lt;/span&gt; 今天  &lt;span style='color:#1565c0'&gt;●&lt;/span&gt; 即将到期  — 把回访拖到某一天即可改期</translation>
+        </message>
+        <message>
+            <source>Staff</source>
+            <translation>员工</translation>
+        </message>
+        <message>
+            <source>Kind</source>
+            <translation>类型</translation>
+        </message>
+        <message>
+            <source>Complete…  (Enter)</source>
+            <translation>完成…  (Enter)</translation>
+        </message>
+        <message>
+            <source>Snooze</source>
+            <translation>推迟</translation>
+        </message>
+        <message>
+            <source>1 day  (1)</source>
+            <translation>1天  (1)</translation>
+        </message>
+        <message>
+            <source>3 days  (3)</source>
+            <translation>3天  (3)</translation>
+        </message>
+        <message>
+            <source>1 week  (7)</source>
+            <translation>1周  (7)</translation>
+        </message>
+        <message>
+            <source>Reschedule…  (R)</source>
+            <translation>改期…  (R)</translation>
+        </message>
+        <message>
+            <source>Open customer</source>
+            <translation>打开客户</translation>
+        </message>
+        <message>
+            <source>Past due: %1</source>
+            <translation>已逾期：%1</translation>
+        </message>
+        <message>
+            <source>today</source>
+            <translation>今天</translation>
+        </message>
+        <message>
+            <source>Agenda for %1: %2</source>
+            <translation>%1 的日程：%2</translation>
+        </message>
+        <message>
+            <source>That follow-up is already done.</source>
+            <translation>该回访已完成。</translation>
+        </message>
+    </context>
+    <context>
+        <name>CampaignBuilder</name>
+        <message>
+            <source>e.g. Winter check for 4–6 year old cars</source>
+            <translation>例如：4–6年车龄冬季检测</translation>
+        </message>
+        <message>
+            <source> days before</source>
+            <translation> 天前</translation>
+        </message>
+        <message>
+            <source>Any tier</source>
+            <translation>不限等级</translation>
+        </message>
+        <message>
+            <source>Any segment</source>
+            <translation>不限分群</translation>
+        </message>
+        <message>
+            <source>Any stage</source>
+            <translation>不限阶段</translation>
+        </message>
+        <message>
+            <source>any</source>
+            <translation>不限</translation>
+        </message>
+        <message>
+            <source> years</source>
+            <translation> 年</translation>
+        </message>
+        <message>
+            <source>to</source>
+            <translation>至</translation>
+        </message>
+        <message>
+            <source>Last service before</source>
+            <translation>上次保养早于</translation>
+        </message>
+        <message>
+            <source>&amp;Name</source>
+            <translation>姓名(&amp;N)</translation>
+        </message>
+        <message>
+            <source>&amp;Kind</source>
+            <translation>类型(&amp;K)</translation>
+        </message>
+        <message>
+            <source>&amp;Starts on</source>
+            <translation>开始日期(&amp;S)</translation>
+        </message>
+        <message>
+            <source>&amp;Invite</source>
+            <translation>邀约(&amp;I)</translation>
+        </message>
+        <message>
+            <source>&amp;Tier</source>
+            <translation>等级(&amp;T)</translation>
+        </message>
+        <message>
+            <source>Se&amp;gment</source>
+            <translation>分群(&amp;G)</translation>
+        </message>
+        <message>
+            <source>&amp;Lifecycle</source>
+            <translation>生命周期(&amp;L)</translation>
+        </message>
+        <message>
+            <source>&amp;Make</source>
+            <translation>品牌(&amp;M)</translation>
+        </message>
+        <message>
+            <source>M&amp;odel</source>
+            <translation>车型(&amp;O)</translation>
+        </message>
+        <message>
+            <source>Vehicle &amp;age</source>
+            <translation>车龄(&amp;A)</translation>
+        </message>
+        <message>
+            <source>Cit&amp;y</source>
+            <translation>城市(&amp;Y)</translation>
+        </message>
+        <message>
+            <source>Lang&amp;uage</source>
+            <translation>语言(&amp;U)</translation>
+        </message>
+        <message>
+            <source>M&amp;essage</source>
+            <translation>短信内容(&amp;E)</translation>
+        </message>
+        <message>
+            <source>Fields: {name} {model} {plate} {date}</source>
+            <translation>可用字段：{name} {model} {plate} {date}</translation>
+        </message>
+        <message>
+            <source>&amp;Preview audience</source>
+            <translation>预览目标客户(&amp;P)</translation>
+        </message>
+        <message>
+            <source>Create invitations</source>
+            <translation>生成邀约</translation>
+        </message>
+        <message>
+            <source>Choose the audience, then Preview.</source>
+            <translation>先选择目标客户，再点预览。</translation>
+        </message>
+        <message>
+            <source>Sample message:</source>
+            <translation>短信示例：</translation>
+        </message>
+        <message>
+            <source>Left out, and why:</source>
+            <translation>排除的客户及原因：</translation>
+        </message>
+        <message>
+            <source>Counting…</source>
+            <translation>正在统计…</translation>
+        </message>
+        <message>
+            <source>&lt;b&gt;%1&lt;/b&gt; match · &lt;b&gt;%2&lt;/b&gt; invited · &lt;b&gt;%3&lt;/b&gt; left out</source>
+            <translation>&lt;b&gt;%1&lt;/b&gt; 位符合 · &lt;b&gt;%2&lt;/b&gt; 位邀约 · &lt;b&gt;%3&lt;/b&gt; 位排除</translation>
+        </message>
+        <message>
+            <source>Fatigue cap: at most %1 non-essential contacts in %2 days</source>
+            <translation>打扰上限：%2 天内最多 %1 次非必要联系</translation>
+        </message>
+        <message>
+            <source>(nobody to write to)</source>
+            <translation>（没有可发送的客户）</translation>
+        </message>
+        <message>
+            <source>Campaign created; %1 invitations planned</source>
+            <translation>活动已创建；已安排 %1 个邀约</translation>
+        </message>
+        <message>
+            <source>Not saved: see the message beside the field.</source>
+            <translation>未保存：请查看字段旁的提示。</translation>
+        </message>
+        <message>
+            <source>At risk</source>
+            <translation>流失预警</translation>
+        </message>
+        <message>
+            <source>Can't lose them</source>
+            <translation>不能流失的大客户</translation>
+        </message>
+        <message>
+            <source>Champions</source>
+            <translation>忠实大客户</translation>
+        </message>
+        <message>
+            <source>Gold</source>
+            <translation>金卡</translation>
+        </message>
+        <message>
+            <source>Hibernating</source>
+            <translation>沉睡客户</translation>
+        </message>
+        <message>
+            <source>Lost</source>
+            <translation>已流失</translation>
+        </message>
+        <message>
+            <source>Loyal</source>
+            <translation>忠诚客户</translation>
+        </message>
+        <message>
+            <source>Potential</source>
+            <translation>潜力客户</translation>
+        </message>
+        <message>
+            <source>Prospect</source>
+            <translation>意向客户</translation>
+        </message>
+        <message>
+            <source>Standard</source>
+            <translation>普通</translation>
+        </message>
+        <message>
+            <source>VIP</source>
+            <translation>VIP</translation>
+        </message>
+        <message>
+            <source>active</source>
+            <translation>活跃</translation>
+        </message>
+        <message>
+            <source>any city (comma-separated)</source>
+            <translation>不限城市（用逗号分隔）</translation>
+        </message>
+        <message>
+            <source>any make, e.g. BYD, Toyota</source>
+            <translation>不限品牌，例如 比亚迪, 丰田</translation>
+        </message>
+        <message>
+            <source>any model</source>
+            <translation>不限车型</translation>
+        </message>
+        <message>
+            <source>at risk</source>
+            <translation>流失预警</translation>
+        </message>
+        <message>
+            <source>lapsed</source>
+            <translation>久未到店</translation>
+        </message>
+        <message>
+            <source>lost</source>
+            <translation>已流失</translation>
+        </message>
+        <message>
+            <source>new</source>
+            <translation>新客户</translation>
+        </message>
+        <message>
+            <source>prospect</source>
+            <translation>意向</translation>
+        </message>
+    </context>
+    <context>
+        <name>CampaignsModel</name>
+        <message>
+            <source>Accepted</source>
+            <translation>已接受</translation>
+        </message>
+        <message>
+            <source>Calls planned</source>
+            <translation>已安排电话</translation>
+        </message>
+        <message>
+            <source>Campaign</source>
+            <translation>活动</translation>
+        </message>
+        <message>
+            <source>Invited</source>
+            <translation>已邀约</translation>
+        </message>
+        <message>
+            <source>Kind</source>
+            <translation>类型</translation>
+        </message>
+        <message>
+            <source>Reached</source>
+            <translation>已接通</translation>
+        </message>
+        <message>
+            <source>Response rate</source>
+            <translation>响应率</translation>
+        </message>
+        <message>
+            <source>Starts</source>
+            <translation>开始</translation>
+        </message>
+        <message>
+            <source>Visited</source>
+            <translation>已到店</translation>
+        </message>
+    </context>
+    <context>
+        <name>CampaignsView</name>
+        <message>
+            <source>Campaigns</source>
+            <translation>营销活动</translation>
+        </message>
+        <message>
+            <source>Selected customer:</source>
+            <translation>选中的客户：</translation>
+        </message>
+        <message>
+            <source>Copy messages for WeChat/SMS</source>
+            <translation>复制微信/短信内容</translation>
+        </message>
+        <message>
+            <source>Name, phone and message of everyone invited, one per line, to paste into a WeChat or SMS batch</source>
+            <translation>每位受邀客户的姓名、电话和短信，一行一位，可粘贴到微信或短信群发</translation>
+        </message>
+        <message>
+            <source>Invited customers</source>
+            <translation>受邀客户</translation>
+        </message>
+        <message>
+            <source>Campaigns and results</source>
+            <translation>营销活动及效果</translation>
+        </message>
+        <message>
+            <source>New campaign</source>
+            <translation>新建活动</translation>
+        </message>
+        <message>
+            <source>%1 messages copied</source>
+            <translation>已复制 %1 条消息</translation>
+        </message>
+        <message>
+            <source>&amp;Accepted</source>
+            <translation>已接受(&amp;A)</translation>
+        </message>
+        <message>
+            <source>C&amp;lear</source>
+            <translation>清除(&amp;L)</translation>
+        </message>
+        <message>
+            <source>R&amp;eached</source>
+            <translation>已接通(&amp;E)</translation>
+        </message>
+        <message>
+            <source>V&amp;isited</source>
+            <translation>已到店(&amp;I)</translation>
+        </message>
+    </context>
+    <context>
+        <name>CatchUpDialog</name>
+        <message>
+            <source>Catch-up list</source>
+            <translation>补办清单</translation>
+        </message>
+        <message>
+            <source>These follow-ups fell due long before this file's first plan. Review them once: bring the ones worth doing into the plan (they join today's ranking), dismiss the rest.</source>
+            <translation>这些回访在本数据库首次排期之前早已到期。请集中处理一次：值得做的加入计划（参与今日排序），其余的忽略。</translation>
+        </message>
+        <message>
+            <source>&amp;Bring into the plan</source>
+            <translation>加入计划(&amp;B)</translation>
+        </message>
+        <message>
+            <source>&amp;Dismiss</source>
+            <translation>忽略(&amp;D)</translation>
+        </message>
+        <message>
+            <source>Close</source>
+            <translation>关闭</translation>
+        </message>
+        <message>
+            <source>Catch-up list (%1)</source>
+            <translation>补办清单 (%1)</translation>
+        </message>
+    </context>
+    <context>
+        <name>ComplaintDialog</name>
+        <message>
+            <source>Record a complaint — %1</source>
+            <translation>登记投诉 — %1</translation>
+        </message>
+        <message>
+            <source>Record a complaint</source>
+            <translation>登记投诉</translation>
+        </message>
+        <message>
+            <source>C&amp;ustomer</source>
+            <translation>客户(&amp;U)</translation>
+        </message>
+        <message>
+            <source>In the customer's words. Ctrl+Enter saves.</source>
+            <translation>记录客户原话。按 Ctrl+Enter 保存。</translation>
+        </message>
+        <message>
+            <source>Nobody yet</source>
+            <translation>暂未指定</translation>
+        </message>
+        <message>
+            <source>&amp;What happened</source>
+            <translation>投诉内容(&amp;W)</translation>
+        </message>
+        <message>
+            <source>&amp;Category</source>
+            <translation>类别(&amp;C)</translation>
+        </message>
+        <message>
+            <source>&amp;Severity</source>
+            <translation>严重程度(&amp;S)</translation>
+        </message>
+        <message>
+            <source>&amp;Vehicle</source>
+            <translation>车辆(&amp;V)</translation>
+        </message>
+        <message>
+            <source>V&amp;isit</source>
+            <translation>到店(&amp;I)</translation>
+        </message>
+        <message>
+            <source>&amp;Assign to</source>
+            <translation>指派给(&amp;A)</translation>
+        </message>
+        <message>
+            <source>Save  (Ctrl+Enter)</source>
+            <translation>保存  (Ctrl+Enter)</translation>
+        </message>
+        <message>
+            <source>—</source>
+            <translation>—</translation>
+        </message>
+        <message>
+            <source>find and choose the customer first</source>
+            <translation>请先查找并选择客户</translation>
+        </message>
+        <message>
+            <source>Complaint recorded</source>
+            <translation>投诉已登记</translation>
+        </message>
+        <message>
+            <source>sale</source>
+            <translation>销售</translation>
+        </message>
+        <message>
+            <source>service</source>
+            <translation>售后</translation>
+        </message>
+    </context>
+    <context>
+        <name>ComplaintStepDialog</name>
+        <message>
+            <source>First response — #%1 %2</source>
+            <translation>首次响应 — #%1 %2</translation>
+        </message>
+        <message>
+            <source>Resolve — #%1 %2</source>
+            <translation>处理完成 — #%1 %2</translation>
+        </message>
+        <message>
+            <source>Close — #%1 %2</source>
+            <translation>结案 — #%1 %2</translation>
+        </message>
+        <message>
+            <source>not asked</source>
+            <translation>未询问</translation>
+        </message>
+        <message>
+            <source>What we told the customer, and the next step</source>
+            <translation>我们对客户的答复及下一步</translation>
+        </message>
+        <message>
+            <source>&amp;Response</source>
+            <translation>响应内容(&amp;R)</translation>
+        </message>
+        <message>
+            <source>What was done about it</source>
+            <translation>采取的处理措施</translation>
+        </message>
+        <message>
+            <source>&amp;Resolution</source>
+            <translation>处理结果(&amp;R)</translation>
+        </message>
+        <message>
+            <source>&amp;Satisfied with the resolution (1–5)</source>
+            <translation>对处理结果的满意度（1–5）(&amp;S)</translation>
+        </message>
+        <message>
+            <source>&amp;Note</source>
+            <translation>备注(&amp;N)</translation>
+        </message>
+        <message>
+            <source>Response recorded</source>
+            <translation>响应已记录</translation>
+        </message>
+        <message>
+            <source>Resolved; the satisfaction call is planned</source>
+            <translation>已处理；已安排满意度回访</translation>
+        </message>
+        <message>
+            <source>Complaint closed</source>
+            <translation>投诉已结案</translation>
+        </message>
+    </context>
+    <context>
+        <name>ComplaintsModel</name>
+        <message>
+            <source>#</source>
+            <translation>#</translation>
+        </message>
+        <message>
+            <source>Age</source>
+            <translation>时长</translation>
+        </message>
+        <message>
+            <source>Category</source>
+            <translation>类别</translation>
+        </message>
+        <message>
+            <source>Customer</source>
+            <translation>客户</translation>
+        </message>
+        <message>
+            <source>Opened</source>
+            <translation>登记时间</translation>
+        </message>
+        <message>
+            <source>Owner</source>
+            <translation>负责人</translation>
+        </message>
+        <message>
+            <source>Past target</source>
+            <translation>超时</translation>
+        </message>
+        <message>
+            <source>Respond by</source>
+            <translation>响应期限</translation>
+        </message>
+        <message>
+            <source>Severity</source>
+            <translation>严重程度</translation>
+        </message>
+        <message>
+            <source>Status</source>
+            <translation>状态</translation>
+        </message>
+        <message>
+            <source>%1 d</source>
+            <translation>%1天</translation>
+        </message>
+        <message>
+            <source>Response late</source>
+            <translation>响应超时</translation>
+        </message>
+        <message>
+            <source>Resolution late</source>
+            <translation>处理超时</translation>
+        </message>
+    </context>
+    <context>
+        <name>ComplaintsView</name>
+        <message>
+            <source>Complaints</source>
+            <translation>投诉</translation>
+        </message>
+        <message>
+            <source>&amp;New complaint…</source>
+            <translation>新建投诉(&amp;N)…</translation>
+        </message>
+        <message>
+            <source>Not resolved</source>
+            <translation>未解决</translation>
+        </message>
+        <message>
+            <source>All statuses</source>
+            <translation>全部状态</translation>
+        </message>
+        <message>
+            <source>Everyone</source>
+            <translation>所有人</translation>
+        </message>
+        <message>
+            <source>All categories</source>
+            <translation>全部类别</translation>
+        </message>
+        <message>
+            <source>Past target only</source>
+            <translation>仅看超时</translation>
+        </message>
+        <message>
+            <source>No complaint matches these filters.</source>
+            <translation>没有符合筛选条件的投诉。</translation>
+        </message>
+        <message>
+            <source>R&amp;espond…</source>
+            <translation>响应(&amp;E)…</translation>
+        </message>
+        <message>
+            <source>Re&amp;solve…</source>
+            <translation>处理完成(&amp;S)…</translation>
+        </message>
+        <message>
+            <source>C&amp;lose…</source>
+            <translation>结案(&amp;L)…</translation>
+        </message>
+        <message>
+            <source>&amp;Open customer</source>
+            <translation>打开客户(&amp;O)</translation>
+        </message>
+        <message>
+            <source>Median first response: %1</source>
+            <translation>首次响应中位数：%1</translation>
+        </message>
+        <message>
+            <source>%1 h</source>
+            <translation>%1小时</translation>
+        </message>
+        <message>
+            <source>Complaints opened in the last 90 days; %1 answered</source>
+            <translation>近90天的投诉；已响应 %1 件</translation>
+        </message>
+        <message>
+            <source>Past target: %1</source>
+            <translation>超时：%1</translation>
+        </message>
+        <message>
+            <source>Select a complaint.</source>
+            <translation>请选择一条投诉。</translation>
+        </message>
+        <message>
+            <source>3 days or older</source>
+            <translation>3天及以上</translation>
+        </message>
+        <message>
+            <source>Any age</source>
+            <translation>不限时长</translation>
+        </message>
+        <message>
+            <source>First answer after %1 h</source>
+            <translation>%1 小时后首次响应</translation>
+        </message>
+        <message>
+            <source>History</source>
+            <translation>历史记录</translation>
+        </message>
+        <message>
+            <source>Respond by %1 · resolve by %2</source>
+            <translation>%1 前响应 · %2 前解决</translation>
+        </message>
+        <message>
+            <source>a month or older</source>
+            <translation>一个月及以上</translation>
+        </message>
+        <message>
+            <source>a week or older</source>
+            <translation>一周及以上</translation>
+        </message>
+    </context>
+    <context>
+        <name>CompleteDialog</name>
+        <message>
+            <source>Reached</source>
+            <translation>已接通</translation>
+        </message>
+        <message>
+            <source>No answer</source>
+            <translation>未接听</translation>
+        </message>
+        <message>
+            <source>Call back later</source>
+            <translation>稍后回电</translation>
+        </message>
+        <message>
+            <source>Wrong number</source>
+            <translation>号码错误</translation>
+        </message>
+        <message>
+            <source>Declined</source>
+            <translation>客户拒绝</translation>
+        </message>
+        <message>
+            <source>Phone</source>
+            <translation>电话</translation>
+        </message>
+        <message>
+            <source>SMS</source>
+            <translation>短信</translation>
+        </message>
+        <message>
+            <source>WeChat</source>
+            <translation>微信</translation>
+        </message>
+        <message>
+            <source>Email</source>
+            <translation>电子邮件</translation>
+        </message>
+        <message>
+            <source>Visit</source>
+            <translation>到店</translation>
+        </message>
+        <message>
+            <source>Log the contact — %1</source>
+            <translation>记录联系 — %1</translation>
+        </message>
+        <message>
+            <source>Outcome (press the letter)</source>
+            <translation>结果（按对应字母）</translation>
+        </message>
+        <message>
+            <source>Optional: what was said, next step…</source>
+            <translation>可选：沟通内容、下一步…</translation>
+        </message>
+        <message>
+            <source>Next working day</source>
+            <translation>下一个工作日</translation>
+        </message>
+        <message>
+            <source>Channel</source>
+            <translation>渠道</translation>
+        </message>
+        <message>
+            <source>Call back on</source>
+            <translation>回电日期</translation>
+        </message>
+        <message>
+            <source>Notes</source>
+            <translation>备注</translation>
+        </message>
+        <message>
+            <source>Then take the loyalty &amp;survey</source>
+            <translation>接着做忠诚度调查(&amp;S)</translation>
+        </message>
+    </context>
+    <context>
+        <name>CustomerDetail</name>
+        <message>
+            <source>← &amp;Back</source>
+            <translation>← 返回(&amp;B)</translation>
+        </message>
+        <message>
+            <source>&amp;Log contact…</source>
+            <translation>记录联系(&amp;L)…</translation>
+        </message>
+        <message>
+            <source>Follo&amp;w-up…</source>
+            <translation>新建回访(&amp;W)…</translation>
+        </message>
+        <message>
+            <source>Co&amp;mplaint…</source>
+            <translation>投诉(&amp;M)…</translation>
+        </message>
+        <message>
+            <source>Survey…</source>
+            <translation>满意度调查…</translation>
+        </message>
+        <message>
+            <source>Add vehicle…</source>
+            <translation>添加车辆…</translation>
+        </message>
+        <message>
+            <source>Mark l&amp;ost…</source>
+            <translation>标记流失(&amp;O)…</translation>
+        </message>
+        <message>
+            <source>&amp;Delete…</source>
+            <translation>删除(&amp;D)…</translation>
+        </message>
+        <message>
+            <source>&amp;Save</source>
+            <translation>保存(&amp;S)</translation>
+        </message>
+        <message>
+            <source>Revert</source>
+            <translation>撤销修改</translation>
+        </message>
+        <message>
+            <source>Save</source>
+            <translation>保存</translation>
+        </message>
+        <message>
+            <source>&amp;Timeline</source>
+            <translation>时间线(&amp;T)</translation>
+        </message>
+        <message>
+            <source>V&amp;ehicles</source>
+            <translation>车辆(&amp;E)</translation>
+        </message>
+        <message>
+            <source>Follow-&amp;ups</source>
+            <translation>回访(&amp;U)</translation>
+        </message>
+        <message>
+            <source>Follow-&amp;ups (%1)</source>
+            <translation>回访(&amp;U) (%1)</translation>
+        </message>
+        <message>
+            <source>Loading…</source>
+            <translation>正在加载…</translation>
+        </message>
+        <message>
+            <source>Showing the latest %1 entries.</source>
+            <translation>仅显示最近 %1 条记录。</translation>
+        </message>
+        <message>
+            <source>V&amp;ehicles (%1)</source>
+            <translation>车辆(&amp;E) (%1)</translation>
+        </message>
+        <message>
+            <source>Customer not found</source>
+            <translation>找不到该客户</translation>
+        </message>
+        <message>
+            <source>Company</source>
+            <translation>公司</translation>
+        </message>
+        <message>
+            <source>Person</source>
+            <translation>个人</translation>
+        </message>
+        <message>
+            <source>lost %1: %2</source>
+            <translation>%1流失：%2</translation>
+        </message>
+        <message>
+            <source>assigned to %1</source>
+            <translation>负责人：%1</translation>
+        </message>
+        <message>
+            <source>stage: %1</source>
+            <translation>阶段：%1</translation>
+        </message>
+        <message>
+            <source>Risk of leaving, 0–100</source>
+            <translation>流失风险，0–100</translation>
+        </message>
+        <message>
+            <source>Saved</source>
+            <translation>已保存</translation>
+        </message>
+        <message>
+            <source>Unsaved changes</source>
+            <translation>有未保存的修改</translation>
+        </message>
+        <message>
+            <source>Save your changes to %1 before leaving?</source>
+            <translation>离开前保存对 %1 的修改吗？</translation>
+        </message>
+        <message>
+            <source>Delete customer</source>
+            <translation>删除客户</translation>
+        </message>
+        <message>
+            <source>Delete %1? The customer disappears from lists and follow-ups; the history stays for reports.</source>
+            <translation>删除 %1？该客户将从列表和回访中消失，历史记录仍保留用于报表。</translation>
+        </message>
+        <message>
+            <source>Customer deleted</source>
+            <translation>客户已删除</translation>
+        </message>
+        <message>
+            <source>&lt;b&gt;Risk %1 (%2)&lt;/b&gt;</source>
+            <translation>&lt;b&gt;流失风险 %1（%2）&lt;/b&gt;</translation>
+        </message>
+        <message>
+            <source>Active</source>
+            <translation>正常</translation>
+        </message>
+        <message>
+            <source>At risk</source>
+            <translation>流失预警</translation>
+        </message>
+        <message>
+            <source>Standard</source>
+            <translation>普通</translation>
+        </message>
+        <message>
+            <source>at_risk</source>
+            <translation>流失预警</translation>
+        </message>
+        <message>
+            <source>medium</source>
+            <translation>中</translation>
+        </message>
+        <message>
+            <source>still active: %1%</source>
+            <translation>仍活跃概率：%1%</translation>
+        </message>
+        <message>
+            <source>suggested: %1</source>
+            <translation>建议：%1</translation>
+        </message>
+        <message>
+            <source>Champions</source>
+            <translation>忠实大客户</translation>
+        </message>
+        <message>
+            <source>Loyal</source>
+            <translation>忠诚客户</translation>
+        </message>
+        <message>
+            <source>Potential</source>
+            <translation>潜力客户</translation>
+        </message>
+        <message>
+            <source>Can't lose them</source>
+            <translation>不能流失的大客户</translation>
+        </message>
+        <message>
+            <source>Hibernating</source>
+            <translation>沉睡客户</translation>
+        </message>
+        <message>
+            <source>Lost</source>
+            <translation>已流失</translation>
+        </message>
+        <message>
+            <source>Prospect</source>
+            <translation>意向客户</translation>
+        </message>
+        <message>
+            <source>VIP</source>
+            <translation>VIP</translation>
+        </message>
+        <message>
+            <source>Gold</source>
+            <translation>金卡</translation>
+        </message>
+        <message>
+            <source>prospect</source>
+            <translation>意向</translation>
+        </message>
+        <message>
+            <source>new</source>
+            <translation>新客户</translation>
+        </message>
+        <message>
+            <source>active</source>
+            <translation>活跃</translation>
+        </message>
+        <message>
+            <source>lapsed</source>
+            <translation>久未到店</translation>
+        </message>
+        <message>
+            <source>lost</source>
+            <translation>已流失</translation>
+        </message>
+        <message>
+            <source>low</source>
+            <translation>低</translation>
+        </message>
+        <message>
+            <source>high</source>
+            <translation>高</translation>
+        </message>
+        <message>
+            <source>Moved away</source>
+            <translation>已搬走</translation>
+        </message>
+        <message>
+            <source>Deceased</source>
+            <translation>已故</translation>
+        </message>
+    </context>
+    <context>
+        <name>CustomerFollowups</name>
+        <message>
+            <source>Held back by the contact limit:</source>
+            <translation>因联系频次上限暂缓：</translation>
+        </message>
+    </context>
+    <context>
+        <name>CustomerPicker</name>
+        <message>
+            <source>Name, pinyin initials, phone, plate or VIN</source>
+            <translation>姓名、拼音首字母、电话、车牌或车架号</translation>
+        </message>
+        <message>
+            <source>No customer matches “%1”</source>
+            <translation>没有与“%1”匹配的客户</translation>
+        </message>
+    </context>
+    <context>
+        <name>CustomerTableModel</name>
+        <message>
+            <source>Active</source>
+            <translation>正常</translation>
+        </message>
+        <message>
+            <source>Assigned to</source>
+            <translation>负责人</translation>
+        </message>
+        <message>
+            <source>City</source>
+            <translation>城市</translation>
+        </message>
+        <message>
+            <source>Last contact</source>
+            <translation>最近联系</translation>
+        </message>
+        <message>
+            <source>Lost</source>
+            <translation>已流失</translation>
+        </message>
+        <message>
+            <source>Name</source>
+            <translation>姓名</translation>
+        </message>
+        <message>
+            <source>Phone</source>
+            <translation>电话</translation>
+        </message>
+        <message>
+            <source>Plate</source>
+            <translation>车牌</translation>
+        </message>
+        <message>
+            <source>Risk</source>
+            <translation>流失风险</translation>
+        </message>
+        <message>
+            <source>Segment</source>
+            <translation>分群</translation>
+        </message>
+        <message>
+            <source>Status</source>
+            <translation>状态</translation>
+        </message>
+        <message>
+            <source>Tier</source>
+            <translation>等级</translation>
+        </message>
+        <message>
+            <source>low</source>
+            <translation>低</translation>
+        </message>
+        <message>
+            <source>medium</source>
+            <translation>中</translation>
+        </message>
+        <message>
+            <source>high</source>
+            <translation>高</translation>
+        </message>
+        <message>
+            <source>lost</source>
+            <translation>已流失</translation>
+        </message>
+        <message>
+            <source>This column cannot be sorted</source>
+            <translation>此列不能排序</translation>
+        </message>
+        <message>
+            <source>(no longer in the list)</source>
+            <translation>（已不在列表中）</translation>
+        </message>
+        <message>
+            <source>never</source>
+            <translation>从未</translation>
+        </message>
+        <message>
+            <source>Not scored yet</source>
+            <translation>尚未评分</translation>
+        </message>
+        <message>
+            <source>Risk {score} of 100 ({band})</source>
+            <translation>流失风险 {score}/100（{band}）</translation>
+        </message>
+        <message>
+            <source>Company</source>
+            <translation>公司</translation>
+        </message>
+    </context>
+    <context>
+        <name>CustomersView</name>
+        <message>
+            <source>Search name, pinyin initials, phone, plate or VIN  (Ctrl+F)</source>
+            <translation>搜索姓名、拼音首字母、电话、车牌或车架号  (Ctrl+F)</translation>
+        </message>
+        <message>
+            <source>Any tier</source>
+            <translation>不限等级</translation>
+        </message>
+        <message>
+            <source>Any segment</source>
+            <translation>不限分群</translation>
+        </message>
+        <message>
+            <source>Any risk</source>
+            <translation>不限风险</translation>
+        </message>
+        <message>
+            <source>Anyone</source>
+            <translation>所有人</translation>
+        </message>
+        <message>
+            <source>&amp;New customer…</source>
+            <translation>新建客户(&amp;N)…</translation>
+        </message>
+        <message>
+            <source>Searching…</source>
+            <translation>正在搜索…</translation>
+        </message>
+        <message>
+            <source>No customer matches</source>
+            <translation>没有匹配的客户</translation>
+        </message>
+        <message>
+            <source>  ·  %1 ms</source>
+            <translation>  ·  %1 毫秒</translation>
+        </message>
+        <message>
+            <source>Sorting…</source>
+            <translation>正在排序…</translation>
+        </message>
+        <message>
+            <source>Already lost</source>
+            <translation>已流失</translation>
+        </message>
+        <message>
+            <source>At risk</source>
+            <translation>流失预警</translation>
+        </message>
+        <message>
+            <source>Can't lose them</source>
+            <translation>不能流失的大客户</translation>
+        </message>
+        <message>
+            <source>Champions</source>
+            <translation>忠实大客户</translation>
+        </message>
+        <message>
+            <source>Gold</source>
+            <translation>金卡</translation>
+        </message>
+        <message>
+            <source>Hibernating</source>
+            <translation>沉睡客户</translation>
+        </message>
+        <message>
+            <source>High risk</source>
+            <translation>高风险</translation>
+        </message>
+        <message>
+            <source>Lost</source>
+            <translation>已流失</translation>
+        </message>
+        <message>
+            <source>Low risk</source>
+            <translation>低风险</translation>
+        </message>
+        <message>
+            <source>Loyal</source>
+            <translation>忠诚客户</translation>
+        </message>
+        <message>
+            <source>Medium risk</source>
+            <translation>中风险</translation>
+        </message>
+        <message>
+            <source>Potential</source>
+            <translation>潜力客户</translation>
+        </message>
+        <message>
+            <source>Prospect</source>
+            <translation>意向客户</translation>
+        </message>
+        <message>
+            <source>Standard</source>
+            <translation>普通</translation>
+        </message>
+        <message>
+            <source>VIP</source>
+            <translation>VIP</translation>
+        </message>
+    </context>
+    <context>
+        <name>DealerDesk</name>
+        <message>
+            <source>Vehicle: %1</source>
+            <translation>车辆：%1</translation>
+        </message>
+        <message>
+            <source>Visit: %1</source>
+            <translation>到店：%1</translation>
+        </message>
+        <message>
+            <source>Respond by %1 · resolve by %2</source>
+            <translation>%1 前响应 · %2 前解决</translation>
+        </message>
+        <message>
+            <source>First answer after %1 h</source>
+            <translation>%1 小时后首次响应</translation>
+        </message>
+        <message>
+            <source>Customer's satisfaction with the resolution: %1 of 5</source>
+            <translation>客户对处理结果的满意度：%1/5</translation>
+        </message>
+        <message>
+            <source>History</source>
+            <translation>历史记录</translation>
+        </message>
+        <message>
+            <source>Note</source>
+            <translation>备注</translation>
+        </message>
+        <message>
+            <source>Not scored yet: the risk score appears after the next analysis (Today or the at-risk report).</source>
+            <translation>尚未评分：下次分析后（打开今日或生成流失预警报表）显示流失风险分。</translation>
+        </message>
+        <message>
+            <source>still active: %1%</source>
+            <translation>仍活跃概率：%1%</translation>
+        </message>
+        <message>
+            <source>suggested: %1</source>
+            <translation>建议：%1</translation>
+        </message>
+        <message>
+            <source>&lt;b&gt;Risk %1 (%2)&lt;/b&gt;</source>
+            <translation>&lt;b&gt;流失风险 %1（%2）&lt;/b&gt;</translation>
+        </message>
+        <message>
+            <source>&lt;br&gt;No warning signs.</source>
+            <translation>&lt;br&gt;暂无预警信号。</translation>
+        </message>
+        <message>
+            <source>Overdue on today's list</source>
+            <translation>今日清单中的逾期</translation>
+        </message>
+        <message>
+            <source>Past their due day and still open</source>
+            <translation>已过到期日仍未完成</translation>
+        </message>
+        <message>
+            <source>Due today</source>
+            <translation>今日到期</translation>
+        </message>
+        <message>
+            <source>Later</source>
+            <translation>稍后</translation>
+        </message>
+        <message>
+            <source>Past today's capacity: counted, shown with Later</source>
+            <translation>超出今日处理量：已计数，在“稍后”中显示</translation>
+        </message>
+        <message>
+            <source>Retention, 12 months</source>
+            <translation>12个月留存率</translation>
+        </message>
+        <message>
+            <source>%1 of %2 customers active a year ago are still active</source>
+            <translation>一年前活跃的 %2 位客户中仍有 %1 位活跃</translation>
+        </message>
+        <message>
+            <source>NPS</source>
+            <translation>净推荐值</translation>
+        </message>
+        <message>
+            <source>%1 answers in 12 months</source>
+            <translation>12个月内 %1 份答卷</translation>
+        </message>
+        <message>
+            <source>Complaint first response</source>
+            <translation>投诉首次响应</translation>
+        </message>
+        <message>
+            <source>%1 h</source>
+            <translation>%1小时</translation>
+        </message>
+        <message>
+            <source>Median hours to the first answer; target 24 h</source>
+            <translation>首次响应时长中位数；目标 24 小时</translation>
+        </message>
+        <message>
+            <source>Complaints unanswered</source>
+            <translation>未响应投诉</translation>
+        </message>
+    </context>
+    <context>
+        <name>DealershipPage</name>
+        <message>
+            <source>Your dealership</source>
+            <translation>您的经销店</translation>
+        </message>
+        <message>
+            <source>The name is printed at the top of every report.</source>
+            <translation>名称会印在每份报表的顶部。</translation>
+        </message>
+        <message>
+            <source>e.g. 鑫源汽车 Xinyuan Motors</source>
+            <translation>例如：鑫源汽车</translation>
+        </message>
+        <message>
+            <source>&amp;Dealership name:</source>
+            <translation>经销店名称(&amp;D)：</translation>
+        </message>
+        <message>
+            <source>&amp;Language:</source>
+            <translation>语言(&amp;L)：</translation>
+        </message>
+    </context>
+    <context>
+        <name>Errors</name>
+        <message>
+            <source>Cannot do that</source>
+            <translation>无法执行该操作</translation>
+        </message>
+        <message>
+            <source>DealerDesk ran into an unexpected problem, and the last action may not have been completed. Please try again; if it happens again, send the log file to your support contact.</source>
+            <translation>DealerDesk 遇到意外问题，刚才的操作可能没有完成。请再试一次；如果仍然出现，请把日志文件发给技术支持。</translation>
+        </message>
+        <message>
+            <source>Log file: %1</source>
+            <translation>日志文件：%1</translation>
+        </message>
+        <message>
+            <source>Something went wrong</source>
+            <translation>出现问题</translation>
+        </message>
+    </context>
+    <context>
+        <name>ExcludedModel</name>
+        <message>
+            <source>Customer</source>
+            <translation>客户</translation>
+        </message>
+        <message>
+            <source>Left out because</source>
+            <translation>排除原因</translation>
+        </message>
+    </context>
+    <context>
+        <name>FirstRunWizard</name>
+        <message>
+            <source>Welcome to DealerDesk</source>
+            <translation>欢迎使用 DealerDesk</translation>
+        </message>
+    </context>
+    <context>
+        <name>FollowupActions</name>
+        <message>
+            <source>Logged: %1 — %2</source>
+            <translation>已记录：%1 — %2</translation>
+        </message>
+        <message>
+            <source>Snoozed %1 by %2 day(s)</source>
+            <translation>已将 %1 推迟 %2 天</translation>
+        </message>
+        <message>
+            <source>Moved %1 to %2</source>
+            <translation>已将 %1 改到 %2</translation>
+        </message>
+        <message>
+            <source>Follow-up not changed</source>
+            <translation>回访未更改</translation>
+        </message>
+    </context>
+    <context>
+        <name>FollowupKind</name>
+        <message>
+            <source>Birthday greeting</source>
+            <translation>生日祝福</translation>
+        </message>
+        <message>
+            <source>Call back</source>
+            <translation>回电</translation>
+        </message>
+        <message>
+            <source>Campaign invitation</source>
+            <translation>活动邀约</translation>
+        </message>
+        <message>
+            <source>Complaint follow-up</source>
+            <translation>投诉回访</translation>
+        </message>
+        <message>
+            <source>Declined-work follow-up</source>
+            <translation>未做项目回访</translation>
+        </message>
+        <message>
+            <source>Follow-up</source>
+            <translation>回访</translation>
+        </message>
+        <message>
+            <source>Holiday greeting</source>
+            <translation>节日祝福</translation>
+        </message>
+        <message>
+            <source>Inspection reminder</source>
+            <translation>年检提醒</translation>
+        </message>
+        <message>
+            <source>Insurance renewal call</source>
+            <translation>续保提醒</translation>
+        </message>
+        <message>
+            <source>Maintenance reminder</source>
+            <translation>保养提醒</translation>
+        </message>
+        <message>
+            <source>Personal date greeting</source>
+            <translation>纪念日祝福</translation>
+        </message>
+        <message>
+            <source>Purchase anniversary greeting</source>
+            <translation>购车周年祝福</translation>
+        </message>
+        <message>
+            <source>Satisfaction call</source>
+            <translation>满意度回访</translation>
+        </message>
+        <message>
+            <source>Stay-in-touch call</source>
+            <translation>关怀回访</translation>
+        </message>
+        <message>
+            <source>Thank-you message</source>
+            <translation>感谢短信</translation>
+        </message>
+        <message>
+            <source>Trade-in invitation</source>
+            <translation>置换邀约</translation>
+        </message>
+        <message>
+            <source>Usage check-in</source>
+            <translation>用车回访</translation>
+        </message>
+        <message>
+            <source>Warranty extension call</source>
+            <translation>延保提醒</translation>
+        </message>
+        <message>
+            <source>Win-back call</source>
+            <translation>挽回回访</translation>
+        </message>
+    </context>
+    <context>
+        <name>FormDialog</name>
+        <message>
+            <source>Saved</source>
+            <translation>已保存</translation>
+        </message>
+    </context>
+    <context>
+        <name>Language</name>
+        <message>
+            <source>&amp;Follow the system</source>
+            <translation>跟随系统(&amp;F)</translation>
+        </message>
+        <message>
+            <source>Language</source>
+            <translation>语言</translation>
+        </message>
+        <message>
+            <source>DealerDesk will use the new language the next time it starts.</source>
+            <translation>DealerDesk 下次启动时将使用新的语言。</translation>
+        </message>
+    </context>
+    <context>
+        <name>LogContactDialog</name>
+        <message>
+            <source>Log a contact — %1</source>
+            <translation>记录联系 — %1</translation>
+        </message>
+        <message>
+            <source>Channel (press 1–5)</source>
+            <translation>渠道（按 1–5）</translation>
+        </message>
+        <message>
+            <source>Outcome (press the letter)</source>
+            <translation>结果（按对应字母）</translation>
+        </message>
+        <message>
+            <source>The customer contacted us (&amp;incoming)</source>
+            <translation>客户主动联系我们（来电/来访）(&amp;I)</translation>
+        </message>
+        <message>
+            <source>Optional: what was said, next step…</source>
+            <translation>可选：沟通内容、下一步…</translation>
+        </message>
+        <message>
+            <source>&amp;Purpose</source>
+            <translation>目的(&amp;P)</translation>
+        </message>
+        <message>
+            <source>&amp;Notes</source>
+            <translation>备注(&amp;N)</translation>
+        </message>
+        <message>
+            <source>pick an outcome</source>
+            <translation>请选择结果</translation>
+        </message>
+        <message>
+            <source>Contact logged</source>
+            <translation>联系已记录</translation>
+        </message>
+        <message>
+            <source>Call back later</source>
+            <translation>稍后回电</translation>
+        </message>
+        <message>
+            <source>Declined</source>
+            <translation>客户拒绝</translation>
+        </message>
+        <message>
+            <source>Email</source>
+            <translation>电子邮件</translation>
+        </message>
+        <message>
+            <source>Left a message</source>
+            <translation>已留言</translation>
+        </message>
+        <message>
+            <source>Marketing</source>
+            <translation>营销</translation>
+        </message>
+        <message>
+            <source>No answer</source>
+            <translation>未接听</translation>
+        </message>
+        <message>
+            <source>Phone</source>
+            <translation>电话</translation>
+        </message>
+        <message>
+            <source>Reached</source>
+            <translation>已接通</translation>
+        </message>
+        <message>
+            <source>SMS</source>
+            <translation>短信</translation>
+        </message>
+        <message>
+            <source>Service</source>
+            <translation>保养</translation>
+        </message>
+        <message>
+            <source>Visit</source>
+            <translation>到店</translation>
+        </message>
+        <message>
+            <source>WeChat</source>
+            <translation>微信</translation>
+        </message>
+        <message>
+            <source>Wrong number</source>
+            <translation>号码错误</translation>
+        </message>
+    </context>
+    <context>
+        <name>LostReasonDialog</name>
+        <message>
+            <source>Why did they leave? — %1</source>
+            <translation>流失原因 — %1</translation>
+        </message>
+        <message>
+            <source>In the customer's words</source>
+            <translation>客户原话</translation>
+        </message>
+        <message>
+            <source>&amp;Reason</source>
+            <translation>原因(&amp;R)</translation>
+        </message>
+        <message>
+            <source>&amp;Their words</source>
+            <translation>客户原话(&amp;T)</translation>
+        </message>
+        <message>
+            <source>&amp;Left on</source>
+            <translation>流失日期(&amp;L)</translation>
+        </message>
+        <message>
+            <source>Reason recorded</source>
+            <translation>原因已记录</translation>
+        </message>
+    </context>
+    <context>
+        <name>LoyaltyTrendLabel</name>
+        <message>
+            <source>Loyalty: no survey yet</source>
+            <translation>忠诚度：尚未调查</translation>
+        </message>
+    </context>
+    <context>
+        <name>MainWindow</name>
+        <message>
+            <source>DealerDesk — %1 — %2</source>
+            <translation>DealerDesk — %1 — %2</translation>
+        </message>
+        <message>
+            <source>Coming soon.</source>
+            <translation>即将推出。</translation>
+        </message>
+        <message>
+            <source>Ctrl+%1</source>
+            <translation>Ctrl+%1</translation>
+        </message>
+        <message>
+            <source>&amp;New customer…</source>
+            <translation>新建客户(&amp;N)…</translation>
+        </message>
+        <message>
+            <source>Add a customer (Ctrl+N)</source>
+            <translation>新建客户 (Ctrl+N)</translation>
+        </message>
+        <message>
+            <source>&amp;Find customer</source>
+            <translation>查找客户(&amp;F)</translation>
+        </message>
+        <message>
+            <source>Search customers by name, pinyin initials, phone, plate or VIN (Ctrl+F)</source>
+            <translation>按姓名、拼音首字母、电话、车牌或车架号查找客户 (Ctrl+F)</translation>
+        </message>
+        <message>
+            <source>&amp;Log contact…</source>
+            <translation>记录联系(&amp;L)…</translation>
+        </message>
+        <message>
+            <source>Log a call, message or visit for the current customer (Ctrl+L)</source>
+            <translation>为当前客户记录一次电话、消息或到店 (Ctrl+L)</translation>
+        </message>
+        <message>
+            <source>&amp;Back</source>
+            <translation>返回(&amp;B)</translation>
+        </message>
+        <message>
+            <source>&amp;Refresh</source>
+            <translation>刷新(&amp;R)</translation>
+        </message>
+        <message>
+            <source>&amp;Quit</source>
+            <translation>退出(&amp;Q)</translation>
+        </message>
+        <message>
+            <source>&amp;About DealerDesk</source>
+            <translation>关于 DealerDesk(&amp;A)</translation>
+        </message>
+        <message>
+            <source>&amp;File</source>
+            <translation>文件(&amp;F)</translation>
+        </message>
+        <message>
+            <source>&amp;Customer</source>
+            <translation>客户(&amp;C)</translation>
+        </message>
+        <message>
+            <source>&amp;View</source>
+            <translation>查看(&amp;V)</translation>
+        </message>
+        <message>
+            <source>&amp;Reports</source>
+            <translation>报表(&amp;R)</translation>
+        </message>
+        <message>
+            <source>&amp;Help</source>
+            <translation>帮助(&amp;H)</translation>
+        </message>
+        <message>
+            <source>&amp;Language</source>
+            <translation>语言(&amp;L)</translation>
+        </message>
+        <message>
+            <source>Main toolbar</source>
+            <translation>主工具栏</translation>
+        </message>
+        <message>
+            <source>Working…</source>
+            <translation>正在处理…</translation>
+        </message>
+        <message>
+            <source>Select a customer first (Ctrl+F to find one)</source>
+            <translation>请先选择客户（按 Ctrl+F 查找）</translation>
+        </message>
+        <message>
+            <source>About DealerDesk</source>
+            <translation>关于 DealerDesk</translation>
+        </message>
+        <message>
+            <source>DealerDesk keeps a dealership's customers coming back.
+
+Database: %1</source>
+            <translation>DealerDesk 帮助经销店留住客户、让客户常回来。
+
+数据库：%1</translation>
+        </message>
+        <message>
+            <source>Calendar</source>
+            <translation>日程</translation>
+        </message>
+        <message>
+            <source>Campaigns</source>
+            <translation>营销活动</translation>
+        </message>
+        <message>
+            <source>Complaints</source>
+            <translation>投诉</translation>
+        </message>
+        <message>
+            <source>Customers</source>
+            <translation>客户</translation>
+        </message>
+        <message>
+            <source>Follow-up rules, holidays, staff and backups.</source>
+            <translation>回访规则、节假日、员工和备份。</translation>
+        </message>
+        <message>
+            <source>Reports</source>
+            <translation>报表</translation>
+        </message>
+        <message>
+            <source>Settings</source>
+            <translation>设置</translation>
+        </message>
+        <message>
+            <source>Today</source>
+            <translation>今日</translation>
+        </message>
+        <message>
+            <source>Win-back</source>
+            <translation>流失挽回</translation>
+        </message>
+    </context>
+    <context>
+        <name>MarkLostDialog</name>
+        <message>
+            <source>Mark as lost — %1</source>
+            <translation>标记为流失 — %1</translation>
+        </message>
+        <message>
+            <source>&amp;Reason</source>
+            <translation>原因(&amp;R)</translation>
+        </message>
+        <message>
+            <source>&amp;Since</source>
+            <translation>流失日期(&amp;S)</translation>
+        </message>
+        <message>
+            <source>Marked as lost</source>
+            <translation>已标记为流失</translation>
+        </message>
+    </context>
+    <context>
+        <name>MembersModel</name>
+        <message>
+            <source>Accepted</source>
+            <translation>已接受</translation>
+        </message>
+        <message>
+            <source>Customer</source>
+            <translation>客户</translation>
+        </message>
+        <message>
+            <source>Invitation</source>
+            <translation>邀约</translation>
+        </message>
+        <message>
+            <source>Message</source>
+            <translation>短信内容</translation>
+        </message>
+        <message>
+            <source>Phone</source>
+            <translation>电话</translation>
+        </message>
+        <message>
+            <source>Reached</source>
+            <translation>已接通</translation>
+        </message>
+        <message>
+            <source>Visited</source>
+            <translation>已到店</translation>
+        </message>
+        <message>
+            <source>✓</source>
+            <translation>✓</translation>
+        </message>
+    </context>
+    <context>
+        <name>NewCustomerDialog</name>
+        <message>
+            <source>New customer</source>
+            <translation>新建客户</translation>
+        </message>
+        <message>
+            <source>&amp;Kind</source>
+            <translation>类型(&amp;K)</translation>
+        </message>
+        <message>
+            <source>Source</source>
+            <translation>客户来源</translation>
+        </message>
+        <message>
+            <source>Customer created</source>
+            <translation>客户已创建</translation>
+        </message>
+        <message>
+            <source>&amp;Name</source>
+            <translation>姓名(&amp;N)</translation>
+        </message>
+        <message>
+            <source>&amp;Phone</source>
+            <translation>电话(&amp;P)</translation>
+        </message>
+        <message>
+            <source>C&amp;ity</source>
+            <translation>城市(&amp;I)</translation>
+        </message>
+        <message>
+            <source>Company</source>
+            <translation>公司</translation>
+        </message>
+        <message>
+            <source>E-mail</source>
+            <translation>电子邮箱</translation>
+        </message>
+        <message>
+            <source>Event</source>
+            <translation>活动</translation>
+        </message>
+        <message>
+            <source>Online</source>
+            <translation>网络</translation>
+        </message>
+        <message>
+            <source>Other name</source>
+            <translation>其他称呼</translation>
+        </message>
+        <message>
+            <source>Partner</source>
+            <translation>合作伙伴</translation>
+        </message>
+        <message>
+            <source>Person</source>
+            <translation>个人</translation>
+        </message>
+        <message>
+            <source>Referral</source>
+            <translation>转介绍</translation>
+        </message>
+        <message>
+            <source>Walk-in</source>
+            <translation>自然到店</translation>
+        </message>
+        <message>
+            <source>WeChat</source>
+            <translation>微信</translation>
+        </message>
+        <message>
+            <source>—</source>
+            <translation>—</translation>
+        </message>
+    </context>
+    <context>
+        <name>ProfileForm</name>
+        <message>
+            <source>YYYY-MM-DD</source>
+            <translation>年-月-日</translation>
+        </message>
+        <message>
+            <source>mobile, e.g. 139 1234 5678</source>
+            <translation>手机号，例如 139 1234 5678</translation>
+        </message>
+        <message>
+            <source>Lunar calendar birthday</source>
+            <translation>农历生日</translation>
+        </message>
+        <message>
+            <source>&amp;Kind</source>
+            <translation>类型(&amp;K)</translation>
+        </message>
+        <message>
+            <source>&amp;Name</source>
+            <translation>姓名(&amp;N)</translation>
+        </message>
+        <message>
+            <source>Other name</source>
+            <translation>其他称呼</translation>
+        </message>
+        <message>
+            <source>&amp;Phone</source>
+            <translation>电话(&amp;P)</translation>
+        </message>
+        <message>
+            <source>Phone &amp;2</source>
+            <translation>电话2(&amp;2)</translation>
+        </message>
+        <message>
+            <source>WeChat</source>
+            <translation>微信</translation>
+        </message>
+        <message>
+            <source>E-mail</source>
+            <translation>电子邮箱</translation>
+        </message>
+        <message>
+            <source>Birthda&amp;y</source>
+            <translation>生日(&amp;Y)</translation>
+        </message>
+        <message>
+            <source>&amp;Address</source>
+            <translation>地址(&amp;A)</translation>
+        </message>
+        <message>
+            <source>C&amp;ity</source>
+            <translation>城市(&amp;I)</translation>
+        </message>
+        <message>
+            <source>Source</source>
+            <translation>客户来源</translation>
+        </message>
+        <message>
+            <source>Assi&amp;gned to</source>
+            <translation>负责人(&amp;G)</translation>
+        </message>
+        <message>
+            <source>Prefers</source>
+            <translation>首选联系方式</translation>
+        </message>
+        <message>
+            <source>Status</source>
+            <translation>状态</translation>
+        </message>
+        <message>
+            <source>Lost because</source>
+            <translation>流失原因</translation>
+        </message>
+        <message>
+            <source>Notes</source>
+            <translation>备注</translation>
+        </message>
+        <message>
+            <source>Nobody</source>
+            <translation>无人</translation>
+        </message>
+        <message>
+            <source>Active</source>
+            <translation>正常</translation>
+        </message>
+        <message>
+            <source>Company</source>
+            <translation>公司</translation>
+        </message>
+        <message>
+            <source>Deceased</source>
+            <translation>已故</translation>
+        </message>
+        <message>
+            <source>Email</source>
+            <translation>电子邮件</translation>
+        </message>
+        <message>
+            <source>Event</source>
+            <translation>活动</translation>
+        </message>
+        <message>
+            <source>Lost</source>
+            <translation>已流失</translation>
+        </message>
+        <message>
+            <source>Moved away</source>
+            <translation>已搬走</translation>
+        </message>
+        <message>
+            <source>Online</source>
+            <translation>网络</translation>
+        </message>
+        <message>
+            <source>Partner</source>
+            <translation>合作伙伴</translation>
+        </message>
+        <message>
+            <source>Person</source>
+            <translation>个人</translation>
+        </message>
+        <message>
+            <source>Phone</source>
+            <translation>电话</translation>
+        </message>
+        <message>
+            <source>Referral</source>
+            <translation>转介绍</translation>
+        </message>
+        <message>
+            <source>SMS</source>
+            <translation>短信</translation>
+        </message>
+        <message>
+            <source>Visit</source>
+            <translation>到店</translation>
+        </message>
+        <message>
+            <source>Walk-in</source>
+            <translation>自然到店</translation>
+        </message>
+        <message>
+            <source>—</source>
+            <translation>—</translation>
+        </message>
+    </context>
+    <context>
+        <name>ReasonsModel</name>
+        <message>
+            <source>Customers</source>
+            <translation>客户</translation>
+        </message>
+        <message>
+            <source>Reason</source>
+            <translation>原因</translation>
+        </message>
+        <message>
+            <source>Share</source>
+            <translation>占比</translation>
+        </message>
+        <message>
+            <source>No reason recorded</source>
+            <translation>未记录原因</translation>
+        </message>
+    </context>
+    <context>
+        <name>ReportActions</name>
+        <message>
+            <source>Customers at &amp;risk (PDF)…</source>
+            <translation>流失预警客户 (PDF)(&amp;R)…</translation>
+        </message>
+        <message>
+            <source>Rank the customers most likely to leave, with reasons, and print it</source>
+            <translation>列出最可能流失的客户及原因，并打印</translation>
+        </message>
+        <message>
+            <source>&amp;Mask phone numbers in reports</source>
+            <translation>报表中隐藏电话号码(&amp;M)</translation>
+        </message>
+        <message>
+            <source>Save the at-risk report</source>
+            <translation>保存流失预警报表</translation>
+        </message>
+        <message>
+            <source>PDF files (*.pdf)</source>
+            <translation>PDF 文件 (*.pdf)</translation>
+        </message>
+        <message>
+            <source>Writing %1…</source>
+            <translation>正在生成 %1…</translation>
+        </message>
+        <message>
+            <source>Cancel</source>
+            <translation>取消</translation>
+        </message>
+        <message>
+            <source>Customers at risk</source>
+            <translation>流失预警客户</translation>
+        </message>
+        <message>
+            <source>Report written: %1 (%2 pages)</source>
+            <translation>报表已生成：%1（共 %2 页）</translation>
+        </message>
+        <message>
+            <source>Report written</source>
+            <translation>报表已生成</translation>
+        </message>
+        <message>
+            <source>The report was saved to %1, but no PDF viewer could open it.</source>
+            <translation>报表已保存到 %1，但没有可以打开它的 PDF 阅读器。</translation>
+        </message>
+        <message>
+            <source>Report cancelled</source>
+            <translation>报表已取消</translation>
+        </message>
+        <message>
+            <source>The report was not written</source>
+            <translation>报表未生成</translation>
+        </message>
+    </context>
+    <context>
+        <name>ReportsPage</name>
+        <message>
+            <source>&lt;h2&gt;Reports&lt;/h2&gt;</source>
+            <translation>&lt;h2&gt;报表&lt;/h2&gt;</translation>
+        </message>
+        <message>
+            <source>Customers at risk (PDF)…</source>
+            <translation>流失预警客户 (PDF)…</translation>
+        </message>
+        <message>
+            <source>The customers most likely to leave, ranked, with the reasons in words, the suggested action, the owner and contact details, summary figures and a chart.</source>
+            <translation>最可能流失的客户排名，附文字原因、建议措施、负责人和联系方式，以及汇总数据和图表。</translation>
+        </message>
+    </context>
+    <context>
+        <name>RescheduleDialog</name>
+        <message>
+            <source>Reschedule — %1</source>
+            <translation>改期 — %1</translation>
+        </message>
+        <message>
+            <source>%1, due %2</source>
+            <translation>%1，%2到期</translation>
+        </message>
+    </context>
+    <context>
+        <name>ScheduleFollowupDialog</name>
+        <message>
+            <source>+&amp;3 days</source>
+            <translation>+3天(&amp;3)</translation>
+        </message>
+        <message>
+            <source>+1 &amp;week</source>
+            <translation>+1周(&amp;W)</translation>
+        </message>
+        <message>
+            <source>+1 &amp;month</source>
+            <translation>+1个月(&amp;M)</translation>
+        </message>
+        <message>
+            <source>Schedule a follow-up — %1</source>
+            <translation>安排回访 — %1</translation>
+        </message>
+        <message>
+            <source>e.g. call about the winter tyre offer</source>
+            <translation>例如：致电介绍冬季轮胎优惠</translation>
+        </message>
+        <message>
+            <source>Me</source>
+            <translation>我</translation>
+        </message>
+        <message>
+            <source>R&amp;eason</source>
+            <translation>原因(&amp;E)</translation>
+        </message>
+        <message>
+            <source>&amp;Day</source>
+            <translation>日期(&amp;D)</translation>
+        </message>
+        <message>
+            <source>&amp;Assign to</source>
+            <translation>指派给(&amp;A)</translation>
+        </message>
+        <message>
+            <source>is in the past</source>
+            <translation>已是过去的日期</translation>
+        </message>
+        <message>
+            <source>Follow-up scheduled for %1</source>
+            <translation>已安排 %1 的回访</translation>
+        </message>
+    </context>
+    <context>
+        <name>StaffPage</name>
+        <message>
+            <source>Staff accounts</source>
+            <translation>员工账号</translation>
+        </message>
+        <message>
+            <source>Who works at the desk? Add more later. The sign-in name is filled in from the name.</source>
+            <translation>哪些人在前台工作？以后还可以添加。登录名会根据姓名自动填写。</translation>
+        </message>
+        <message>
+            <source>Name</source>
+            <translation>姓名</translation>
+        </message>
+        <message>
+            <source>Sign-in name</source>
+            <translation>登录名</translation>
+        </message>
+        <message>
+            <source>Role</source>
+            <translation>角色</translation>
+        </message>
+        <message>
+            <source>Manager</source>
+            <translation>经理</translation>
+        </message>
+        <message>
+            <source>Front desk</source>
+            <translation>前台</translation>
+        </message>
+        <message>
+            <source>Row %1: </source>
+            <translation>第 %1 行：</translation>
+        </message>
+    </context>
+    <context>
+        <name>StartPage</name>
+        <message>
+            <source>How to start</source>
+            <translation>如何开始</translation>
+        </message>
+        <message>
+            <source>The database will be created at %1</source>
+            <translation>数据库将创建在 %1</translation>
+        </message>
+        <message>
+            <source>Try the &amp;demo dealership (%1 made-up customers)</source>
+            <translation>试用演示经销店（%1 位虚构客户）(&amp;D)</translation>
+        </message>
+        <message>
+            <source>Start &amp;empty, for your own customers</source>
+            <translation>从空白开始，录入自己的客户(&amp;E)</translation>
+        </message>
+        <message>
+            <source>Importing an existing customer file is not available yet.</source>
+            <translation>暂不支持导入现有客户文件。</translation>
+        </message>
+    </context>
+    <context>
+        <name>SurveyDialog</name>
+        <message>
+            <source>Loyalty survey — %1</source>
+            <translation>忠诚度调查 — %1</translation>
+        </message>
+        <message>
+            <source>&amp;Kind</source>
+            <translation>类型(&amp;K)</translation>
+        </message>
+        <message>
+            <source>&amp;Date</source>
+            <translation>日期(&amp;D)</translation>
+        </message>
+        <message>
+            <source>C&amp;omment</source>
+            <translation>评论(&amp;O)</translation>
+        </message>
+        <message>
+            <source>Save  (Ctrl+Enter)</source>
+            <translation>保存  (Ctrl+Enter)</translation>
+        </message>
+        <message>
+            <source>Survey recorded</source>
+            <translation>调查已记录</translation>
+        </message>
+    </context>
+    <context>
+        <name>TimelineModel</name>
+        <message>
+            <source>Amount</source>
+            <translation>金额</translation>
+        </message>
+        <message>
+            <source>Contact</source>
+            <translation>联系</translation>
+        </message>
+        <message>
+            <source>Details</source>
+            <translation>详情</translation>
+        </message>
+        <message>
+            <source>Kind</source>
+            <translation>类型</translation>
+        </message>
+        <message>
+            <source>Purchase</source>
+            <translation>购车</translation>
+        </message>
+        <message>
+            <source>Repair</source>
+            <translation>维修</translation>
+        </message>
+        <message>
+            <source>Service</source>
+            <translation>保养</translation>
+        </message>
+        <message>
+            <source>Staff</source>
+            <translation>员工</translation>
+        </message>
+        <message>
+            <source>What</source>
+            <translation>内容</translation>
+        </message>
+        <message>
+            <source>When</source>
+            <translation>时间</translation>
+        </message>
+        <message>
+            <source>low</source>
+            <translation>低</translation>
+        </message>
+        <message>
+            <source>medium</source>
+            <translation>中</translation>
+        </message>
+        <message>
+            <source>high</source>
+            <translation>高</translation>
+        </message>
+        <message>
+            <source>lost</source>
+            <translation>已流失</translation>
+        </message>
+    </context>
+    <context>
+        <name>TodayView</name>
+        <message>
+            <source>Today</source>
+            <translation>今日</translation>
+        </message>
+        <message>
+            <source>Everyone</source>
+            <translation>所有人</translation>
+        </message>
+        <message>
+            <source> calls a day</source>
+            <translation> 个电话/天</translation>
+        </message>
+        <message>
+            <source>How many calls this person makes in a day: Today cuts their list there</source>
+            <translation>此人每天能打的电话数：今日清单按此截断</translation>
+        </message>
+        <message>
+            <source>List of</source>
+            <translation>清单：</translation>
+        </message>
+        <message>
+            <source>Nothing due today. Well done.</source>
+            <translation>今天没有待办，干得好！</translation>
+        </message>
+        <message>
+            <source>Log contact…  (Enter)</source>
+            <translation>记录联系…  (Enter)</translation>
+        </message>
+        <message>
+            <source>Tomorrow</source>
+            <translation>明天</translation>
+        </message>
+        <message>
+            <source>Snooze the selected follow-up by one day</source>
+            <translation>把选中的回访推迟一天</translation>
+        </message>
+        <message>
+            <source>Open customer  (Ctrl+Enter)</source>
+            <translation>打开客户  (Ctrl+Enter)</translation>
+        </message>
+        <message>
+            <source>Show what is past today's capacity, in the same order</source>
+            <translation>按同样顺序显示超出今日处理量的回访</translation>
+        </message>
+        <message>
+            <source>Old follow-ups from before the first plan: review them once</source>
+            <translation>首次计划之前的旧回访：请集中处理一次</translation>
+        </message>
+        <message>
+            <source>Follow-ups</source>
+            <translation>回访</translation>
+        </message>
+        <message>
+            <source>Customers at risk</source>
+            <translation>流失预警客户</translation>
+        </message>
+        <message>
+            <source>Enter or double-click opens the customer</source>
+            <translation>按回车或双击打开客户</translation>
+        </message>
+        <message>
+            <source>Today — %1</source>
+            <translation>今日 — %1</translation>
+        </message>
+        <message>
+            <source>Today's list: %1 (%2 overdue), %3 later</source>
+            <translation>今日清单：%1（%2 逾期），稍后 %3</translation>
+        </message>
+        <message>
+            <source>%1 tasks today (%2 follow-ups), best first</source>
+            <translation>今日 %1 项任务（%2 个回访），按优先级排序</translation>
+        </message>
+        <message>
+            <source>Hide later</source>
+            <translation>隐藏稍后</translation>
+        </message>
+        <message>
+            <source>Later (%1)…</source>
+            <translation>稍后 (%1)…</translation>
+        </message>
+        <message>
+            <source>Catch-up list (%1)…</source>
+            <translation>补办清单 (%1)…</translation>
+        </message>
+    </context>
+    <context>
+        <name>VehiclesModel</name>
+        <message>
+            <source>Bought</source>
+            <translation>购车日期</translation>
+        </message>
+        <message>
+            <source>Inspection</source>
+            <translation>年检</translation>
+        </message>
+        <message>
+            <source>Insurance</source>
+            <translation>保险</translation>
+        </message>
+        <message>
+            <source>Mileage</source>
+            <translation>里程</translation>
+        </message>
+        <message>
+            <source>Plate</source>
+            <translation>车牌</translation>
+        </message>
+        <message>
+            <source>Price</source>
+            <translation>价格</translation>
+        </message>
+        <message>
+            <source>VIN</source>
+            <translation>车架号</translation>
+        </message>
+        <message>
+            <source>Vehicle</source>
+            <translation>车辆</translation>
+        </message>
+        <message>
+            <source>Warranty</source>
+            <translation>质保</translation>
+        </message>
+    </context>
+    <context>
+        <name>WinbackModel</name>
+        <message>
+            <source>Customer</source>
+            <translation>客户</translation>
+        </message>
+        <message>
+            <source>Next call</source>
+            <translation>下次致电</translation>
+        </message>
+        <message>
+            <source>Owner</source>
+            <translation>负责人</translation>
+        </message>
+        <message>
+            <source>Since</source>
+            <translation>流失日期</translation>
+        </message>
+        <message>
+            <source>State</source>
+            <translation>状态</translation>
+        </message>
+        <message>
+            <source>Tries</source>
+            <translation>尝试次数</translation>
+        </message>
+        <message>
+            <source>Why they left</source>
+            <translation>流失原因</translation>
+        </message>
+        <message>
+            <source>Lapsed</source>
+            <translation>久未到店</translation>
+        </message>
+        <message>
+            <source>Lost</source>
+            <translation>已流失</translation>
+        </message>
+    </context>
+    <context>
+        <name>WinbackView</name>
+        <message>
+            <source>Win-back</source>
+            <translation>流失挽回</translation>
+        </message>
+        <message>
+            <source>Why they left…</source>
+            <translation>流失原因…</translation>
+        </message>
+        <message>
+            <source>Won back…</source>
+            <translation>已挽回…</translation>
+        </message>
+        <message>
+            <source>Open customer</source>
+            <translation>打开客户</translation>
+        </message>
+        <message>
+            <source>Why customers leave, and NPS</source>
+            <translation>客户流失原因及净推荐值</translation>
+        </message>
+        <message>
+            <source>From</source>
+            <translation>从</translation>
+        </message>
+        <message>
+            <source>to</source>
+            <translation>至</translation>
+        </message>
+        <message>
+            <source>The period ends before it starts.</source>
+            <translation>结束日期早于开始日期。</translation>
+        </message>
+        <message>
+            <source>%1 lost, %2 lapsed; %3 on their last try</source>
+            <translation>已流失 %1，久未到店 %2；%3 位为最后一次挽回</translation>
+        </message>
+        <message>
+            <source>NPS in this period: no answers</source>
+            <translation>本期净推荐值：暂无答卷</translation>
+        </message>
+        <message>
+            <source>NPS in this period: &lt;b&gt;%1&lt;/b&gt; (%2 answers: %3 promoters, %4 detractors)</source>
+            <translation>本期净推荐值：&lt;b&gt;%1&lt;/b&gt;（%2 份答卷：推荐者 %3，贬损者 %4）</translation>
+        </message>
+        <message>
+            <source>Lapsed</source>
+            <translation>久未到店</translation>
+        </message>
+        <message>
+            <source>Lost</source>
+            <translation>已流失</translation>
+        </message>
+        <message>
+            <source>Lost and lapsed</source>
+            <translation>已流失和久未到店</translation>
+        </message>
+    </context>
+    <context>
+        <name>WonBackDialog</name>
+        <message>
+            <source>Won back — %1</source>
+            <translation>已挽回 — %1</translation>
+        </message>
+        <message>
+            <source>&amp;Back since</source>
+            <translation>回归日期(&amp;B)</translation>
+        </message>
+        <message>
+            <source>Welcome back: the customer is active again</source>
+            <translation>欢迎回来：客户已重新活跃</translation>
+        </message>
+    </context>
+</TS>
