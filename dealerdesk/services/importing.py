@@ -373,6 +373,8 @@ def run_import(
     assert plan.batch is not None
     batch = plan.batch
     total = len(batch.customers) + len(batch.vehicles) + len(batch.visits)
+    if total == 0:  # everything is already here: a re-import changes nothing, not even the log
+        return ImportResult(0, plan, time.perf_counter() - started, Changed())
     details = {"file": opened.path.name, "rows": plan.rows, "sheet": opened.table.sheet}
     with database.atomic():
         progress.set("write", 0, total)
