@@ -120,20 +120,31 @@ def _read_xlsx(path: Path, sheet: str | None) -> Table:
 
     from openpyxl import load_workbook
 
-    try:
-        # data_only: a formula cell gives the value Excel last calculated, never the formula.
-        book = load_workbook(path, read_only=True, data_only=True)
-    except (zipfile.BadZipFile, KeyError, ValueError, OSError) as exc:
-        raise ImportFileError(Msg("import.file_not_table", {})) from exc
-    try:
-        names = tuple(book.sheetnames)
-        name = _pick_sheet(names, sheet)
-        rows = [
-            (i, tuple(_excel_cell(c) for c in row))
-            for i, row in enumerate(book[name].iter_rows(values_only=True), start=1)
-        ]
-    finally:
-        book.close()
+    def load(data_only: bool) -> tuple[tuple[str, ...], str, list[list[Cell]]]:
+        try:
+            book = load_workbook(path, read_only=True, data_only=data_only)
+        except (zipfile.BadZipFile, KeyError, ValueError, OSError) as exc:
+            raise ImportFileError(Msg("import.file_not_table", {})) from exc
+        try:
+            names = tuple(book.sheetnames)
+            name = _pick_sheet(names, sheet)
+            cells = [[_excel_cell(c) for c in row] for row in book[name].iter_rows(values_only=True)]
+        finally:
+            book.close()
+        return names, name, cells
+
+    names, name, cells = load(False)
+    # Formula cells read as "=…". Take the value Excel last calculated where the file has
+    # one (a second read, only for files with formulas); where it has none (the sheet was
+    # written by a program, never opened in Excel) the "=…" stays and the row is refused.
+    formulas = [(r, c) for r, row in enumerate(cells) for c, v in enumerate(row)
+                if isinstance(v, str) and v.startswith("=")]  # fmt: skip
+    if formulas:
+        _n, _name, values = load(True)
+        for r, c in formulas:
+            if values[r][c] is not None:
+                cells[r][c] = values[r][c]
+    rows = [(i, tuple(row)) for i, row in enumerate(cells, start=1)]
     return _split(rows, "xlsx", sheet=name, sheets=names)
 
 
