@@ -53,7 +53,11 @@ def test_gbk_file_with_chinese_headers(db_path: Path) -> None:
     assert opened.mapping["客户名称"] == "name" and opened.mapping["手机号码"] == "phone"
     assert opened.mapping["购车价格(元)"] == "purchase_price"
     result = run("gbk_chinese_headers.csv")
-    assert (result.plan.customers_new, result.plan.vehicles_new, result.plan.visits_new) == (4, 3, 5)
+    assert (result.plan.customers_new, result.plan.vehicles_new, result.plan.visits_new) == (
+        4,
+        3,
+        5,
+    )
     assert customers(db_path) == [
         ("王建国", "+8613912345678", "M", None),
         ("李秀英", "+8613800138001", "F", None),
@@ -179,4 +183,6 @@ def test_errors_are_in_chinese_too(db_path: Path) -> None:
         run("bad_rows.csv")
     first = caught.value.plan.errors[1]
     assert render(first.reason, "zh_CN") == "不是有效的电话号码（CN）"
-    assert importing.error_lines([first], "zh_CN") == [("4", "手机", "12345", "不是有效的电话号码（CN）")]
+    assert importing.error_lines([first], "zh_CN") == [
+        ("4", "手机", "12345", "不是有效的电话号码（CN）")
+    ]

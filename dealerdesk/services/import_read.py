@@ -128,7 +128,9 @@ def _read_xlsx(path: Path, sheet: str | None) -> Table:
         try:
             names = tuple(book.sheetnames)
             name = _pick_sheet(names, sheet)
-            cells = [[_excel_cell(c) for c in row] for row in book[name].iter_rows(values_only=True)]
+            cells = [
+                [_excel_cell(c) for c in row] for row in book[name].iter_rows(values_only=True)
+            ]
         finally:
             book.close()
         return names, name, cells

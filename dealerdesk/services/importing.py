@@ -258,9 +258,9 @@ def _plan(
     vehicle_ref: dict[str, tuple[str, int]] = {}  # VIN -> ("id", vehicle id) | ("new", i)
     visits: list[tuple[_Customer, str | None, dict[str, Any]]] = []
 
-    def err(row: CleanRow, key: str, code: str, **params: Any) -> None:
-        value = (row.vin or "") if key == "vin" else (row.phone or "")
-        errors.append(RowError(row.row, header_of.get(key, key), value, Msg(code, params)))
+    def err(bad: CleanRow, key: str, code: str, **params: Any) -> None:
+        value = (bad.vin or "") if key == "vin" else (bad.customer.get(key) or "")
+        errors.append(RowError(bad.row, header_of.get(key, key), value, Msg(code, params)))
 
     for row in clean:
         signature = (tuple(sorted(row.customer.items())),
@@ -274,6 +274,7 @@ def _plan(
         seen_rows[signature] = row.row
         name = row.customer["name"]
         who: _Customer | None = None
+        by = "phone"
         phone, vin = row.phone, row.vin
         if phone and phone in by_phone:
             who = by_phone[phone]
@@ -283,20 +284,24 @@ def _plan(
         if vin and vin in by_vin:
             owner, first = by_vin[vin]
             if who is None:
-                who = owner
+                who, by = owner, "vin"
             elif who is not owner:
                 err(row, "vin", "import.vin_twice", row=first)
                 continue
         elif vin and vin in existing.vins:
             _vid, cid, owner_name = existing.vins[vin]
             if who is None:
-                who = stored.setdefault(cid, _Customer(owner_name, row.row, cid=cid))
+                who, by = stored.setdefault(cid, _Customer(owner_name, row.row, cid=cid)), "vin"
             elif who.cid != cid:
                 err(row, "vin", "import.vin_other_customer", name=owner_name)
                 continue
         if who is not None and _norm_name(who.name) != _norm_name(name):
-            code = "import.phone_other_name" if who.cid is None else "import.phone_stored_name"
-            err(row, "phone", code, name=who.name, row=who.first_row)
+            if by == "vin":
+                err(row, "vin", "import.vin_other_customer", name=who.name)
+            elif who.cid is None:
+                err(row, "phone", "import.phone_other_name", name=who.name, row=who.first_row)
+            else:
+                err(row, "phone", "import.phone_stored_name", name=who.name)
             continue
         if who is None:
             who = _Customer(name, row.row, index=len(new), fields=row.customer)
