@@ -226,7 +226,7 @@ def test_undo_removes_the_whole_import_and_only_it(tmp_path: Path, db_path: Path
         ["李四", "13812345678", vin(2), "丰田", "卡罗拉", "2025-02-01"]]))  # fmt: skip
     assert count(db_path, "customer") == 2 and count(db_path, "visit") == 3
     entries = importing.list_imports()
-    assert [(e.audit_id, e.customers, e.visits, e.undone) for e in entries][0] == (
+    assert next((e.audit_id, e.customers, e.visits, e.undone) for e in entries) == (
         result.audit_id,
         1,
         2,
