@@ -99,16 +99,18 @@ def find_candidates(limit: int = 2000) -> list[Candidate]:
         " AND ca.archived = 0 AND cb.archived = 0"
     ):
         add(a, b, "plate", plate)
+    # Group by the name without spaces or case ("张 伟" is 张伟), in Python: one pass.
     groups: dict[str, list[tuple[int, str, str, str]]] = {}
     for cid, name, p1, p2, address in database.execute_sql(
-        "SELECT id, name, phone, phone2, address FROM customer WHERE archived = 0 AND name IN"
-        " (SELECT name FROM customer WHERE archived = 0 GROUP BY name HAVING count(*) > 1)"
+        "SELECT id, name, phone, phone2, address FROM customer WHERE archived = 0 ORDER BY id"
     ):
         key = re.sub(r"\s+", "", name).lower()
         groups.setdefault(key, []).append(
             (cid, name, _digits(p1) or _digits(p2), _address_key(address))
         )
     for members in groups.values():
+        if len(members) < 2:
+            continue
         for i, (a, name, pa, ada) in enumerate(members):
             for b, _n, pb, adb in members[i + 1 :]:
                 if pa and pb and _near(pa, pb):
