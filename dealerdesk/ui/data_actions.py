@@ -1,0 +1,112 @@
+"""File menu actions for data in and out: the import wizard and the exports.
+
+"Export customers" writes the list as it is filtered on the Customers screen: the same
+filter is run again on the worker, so the file holds exactly the rows the user sees.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import QObject, QStandardPaths
+from PySide6.QtGui import QAction
+from PySide6.QtWidgets import QFileDialog, QMenu, QWidget
+
+from dealerdesk.services import customers, exporting, vcards
+from dealerdesk.services.customers import CustomerFilter
+from dealerdesk.ui import dialogs, errors
+from dealerdesk.ui.context import DeskContext
+from dealerdesk.ui.import_wizard import ImportWizard
+
+
+def export_customer_list(out: Path, flt: CustomerFilter) -> exporting.ExportResult:
+    """Worker job: the customers the filter shows, in its order."""
+    ids = customers.search_customer_ids(flt)
+    if out.suffix.lower() == ".vcf":
+        return vcards.export_vcards(out, ids=ids)
+    return exporting.export_customers(out, ids=ids)
+
+
+class DataActions(QObject):
+    """Owns the actions; ``wizard`` is the open import wizard, if any."""
+
+    def __init__(self, ctx: DeskContext, window: QWidget,
+                 current_filter: Callable[[], CustomerFilter]) -> None:  # fmt: skip
+        super().__init__(window)
+        self.ctx = ctx
+        self._window = window
+        self._filter = current_filter
+        self.wizard: ImportWizard | None = None
+        self.actions: dict[str, QAction] = {}
+        self._add("import_customers", self.tr("&Import customers…"), self.open_import)
+        self._add("export_customers", self.tr("Export the customer &list…"),
+                  lambda: self.export("customers"))  # fmt: skip
+        self._add(
+            "export_followups", self.tr("Export &follow-ups…"), lambda: self.export("followups")
+        )
+        self._add(
+            "export_complaints", self.tr("Export &complaints…"), lambda: self.export("complaints")
+        )
+
+    def _add(self, name: str, text: str, slot: Callable[[], object]) -> None:
+        action = QAction(text, self)
+        action.setObjectName(name)
+        action.triggered.connect(lambda _checked=False: slot())
+        self.actions[name] = action
+
+    def fill_menu(self, menu: QMenu) -> None:
+        menu.addAction(self.actions["import_customers"])
+        menu.addSeparator()
+        for name in ("export_customers", "export_followups", "export_complaints"):
+            menu.addAction(self.actions[name])
+        menu.addSeparator()
+
+    def open_import(self) -> ImportWizard:
+        if self.wizard is None:
+            self.wizard = ImportWizard(self.ctx, self._window)
+            self.wizard.finished.connect(self._wizard_closed)
+        self.wizard.show()
+        self.wizard.raise_()
+        return self.wizard
+
+    def _wizard_closed(self, _code: int) -> None:
+        if self.wizard is not None:
+            self.wizard.deleteLater()
+            self.wizard = None
+
+    def ask_path(self, kind: str) -> Path | None:
+        folder = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
+        base = Path(folder) if folder and Path(folder).is_dir() else Path.home()
+        dialog = QFileDialog(self._window, self.tr("Export"))
+        dialog.setObjectName("export_dialog")
+        dialog.setAcceptMode(QFileDialog.AcceptMode.AcceptSave)
+        filters = [self.tr("CSV for Excel (*.csv)"), self.tr("Excel workbook (*.xlsx)")]
+        if kind == "customers":
+            filters.append(self.tr("vCard contacts (*.vcf)"))
+        dialog.setNameFilters(filters)
+        dialog.setDefaultSuffix("csv")
+        dialog.selectFile(str(base / f"{kind}-{self.ctx.today().isoformat()}.csv"))
+        try:
+            if not dialogs.run_modal(dialog, f"export_{kind}") or not dialog.selectedFiles():
+                return None
+            return Path(dialog.selectedFiles()[0])
+        finally:
+            dialog.deleteLater()
+
+    def export(self, kind: str, out: Path | None = None) -> bool:
+        out = out or self.ask_path(kind)
+        if out is None:
+            return False
+        if kind == "customers":
+            job: Any = (export_customer_list, out, self._filter())
+        else:
+            job = (exporting.export, kind, out)
+        self.ctx.worker.submit(*job, on_done=self._exported,
+                               on_error=lambda exc: errors.report(exc, self._window))  # fmt: skip
+        return True
+
+    def _exported(self, result: exporting.ExportResult) -> None:
+        self.ctx.hub.status.emit(self.tr("Wrote %1 (%2 rows)").replace("%1", str(result.path))
+                                 .replace("%2", str(result.rows)))  # fmt: skip
