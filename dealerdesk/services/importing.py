@@ -19,6 +19,7 @@ from __future__ import annotations
 import re
 import threading
 import time
+from collections import Counter
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from datetime import date, datetime
@@ -355,6 +356,29 @@ def _plan(
         total, (), tuple(duplicates), len(new), len(stored), len(touched), len(vehicles),
         len(visit_rows), batch,
     )  # fmt: skip
+
+
+@dataclass(frozen=True, slots=True)
+class NewCustomerPreview:
+    name: str
+    phone: str
+    vehicles: int
+    visits: int
+
+
+def new_customers_preview(plan: ImportPlan, *, limit: int = 1000) -> list[NewCustomerPreview]:
+    """The first customers the import would create, for the preview."""
+    if plan.batch is None:
+        return []
+    region = settings.get("phone_region") or "CN"
+    from dealerdesk.store.validation import format_phone
+
+    vehicles = Counter(ref[1] for ref, _v in plan.batch.vehicles if ref[0] == "new")
+    visits = Counter(ref[1] for ref, _vr, _v in plan.batch.visits if ref[0] == "new")
+    return [
+        NewCustomerPreview(c["name"], format_phone(c.get("phone"), region), vehicles[i], visits[i])
+        for i, c in enumerate(plan.batch.customers[:limit])
+    ]
 
 
 # -- step 3: the import ------------------------------------------------------------------

@@ -146,6 +146,7 @@ class ImportWizard(QDialog):
             1, QHeaderView.ResizeMode.Stretch
         )
         self.mapping_table.verticalHeader().setVisible(False)
+        self.mapping_table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
         layout = QVBoxLayout(page)
         layout.addWidget(self.mapping_note)
         layout.addWidget(self.mapping_table, 1)
@@ -163,13 +164,25 @@ class ImportWizard(QDialog):
         )
         self.errors_table.horizontalHeader().setSectionResizeMode(3, QHeaderView.ResizeMode.Stretch)
         self.errors_table.verticalHeader().setVisible(False)
+        self.errors_table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
         self.duplicates_label = QLabel()
         self.duplicates_label.setObjectName("duplicates_label")
         self.duplicates_label.setWordWrap(True)
+        self.summary_label.setStyleSheet("font-weight: bold;")
+        self.new_table = QTableWidget(0, 3)
+        self.new_table.setObjectName("new_table")
+        self.new_table.setHorizontalHeaderLabels(
+            [self.tr("New customer"), self.tr("Mobile"), self.tr("Vehicles and visits")]
+        )
+        self.new_table.horizontalHeader().setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
+        self.new_table.verticalHeader().setVisible(False)
+        self.new_table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
         layout = QVBoxLayout(page)
         layout.addWidget(self.summary_label)
-        layout.addWidget(self.errors_table, 1)
+        layout.addWidget(self.errors_table, 10)
+        layout.addWidget(self.new_table, 10)
         layout.addWidget(self.duplicates_label)
+        layout.addStretch(1)  # keeps the text at the top when there is no error table
         return page
 
     def _import_page(self) -> QWidget:
@@ -353,6 +366,7 @@ class ImportWizard(QDialog):
                 self.errors_table.setItem(i, j, QTableWidgetItem(text))
         self.errors_table.resizeColumnsToContents()
         self.errors_table.setVisible(bool(plan.errors))
+        self._show_new(plan)
         lines = [f"{self.tr('Row')} {d.row}: {render(d.reason)}" for d in plan.duplicates[:8]]
         if len(plan.duplicates) > 8:
             lines.append("…")
@@ -363,6 +377,19 @@ class ImportWizard(QDialog):
             lines.insert(0, self.tr("Everything in this file is already here: nothing to import."))
         self.duplicates_label.setText("\n".join(lines))
         self._show("preview")
+
+    def _show_new(self, plan: importing.ImportPlan) -> None:
+        """The first customers the import would create, with what each brings."""
+        new = importing.new_customers_preview(plan, limit=MAX_SHOWN_ERRORS)
+        self.new_table.setRowCount(len(new))
+        for i, row in enumerate(new):
+            brings = self.tr("%1 vehicles, %2 purchases and visits").replace(
+                "%1", str(row.vehicles)).replace("%2", str(row.visits))  # fmt: skip
+            for j, text in enumerate((row.name, row.phone, brings)):
+                self.new_table.setItem(i, j, QTableWidgetItem(text))
+        self.new_table.resizeColumnToContents(0)
+        self.new_table.resizeColumnToContents(1)
+        self.new_table.setVisible(bool(new))
 
     # -- step 3 -> 4 ----------------------------------------------------------------------
     def _run_import(self) -> None:
