@@ -344,3 +344,26 @@ def test_random_rows_never_crash_or_half_write(
             assert count(db, "customer_score") == plan.customers_new
     finally:
         store_db.close()
+
+
+def test_the_phone_shortcut_agrees_with_the_windows_check() -> None:
+    """Every 11-digit number starting with 1, sampled across all prefixes: the importer's
+    shortcut accepts exactly what ``normalize_phone`` (the window's check) accepts."""
+    import random
+
+    from dealerdesk.services.import_rows import phone_e164
+    from dealerdesk.store.validation import normalize_phone
+
+    rng = random.Random(4)
+    numbers = [f"1{p:02d}{rng.randrange(10**8):08d}" for p in range(100) for _ in range(30)]
+    numbers += ["+86" + n for n in numbers[::7]] + ["86" + n for n in numbers[::11]]
+    for text in numbers:
+        try:
+            expected: str | None = normalize_phone(text, "CN")
+        except ValidationError:
+            expected = None
+        try:
+            got: str | None = phone_e164(text, "CN", "phone")
+        except ValidationError:
+            got = None
+        assert got == expected, text

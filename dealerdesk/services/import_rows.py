@@ -17,6 +17,8 @@ from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
 from typing import Any
 
+import phonenumbers
+
 from dealerdesk.errors import ValidationError
 from dealerdesk.i18n import Msg
 from dealerdesk.services.import_read import Cell
@@ -68,6 +70,7 @@ class CleanRow:
     customer: dict[str, Any]
     vehicle: dict[str, Any] | None = None
     visits: list[dict[str, Any]] = field(default_factory=list)
+    signature: tuple[tuple[str, str], ...] = ()  # the row as typed: equal rows are twins
 
     @property
     def phone(self) -> str | None:
@@ -130,6 +133,28 @@ def _serial(number: float) -> date:
     return _EXCEL_EPOCH + timedelta(days=int(number))
 
 
+_CN_MOBILE = re.compile(r"^(?:\+?86)?(1\d{10})$")
+
+
+def phone_e164(text: str, region: str, field: str) -> str | None:
+    """``store.validation.normalize_phone``, with a shortcut for the common case.
+
+    A Chinese mobile number written as 11 digits (maybe after +86) is what
+    ``phonenumbers.parse`` would produce anyway (country 86, that national number), so
+    only the validity check — the same libphonenumber metadata the window uses — runs;
+    parsing was two thirds of the time of checking a 100,000-row file.
+    """
+    match = _CN_MOBILE.match(text) if region == "CN" else None
+    if match is None:
+        return normalize_phone(text, region, field=field)
+    national = match.group(1)
+    if not phonenumbers.is_valid_number(
+        phonenumbers.PhoneNumber(country_code=86, national_number=int(national))
+    ):
+        raise ValidationError(field, f"“{text}” is not a valid number for region {region}")
+    return "+86" + national
+
+
 def clean_phone_text(text: str) -> str:
     """Spaces, dashes, dots and brackets out; 0086 becomes +86."""
     text = re.sub(r"[\s\-.()（）]", "", text)
@@ -146,12 +171,13 @@ class _Row:
         self.cells = cells
         self.headers = headers  # field -> header
         self.errors: list[RowError] = []
+        self.texts = {k: cell_text(v) for k, v in cells.items()}
 
     def raw(self, key: str) -> Cell:
         return self.cells.get(key)
 
     def text(self, key: str) -> str:
-        return cell_text(self.cells.get(key))
+        return self.texts.get(key, "")
 
     def fail(self, key: str, code: str, **params: Any) -> None:
         value = self.text(key)
@@ -170,8 +196,8 @@ def validate_row(
 ) -> tuple[CleanRow | None, list[RowError]]:
     """``cells``: field -> raw cell; ``headers``: field -> header (for the messages)."""
     r = _Row(number, cells, headers)
-    for key in cells:
-        if r.text(key).startswith(_FORMULA):
+    for key, text in r.texts.items():
+        if text.startswith(_FORMULA):
             r.fail(key, "import.formula")
     if r.errors:
         return None, r.errors
@@ -185,7 +211,8 @@ def validate_row(
         r.fail("phone", "import.phone_or_vin")
     if r.errors:
         return None, r.errors
-    return CleanRow(number, customer, vehicle, visits), []
+    signature = tuple(sorted(r.texts.items()))
+    return CleanRow(number, customer, vehicle, visits, signature), []
 
 
 def _any(r: _Row, keys: tuple[str, ...]) -> bool:
@@ -204,7 +231,7 @@ def _customer(r: _Row, today: date, region: str) -> dict[str, Any]:
         if not text:
             continue
         try:
-            out[key] = normalize_phone(clean_phone_text(text), region, field=key)
+            out[key] = phone_e164(clean_phone_text(text), region, field=key)
         except ValidationError:
             r.fail(key, "import.bad_phone", region=region)
     if out.get("phone2") and out.get("phone2") == out.get("phone"):
