@@ -186,3 +186,14 @@ def test_errors_are_in_chinese_too(db_path: Path) -> None:
     assert importing.error_lines([first], "zh_CN") == [
         ("4", "手机", "12345", "不是有效的电话号码（CN）")
     ]
+
+
+def test_old_xls_workbook(db_path: Path) -> None:
+    opened = importing.open_file(CORPUS / "legacy.xls")
+    assert (opened.table.kind, opened.table.sheet) == ("xls", "车主档案")
+    run("legacy.xls")
+    assert query(db_path, "SELECT c.name, c.phone, v.purchase_date FROM customer c"
+                          " JOIN vehicle v ON v.customer_id = c.id ORDER BY c.id") == [
+        ("郭靖", "+8613811112222", "2019-08-01"),  # a number cell, a date cell
+        ("黄蓉", "+8613811113333", "2020-02-02"),
+    ]  # fmt: skip

@@ -111,5 +111,35 @@ def main() -> None:
         "TEL;TYPE=HOME:+86 20 8888 1234\r\nEND:VCARD\r\n", encoding="utf-8")
 
 
+
+
+def make_xls() -> None:
+    """11. An old .xls (Excel 97-2003) as some dealer systems still export. Written with
+    xlwt (unmaintained, so not a dependency: `pip install --target /tmp/xlwt-lib xlwt`,
+    then PYTHONPATH=/tmp/xlwt-lib)."""
+    import xlwt
+
+    book = xlwt.Workbook(encoding="utf-8")
+    sheet = book.add_sheet("车主档案")
+    dates = xlwt.easyxf(num_format_str="YYYY-MM-DD")
+    for c, h in enumerate(["车主姓名", "联系电话", "车架号", "品牌", "车型", "购车日期"]):
+        sheet.write(0, c, h)
+    for r, (name, phone, n, bought) in enumerate(
+        [("郭靖", 13811112222.0, 61, date(2019, 8, 1)), ("黄蓉", "13811113333", 62, date(2020, 2, 2))],
+        start=1,
+    ):
+        sheet.write(r, 0, name)
+        sheet.write(r, 1, phone)
+        sheet.write(r, 2, vin(n))
+        sheet.write(r, 3, "一汽大众")
+        sheet.write(r, 4, "迈腾")
+        sheet.write(r, 5, bought, dates)
+    book.save(str(HERE / "legacy.xls"))
+
+
 if __name__ == "__main__":
     main()
+    try:
+        make_xls()
+    except ImportError:
+        print("xlwt not found: legacy.xls kept as it is")
