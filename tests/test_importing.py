@@ -96,6 +96,9 @@ def test_decoding_prefers_utf8_then_gb18030_and_refuses_binary() -> None:
     assert decode("姓名".encode()) == ("姓名", "utf-8")
     assert decode("\ufeff姓名".encode()) == ("姓名", "utf-8-sig")
     assert decode("姓名,手机".encode("gbk")) == ("姓名,手机", "gb18030")
+    # short GBK files that charset-normalizer reads as cp949 and big5hkscs
+    for text in ("客户名称,电话\n王芳,139\n李娜,138\n", "名称\n张三\n"):
+        assert decode(text.encode("gbk")) == (text, "gb18030")
     with pytest.raises(ImportFileError):
         decode(b"\x00\x01\x02binary")
     with pytest.raises(ImportFileError):

@@ -178,4 +178,8 @@ MESSAGES: dict[str, tuple[str | tuple[str, str], str]] = {
     "dup.name_address": ("same name {value}, same address", "同名 {value}，地址相同"),
     "dup.name_no_phone": ("same name {value}, one has no phone", "同名 {value}，其中一位没有电话"),
     "dup.merged": ("customer {drop} merged into {keep}", "客户 {drop} 已合并到 {keep}"),
+    "dup.no_customer": ("customer {id} does not exist", "客户 {id} 不存在"),
+    "dup.self": ("a customer cannot be merged with itself", "不能把客户与自己合并"),
+    "import.no_such_import": ("import {id} is not in the audit log", "操作记录中没有导入 {id}"),
+    "import.already_undone": ("import {id} was already undone", "导入 {id} 已经撤销过了"),
 }

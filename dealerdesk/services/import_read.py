@@ -6,9 +6,11 @@ this module only decides which one a file is, and how a CSV is encoded:
 - Encoding: strict UTF-8 (with or without BOM) first, then GB18030. Chinese Excel saves
   "CSV" in the ANSI code page, which is GBK (GB18030 is its superset, so it decodes every
   GBK file and the rare characters GBK lacks). GBK text is almost never valid UTF-8, so
-  the order cannot mistake one for the other; a statistical detector (charset-normalizer)
-  guessed Big5 or cp1252 for short Chinese files in our corpus, where these two rules never
-  fail. Anything else (NUL bytes, control characters) is refused as not a table.
+  the order cannot mistake one for the other. charset-normalizer (installed) detects the
+  long GBK corpus file, but for short ones — a header and two rows, a small dealership's
+  file — it answered cp949 (Korean) and big5hkscs, turning every name into mojibake
+  (tests/test_importing.py keeps both). Anything else (NUL bytes, many control
+  characters) is refused as not a table.
 - Row numbers are the ones the user sees in Excel: the header's line is 1 when it is the
   first line, blank lines keep their numbers.
 """

@@ -16,6 +16,7 @@ from datetime import date, datetime
 from typing import Any
 
 from dealerdesk.errors import NotFoundError, ValidationError
+from dealerdesk.i18n import t
 from dealerdesk.store.bulk import bulk_insert
 from dealerdesk.store.db import database
 
@@ -216,9 +217,9 @@ def undo_batch(audit_id: int, *, stamp: datetime, staff_id: int | None) -> Impor
     cascade); the CALLER holds the transaction and re-plans the touched customers."""
     entry = next((e for e in import_entries() if e.audit_id == audit_id), None)
     if entry is None:
-        raise NotFoundError(f"Import {audit_id} is not in the audit log.")
+        raise NotFoundError(t("import.no_such_import", id=audit_id))
     if entry.undone:
-        raise ValidationError("import", f"import {audit_id} was already undone")
+        raise ValidationError("import", t("import.already_undone", id=audit_id))
     for table, key in (("visit", "visits"), ("vehicle", "vehicles"), ("customer", "customers")):
         span = entry.ranges[key]
         if span:

@@ -21,6 +21,7 @@ from datetime import datetime
 from typing import Any
 
 from dealerdesk.errors import NotFoundError, ValidationError
+from dealerdesk.i18n import t
 from dealerdesk.store.db import database
 
 _FIELDS = ("id", "name", "phone", "phone2", "wechat", "email", "gender", "birthday",
@@ -143,7 +144,7 @@ def _record(cid: int) -> dict[str, Any]:
         f"SELECT {', '.join(_FIELDS)} FROM customer WHERE id = ?", (cid,)
     ).fetchone()
     if row is None:
-        raise NotFoundError(f"Customer {cid} does not exist.")
+        raise NotFoundError(t("dup.no_customer", id=cid))
     return dict(zip(_FIELDS, row, strict=True))
 
 
@@ -151,7 +152,7 @@ def merge(keep: int, drop: int, *, stamp: datetime, staff_id: int | None) -> dic
     """Move everything of *drop* to *keep* and delete *drop*; returns rows moved per table.
     The CALLER holds the transaction."""
     if keep == drop:
-        raise ValidationError("drop", "a customer cannot be merged with itself")
+        raise ValidationError("drop", t("dup.self"))
     kept, dropped = _record(keep), _record(drop)
     moved: dict[str, int] = {}
     for table in _MOVE:
