@@ -244,6 +244,22 @@ def test_undo_removes_the_whole_import_and_only_it(tmp_path: Path, db_path: Path
         importing.undo_import(result.audit_id, today=TODAY, now=NOW)
 
 
+def test_undo_refuses_to_take_later_work_with_it(tmp_path: Path, db_path: Path) -> None:
+    from dealerdesk.services import customers, duplicates
+
+    head = [["姓名", "手机"], ["张三", "13912345678"], ["张三", "13912345679"]]
+    first = do_import(write_csv(tmp_path / "a.csv", head))
+    customers.log_contact(1, now=NOW, channel="phone", outcome="reached")
+    with pytest.raises(ValidationError, match="1 contact"):
+        importing.undo_import(first.audit_id, today=TODAY, now=NOW)
+    second = do_import(write_csv(tmp_path / "b.csv", [["姓名", "手机"], ["李四", "13700000000"]]))
+    other = customers.create_customer({"name": "李四", "phone": "13700000001"}, today=TODAY).new_id
+    duplicates.merge_customers(keep=other, drop=3, today=TODAY, now=NOW)  # type: ignore[arg-type]
+    with pytest.raises(ValidationError, match="merged"):
+        importing.undo_import(second.audit_id, today=TODAY, now=NOW)
+    assert count(db_path, "customer") == 3
+
+
 def test_cancel_rolls_everything_back(tmp_path: Path, db_path: Path) -> None:
     rows = [["姓名", "手机"]] + [[f"客户{i}", f"139{i:08d}"] for i in range(12000)]
     path = write_csv(tmp_path / "a.csv", rows)

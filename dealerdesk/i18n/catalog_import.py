@@ -182,4 +182,17 @@ MESSAGES: dict[str, tuple[str | tuple[str, str], str]] = {
     "dup.self": ("a customer cannot be merged with itself", "不能把客户与自己合并"),
     "import.no_such_import": ("import {id} is not in the audit log", "操作记录中没有导入 {id}"),
     "import.already_undone": ("import {id} was already undone", "导入 {id} 已经撤销过了"),
+    "import.undo_has_work": (
+        (
+            "the desk has since recorded {n} contact, complaint or survey for these customers; "
+            "undoing would delete it",
+            "the desk has since recorded {n} contacts, complaints or surveys for these customers;"
+            " undoing would delete them",
+        ),
+        "之后已为这些客户记录了 {n} 条联系、投诉或调查，撤销会把它们一并删除",
+    ),
+    "import.undo_merged": (
+        "customers of this import have since been merged with others; it cannot be undone",
+        "该次导入的客户之后已与其他客户合并，无法撤销",
+    ),
 }

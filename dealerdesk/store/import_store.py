@@ -212,6 +212,29 @@ def import_entries() -> list[ImportEntry]:
     return out
 
 
+def _check_untouched(entry: ImportEntry) -> None:
+    """Refuse an undo that would take the desk's own later work with it: contacts,
+    complaints or surveys recorded for the imported customers, or a merge that moved
+    rows in or out of them. (Follow-ups and scores are derived and go with them.)"""
+    span = entry.ranges["customers"]
+    if span:
+        work = sum(
+            int(database.execute_sql(
+                f"SELECT count(*) FROM {table} WHERE customer_id BETWEEN ? AND ?", span
+            ).fetchone()[0])
+            for table in ("contact_log", "complaint", "survey")
+        )  # fmt: skip
+        if work:
+            raise ValidationError("import", t("import.undo_has_work", n=work))
+    for (details,) in database.execute_sql(
+        "SELECT details FROM audit_log WHERE action = 'merge' AND id > ?", (entry.audit_id,)
+    ):
+        d = json.loads(details or "{}")
+        ids = {int(d.get("dropped", {}).get("id") or 0), int(d.get("kept") or 0)}
+        if span and any(span[0] <= i <= span[1] for i in ids):
+            raise ValidationError("import", t("import.undo_merged"))
+
+
 def undo_batch(audit_id: int, *, stamp: datetime, staff_id: int | None) -> ImportEntry:
     """Delete the rows one import created (their follow-ups, scores and search rows go by
     cascade); the CALLER holds the transaction and re-plans the touched customers."""
@@ -220,6 +243,7 @@ def undo_batch(audit_id: int, *, stamp: datetime, staff_id: int | None) -> Impor
         raise NotFoundError(t("import.no_such_import", id=audit_id))
     if entry.undone:
         raise ValidationError("import", t("import.already_undone", id=audit_id))
+    _check_untouched(entry)
     for table, key in (("visit", "visits"), ("vehicle", "vehicles"), ("customer", "customers")):
         span = entry.ranges[key]
         if span:

@@ -211,7 +211,7 @@ def merge(keep: int, drop: int, *, stamp: datetime, staff_id: int | None) -> dic
         "INSERT INTO audit_log (at, staff_id, action, entity, entity_id, details)"
         " VALUES (?, ?, 'merge', 'customer', ?, ?)",
         (stamp.isoformat(" "), staff_id, keep, json.dumps(
-            {"dropped": dropped, "filled": sorted(changes), "moved": moved},
+            {"kept": keep, "dropped": dropped, "filled": sorted(changes), "moved": moved},
             ensure_ascii=False, default=str)),
     )  # fmt: skip
     return moved

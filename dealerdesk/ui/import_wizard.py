@@ -226,6 +226,8 @@ class ImportWizard(QDialog):
         self.next_button.setEnabled(not busy and (name != "preview" or can_import)
                                     and name != "import")  # fmt: skip
         self.next_button.setText(self.tr("&Import") if name == "preview" else self.tr("&Next >"))
+        if busy and name != "import":  # reading or checking a big file takes seconds
+            self.next_button.setText(self.tr("Checking…"))
         done = name == "import" and not busy
         self.cancel_button.setText(self.tr("Close") if done else self.tr("Cancel"))
 
