@@ -239,3 +239,36 @@ def test_export_actions_write_the_filtered_list(
     wizard = actions.open_import()
     assert wizard.isVisible() and actions.open_import() is wizard
     wizard.close()
+
+
+def test_phone_calendar_for_the_chosen_staff_member(
+    db_path: Path, ctx: DeskContext, qtbot: Any, dialogs: Any, tmp_path: Path
+) -> None:
+    from PySide6.QtWidgets import QWidget
+
+    from dealerdesk.services import followups
+    from dealerdesk.store.models import Staff
+
+    Staff.create(name="刘洋", username="liuyang")
+    second = Staff.create(name="Emily Zhou", username="emily").id
+    cid = customers.create_customer({"name": "张伟", "phone": "13912345678"}, today=TODAY).new_id
+    followups.schedule_followup(customer_id=cid, due=TODAY, assignee_id=second, today=TODAY,
+                                reason="问保养")  # fmt: skip
+    host = QWidget()
+    qtbot.addWidget(host)
+    actions = DataActions(ctx, host, customers.CustomerFilter)
+
+    def pick(dialog: Any) -> bool:
+        combo = dialog.findChild(QComboBox, "staff_combo")
+        assert [combo.itemText(i) for i in range(combo.count())] == [
+            "Emily Zhou",
+            "刘洋",
+        ]  # as list_staff orders them
+        combo.setCurrentIndex(combo.findData(second))
+        return True
+
+    dialogs.answer(pick)
+    assert actions.export_calendar(tmp_path / "emily.ics")
+    wait_idle(qtbot, ctx)
+    text = (tmp_path / "emily.ics").read_text(encoding="utf-8")
+    assert text.count("BEGIN:VEVENT") == 1 and "张伟" in text

@@ -12,7 +12,16 @@ from typing import Any
 
 from PySide6.QtCore import QObject, QStandardPaths
 from PySide6.QtGui import QAction
-from PySide6.QtWidgets import QFileDialog, QMenu, QWidget
+from PySide6.QtWidgets import (
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QFileDialog,
+    QLabel,
+    QMenu,
+    QVBoxLayout,
+    QWidget,
+)
 
 from dealerdesk.services import customers, exporting, vcards
 from dealerdesk.services.customers import CustomerFilter
@@ -59,7 +68,8 @@ class DataActions(QObject):
     def fill_menu(self, menu: QMenu) -> None:
         menu.addAction(self.actions["import_customers"])
         menu.addSeparator()
-        for name in ("export_customers", "export_followups", "export_complaints"):
+        for name in ("export_customers", "export_followups", "export_complaints",
+                     "export_calendar"):  # fmt: skip
             menu.addAction(self.actions[name])
         menu.addSeparator()
 
@@ -106,6 +116,66 @@ class DataActions(QObject):
         self.ctx.worker.submit(*job, on_done=self._exported,
                                on_error=lambda exc: errors.report(exc, self._window))  # fmt: skip
         return True
+
+    def export_calendar(self, out: Path | None = None, staff_id: int | None = None) -> bool:
+        """One staff member's coming follow-ups as an .ics file: pick the person (the
+        signed-in one is preselected), then where to save."""
+        if staff_id is None:
+            self.ctx.worker.submit(customers.list_staff, on_done=lambda staff: self._pick_staff(staff, out),
+                                   on_error=lambda exc: errors.report(exc, self._window))  # fmt: skip
+            return True
+        out = out or self._ask_ics_path()
+        if out is None:
+            return False
+        self.ctx.worker.submit(
+            exporting.export_staff_ics, out, staff_id=staff_id, today=self.ctx.today(),
+            now=self.ctx.now(), on_done=self._exported,
+            on_error=lambda exc: errors.report(exc, self._window),
+        )  # fmt: skip
+        return True
+
+    def _pick_staff(self, staff: list[Any], out: Path | None) -> None:
+        if not staff:
+            dialogs.inform(
+                self._window, self.tr("Phone calendar"), self.tr("There is no staff member yet.")
+            )
+            return
+        dialog = QDialog(self._window)
+        dialog.setObjectName("staff_calendar_dialog")
+        dialog.setWindowTitle(self.tr("Phone calendar"))
+        combo = QComboBox(dialog)
+        combo.setObjectName("staff_combo")
+        for person in staff:
+            combo.addItem(person.name, person.id)
+        if self.ctx.staff_id is not None:
+            combo.setCurrentIndex(max(0, combo.findData(self.ctx.staff_id)))
+        buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, dialog
+        )
+        buttons.accepted.connect(dialog.accept)
+        buttons.rejected.connect(dialog.reject)
+        layout = QVBoxLayout(dialog)
+        layout.addWidget(QLabel(self.tr("Whose follow-ups, from today on:")))
+        layout.addWidget(combo)
+        layout.addWidget(buttons)
+        try:
+            if dialogs.run_modal(dialog, "staff_calendar"):
+                self.export_calendar(out, int(combo.currentData()))
+        finally:
+            dialog.deleteLater()
+
+    def _ask_ics_path(self) -> Path | None:
+        dialog = QFileDialog(self._window, self.tr("Save the calendar"))
+        dialog.setObjectName("ics_dialog")
+        dialog.setAcceptMode(QFileDialog.AcceptMode.AcceptSave)
+        dialog.setNameFilter(self.tr("iCalendar (*.ics)"))
+        dialog.setDefaultSuffix("ics")
+        try:
+            if not dialogs.run_modal(dialog, "export_calendar") or not dialog.selectedFiles():
+                return None
+            return Path(dialog.selectedFiles()[0])
+        finally:
+            dialog.deleteLater()
 
     def _exported(self, result: exporting.ExportResult) -> None:
         self.ctx.hub.status.emit(self.tr("Wrote %1 (%2 rows)").replace("%1", str(result.path))
