@@ -65,7 +65,8 @@ FOLLOWUP_FIELDS = ("due", "status", "kind", "reason", "name", "phone", "assignee
 def followup_rows(
     *, status: str | None = "pending", assignee_id: int | None = None, since: date | None = None
 ) -> Iterator[tuple[Any, ...]]:
-    where, params = ["1 = 1"], []
+    where: list[str] = ["1 = 1"]
+    params: list[object] = []
     if status:
         where.append("f.status = ?")
         params.append(status)
@@ -101,12 +102,13 @@ def complaint_rows() -> Iterator[tuple[Any, ...]]:
 
 def staff_followups(staff_id: int, *, since: date) -> list[tuple[Any, ...]]:
     """(id, due, kind, reason, customer name, phone) of one person's pending follow-ups."""
-    return database.execute_sql(
+    rows: list[tuple[Any, ...]] = database.execute_sql(
         "SELECT f.id, f.due, f.kind, f.reason, c.name, c.phone FROM followup f"
         " JOIN customer c ON c.id = f.customer_id"
         " WHERE f.assignee_id = ? AND f.status = 'pending' AND f.due >= ? ORDER BY f.due, f.id",
         (staff_id, since.isoformat()),
     ).fetchall()
+    return rows
 
 
 def staff_name(staff_id: int) -> str | None:

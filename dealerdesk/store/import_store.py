@@ -218,12 +218,12 @@ def _check_untouched(entry: ImportEntry) -> None:
     rows in or out of them. (Follow-ups and scores are derived and go with them.)"""
     span = entry.ranges["customers"]
     if span:
-        work = sum(
-            int(database.execute_sql(
+        work = 0
+        for table in ("contact_log", "complaint", "survey"):
+            row = database.execute_sql(
                 f"SELECT count(*) FROM {table} WHERE customer_id BETWEEN ? AND ?", span
-            ).fetchone()[0])
-            for table in ("contact_log", "complaint", "survey")
-        )  # fmt: skip
+            ).fetchone()
+            work += int(row[0])
         if work:
             raise ValidationError("import", t("import.undo_has_work", n=work))
     for (details,) in database.execute_sql(
