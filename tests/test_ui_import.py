@@ -9,7 +9,7 @@ from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QComboBox
+from PySide6.QtWidgets import QComboBox, QMenu
 from test_ui_customers import TODAY, ctx, wait_idle  # noqa: F401
 
 from dealerdesk.services import customers
@@ -236,6 +236,11 @@ def test_export_actions_write_the_filtered_list(
     assert actions.export("followups", tmp_path / "f.xlsx")
     wait_idle(qtbot, ctx)
     assert (tmp_path / "f.xlsx").exists()
+    menu = QMenu()
+    actions.fill_menu(menu)
+    names = [a.objectName() for a in menu.actions() if a.objectName()]
+    assert names == ["import_customers", "export_customers", "export_vehicles",
+                     "export_followups", "export_complaints", "export_calendar"]  # fmt: skip
     wizard = actions.open_import()
     assert wizard.isVisible() and actions.open_import() is wizard
     wizard.close()

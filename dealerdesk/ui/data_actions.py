@@ -68,7 +68,7 @@ class DataActions(QObject):
     def fill_menu(self, menu: QMenu) -> None:
         menu.addAction(self.actions["import_customers"])
         menu.addSeparator()
-        for name in ("export_customers", "export_followups", "export_complaints",
+        for name in ("export_customers", "export_vehicles", "export_followups", "export_complaints",
                      "export_calendar"):  # fmt: skip
             menu.addAction(self.actions[name])
         menu.addSeparator()
