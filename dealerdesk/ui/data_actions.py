@@ -50,6 +50,7 @@ class DataActions(QObject):
         self.wizard: ImportWizard | None = None
         self.actions: dict[str, QAction] = {}
         self._add("import_customers", self.tr("&Import customers…"), self.open_import)
+        self._add("export_vehicles", self.tr("Export &vehicles…"), lambda: self.export("vehicles"))
         self._add("export_customers", self.tr("Export the customer &list…"),
                   lambda: self.export("customers"))  # fmt: skip
         self._add(
