@@ -59,6 +59,10 @@ class DataActions(QObject):
         self._add(
             "export_complaints", self.tr("Export &complaints…"), lambda: self.export("complaints")
         )
+        self._add(
+            "export_calendar", self.tr("Follow-ups to a phone &calendar (.ics)…"),
+            self.export_calendar,
+        )  # fmt: skip
 
     def _add(self, name: str, text: str, slot: Callable[[], object]) -> None:
         action = QAction(text, self)
