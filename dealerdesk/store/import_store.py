@@ -19,6 +19,7 @@ from dealerdesk.errors import NotFoundError, ValidationError
 from dealerdesk.i18n import t
 from dealerdesk.store.bulk import bulk_insert
 from dealerdesk.store.db import database
+from dealerdesk.store.models import AuditLog
 
 CHUNK = 5000
 CUSTOMER_COLUMNS = (
@@ -157,13 +158,12 @@ def write_batch(
         "visits": [s0, s0 + len(visit_rows) - 1] if visit_rows else None,
         "touched": sorted(batch.touched),
     }
-    cursor = database.execute_sql(
-        "INSERT INTO audit_log (at, staff_id, action, entity, entity_id, details)"
-        " VALUES (?, ?, 'import', 'import', NULL, ?)",
-        (ts, staff_id, json.dumps({**details, **ranges}, ensure_ascii=False, default=str)),
-    )
+    audit_id = AuditLog.insert(  # through peewee: the new id on SQLite and PostgreSQL alike
+        at=stamp, staff=staff_id, action="import", entity="import",
+        details=json.dumps({**details, **ranges}, ensure_ascii=False, default=str),
+    ).execute()  # fmt: skip
     return Written(
-        int(cursor.lastrowid),
+        int(audit_id),
         tuple(range(c0, c0 + len(customer_rows))),
         tuple(sorted(batch.touched)),
         len(vehicle_rows),
@@ -248,9 +248,8 @@ def undo_batch(audit_id: int, *, stamp: datetime, staff_id: int | None) -> Impor
         span = entry.ranges[key]
         if span:
             database.execute_sql(f"DELETE FROM {table} WHERE id BETWEEN ? AND ?", span)
-    database.execute_sql(
-        "INSERT INTO audit_log (at, staff_id, action, entity, entity_id, details)"
-        " VALUES (?, ?, 'undo_import', 'import', ?, ?)",
-        (stamp.isoformat(" "), staff_id, audit_id, json.dumps({"import_id": audit_id})),
-    )
+    AuditLog.insert(
+        at=stamp, staff=staff_id, action="undo_import", entity="import", entity_id=audit_id,
+        details=json.dumps({"import_id": audit_id}),
+    ).execute()  # fmt: skip
     return entry

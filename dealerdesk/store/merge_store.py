@@ -23,6 +23,7 @@ from typing import Any
 from dealerdesk.errors import NotFoundError, ValidationError
 from dealerdesk.i18n import t
 from dealerdesk.store.db import database
+from dealerdesk.store.models import AuditLog
 
 _FIELDS = ("id", "name", "phone", "phone2", "wechat", "email", "gender", "birthday",
            "address", "city", "notes", "name_alt", "referred_by_id", "partner_id", "owner_id")  # fmt: skip
@@ -207,11 +208,10 @@ def merge(keep: int, drop: int, *, stamp: datetime, staff_id: int | None) -> dic
             f"UPDATE customer SET {sets}, updated_at = ? WHERE id = ?",
             (*changes.values(), stamp.isoformat(" "), keep),
         )
-    database.execute_sql(
-        "INSERT INTO audit_log (at, staff_id, action, entity, entity_id, details)"
-        " VALUES (?, ?, 'merge', 'customer', ?, ?)",
-        (stamp.isoformat(" "), staff_id, keep, json.dumps(
+    AuditLog.insert(
+        at=stamp, staff=staff_id, action="merge", entity="customer", entity_id=keep,
+        details=json.dumps(
             {"kept": keep, "dropped": dropped, "filled": sorted(changes), "moved": moved},
-            ensure_ascii=False, default=str)),
-    )  # fmt: skip
+            ensure_ascii=False, default=str),
+    ).execute()  # fmt: skip
     return moved
