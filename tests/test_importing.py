@@ -386,3 +386,23 @@ def test_the_phone_shortcut_agrees_with_the_windows_check() -> None:
         except ValidationError:
             got = None
         assert got == expected, text
+
+
+def test_workbook_row_numbers_are_excels_own(tmp_path: Path, db_path: Path) -> None:
+    """A sheet whose table starts lower down, with a blank row inside: the errors name
+    the rows the user sees in Excel."""
+    from openpyxl import Workbook
+
+    book = Workbook()
+    sheet = book.active
+    sheet.append([])
+    sheet.append(["姓名", "手机", "生日"])  # row 2
+    sheet.append(["张三", 13912345678, date(1980, 1, 2)])
+    sheet.append([])
+    sheet.append(["李四", "1391234", "1980-01-02"])  # row 5: a short phone
+    sheet.append(["王五", "13812345678", True])  # row 6: TRUE in a date column
+    book.save(tmp_path / "t.xlsx")
+    plan = importing.dry_run(importing.open_file(tmp_path / "t.xlsx"), today=TODAY)
+    assert [(e.row, e.column, e.reason.code) for e in plan.errors] == [
+        (5, "手机", "import.bad_phone"), (6, "生日", "import.bad_date"),
+    ]  # fmt: skip
