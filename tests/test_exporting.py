@@ -189,3 +189,18 @@ def test_ics_of_one_staff_members_followups(demo: Path, tmp_path: Path) -> None:
             exporting.export_staff_ics(tmp_path / "x.ics", staff_id=999, today=TODAY, now=NOW)
     finally:
         store_db.close()
+
+
+@pytest.mark.parametrize("language", ["en", "zh_CN"])
+def test_export_headers_map_back_to_their_fields_in_both_languages(language: str) -> None:
+    from dealerdesk import i18n
+    from dealerdesk.services.import_mapping import guess_mapping
+    from dealerdesk.store.export_queries import CUSTOMER_FIELDS
+
+    before = i18n.current_language()
+    i18n.set_language(language)
+    try:
+        headers = tuple(exporting._headers(CUSTOMER_FIELDS))
+    finally:
+        i18n.set_language(before)
+    assert list(guess_mapping(headers).values()) == list(CUSTOMER_FIELDS)

@@ -26,7 +26,7 @@ from datetime import date, datetime
 from pathlib import Path
 from typing import Any
 
-from dealerdesk.errors import DealerDeskError, ValidationError
+from dealerdesk.errors import DealerDeskError
 from dealerdesk.i18n import Msg, render
 from dealerdesk.services import settings
 from dealerdesk.services.changes import Changed, changed
@@ -474,8 +474,10 @@ __all__ = [
     "ImportResult",
     "OpenedFile",
     "Progress",
-    "ValidationError",
     "dry_run",
+    "error_lines",
+    "list_imports",
+    "new_customers_preview",
     "open_file",
     "remember_mapping",
     "run_import",
