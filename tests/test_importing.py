@@ -194,6 +194,23 @@ def test_reimport_creates_nothing_and_matches_on_phone_or_vin(
     assert count(db_path, "customer") == 2 and count(db_path, "visit") == 3
 
 
+def test_later_rows_of_a_new_customer_fill_what_the_first_lacked(
+    tmp_path: Path, db_path: Path
+) -> None:
+    rows = [["姓名", "手机", "邮箱", "车架号", "品牌", "车型"],
+            ["张三", "", "", vin(1), "大众", "朗逸"],
+            ["张三", "13912345678", "z@x.cn", vin(1), "大众", "朗逸"]]  # fmt: skip
+    path = write_csv(tmp_path / "a.csv", rows)
+    result = do_import(path)
+    assert result.plan.customers_new == 1
+    con = sqlite3.connect(db_path)
+    assert con.execute("SELECT phone, email FROM customer").fetchall() == [
+        ("+8613912345678", "z@x.cn")
+    ]
+    con.close()
+    assert do_import(path).plan.customers_new == 0
+
+
 def test_conflicts_are_row_errors(tmp_path: Path, db_path: Path) -> None:
     do_import(write_csv(tmp_path / "a.csv", [["姓名", "手机", "车架号", "品牌", "车型"],
                                              ["张三", "13912345678", vin(1), "大众", "朗逸"]]))  # fmt: skip

@@ -304,9 +304,13 @@ def _plan(
                 err(row, "phone", "import.phone_stored_name", name=who.name)
             continue
         if who is None:
-            who = _Customer(name, row.row, index=len(new), fields=row.customer)
+            who = _Customer(name, row.row, index=len(new), fields=dict(row.customer))
             new.append(who)
         elif who.first_row != row.row:
+            if who.cid is None:  # a later row of a new customer may know more (a phone…)
+                for key, value in row.customer.items():
+                    if value and not who.fields.get(key):
+                        who.fields[key] = value
             duplicates.append(Duplicate(row.row, Msg(
                 "import.dup_customer" if who.cid is None else "import.dup_stored",
                 {"row": who.first_row, "name": who.name})))  # fmt: skip
