@@ -107,6 +107,7 @@ def test_wizard_shows_row_errors_and_refuses_to_import(
     db_path: Path,
     ctx: DeskContext,
     qtbot: Any,
+    tmp_path: Path,
 ) -> None:
     wizard = make_wizard(ctx, qtbot)
     wizard.set_path(CORPUS / "bad_rows.csv")
@@ -121,6 +122,12 @@ def test_wizard_shows_row_errors_and_refuses_to_import(
     assert "not a valid phone number" in errors.item(1, 3).text()
     assert not wizard.next_button.isEnabled()
     assert "Fix these rows" in wizard.duplicates_label.text()
+    assert wizard.save_errors_button.isVisible()
+    assert wizard.save_errors(tmp_path / "problems.csv")
+    wait_idle(qtbot, ctx)
+    lines = (tmp_path / "problems.csv").read_text(encoding="utf-8-sig").splitlines()
+    assert lines[0] == "Row,Column,Value,Problem" and len(lines) == 8
+    assert lines[2].startswith("4,手机,12345,not a valid phone number")
     click(qtbot, wizard.back_button)
     assert wizard.page() == "mapping"
     click(qtbot, wizard.cancel_button)

@@ -30,7 +30,7 @@ from PySide6.QtWidgets import (
 )
 
 from dealerdesk.i18n import Msg, render
-from dealerdesk.services import importing
+from dealerdesk.services import exporting, importing
 from dealerdesk.services.import_mapping import FIELD_KEYS
 from dealerdesk.ui import dialogs, errors
 from dealerdesk.ui.context import DeskContext
@@ -168,6 +168,9 @@ class ImportWizard(QDialog):
         self.duplicates_label = QLabel()
         self.duplicates_label.setObjectName("duplicates_label")
         self.duplicates_label.setWordWrap(True)
+        self.save_errors_button = QPushButton(self.tr("&Save the problems as a spreadsheet…"))
+        self.save_errors_button.setObjectName("save_errors_button")
+        self.save_errors_button.clicked.connect(lambda: self.save_errors())
         self.summary_label.setStyleSheet("font-weight: bold;")
         self.new_table = QTableWidget(0, 3)
         self.new_table.setObjectName("new_table")
@@ -182,6 +185,7 @@ class ImportWizard(QDialog):
         layout.addWidget(self.errors_table, 10)
         layout.addWidget(self.new_table, 10)
         layout.addWidget(self.duplicates_label)
+        layout.addWidget(self.save_errors_button, 0, Qt.AlignmentFlag.AlignLeft)
         layout.addStretch(1)  # keeps the text at the top when there is no error table
         return page
 
@@ -368,6 +372,7 @@ class ImportWizard(QDialog):
                 self.errors_table.setItem(i, j, QTableWidgetItem(text))
         self.errors_table.resizeColumnsToContents()
         self.errors_table.setVisible(bool(plan.errors))
+        self.save_errors_button.setVisible(bool(plan.errors))
         self._show_new(plan)
         lines = [f"{self.tr('Row')} {d.row}: {render(d.reason)}" for d in plan.duplicates[:8]]
         if len(plan.duplicates) > 8:
@@ -379,6 +384,34 @@ class ImportWizard(QDialog):
             lines.insert(0, self.tr("Everything in this file is already here: nothing to import."))
         self.duplicates_label.setText("\n".join(lines))
         self._show("preview")
+
+    def save_errors(self, out: Path | None = None) -> bool:
+        """Every problem (not only the first thousand shown) to a CSV or .xlsx, to fix in
+        Excel beside the file."""
+        if self.plan is None or not self.plan.errors or self.opened is None:
+            return False
+        if out is None:
+            dialog = QFileDialog(self, self.tr("Save the problems"))
+            dialog.setObjectName("save_errors_dialog")
+            dialog.setAcceptMode(QFileDialog.AcceptMode.AcceptSave)
+            dialog.setNameFilters(
+                [self.tr("CSV for Excel (*.csv)"), self.tr("Excel workbook (*.xlsx)")]
+            )
+            dialog.setDefaultSuffix("csv")
+            dialog.selectFile(
+                str(self.opened.path.with_name(self.opened.path.stem + "-problems.csv"))
+            )
+            try:
+                if not dialogs.run_modal(dialog, "save_errors") or not dialog.selectedFiles():
+                    return False
+                out = Path(dialog.selectedFiles()[0])
+            finally:
+                dialog.deleteLater()
+        headers = [self.tr("Row"), self.tr("Column"), self.tr("Value"), self.tr("Problem")]
+        self._work(exporting.write_table, out, headers, importing.error_lines(self.plan.errors),
+                   on_done=lambda r: self.ctx.hub.status.emit(
+                       self.tr("Wrote %1").replace("%1", str(r.path))))  # fmt: skip
+        return True
 
     def _show_new(self, plan: importing.ImportPlan) -> None:
         """The first customers the import would create, with what each brings."""
