@@ -246,7 +246,7 @@ def test_export_actions_write_the_filtered_list(
     menu = QMenu()
     actions.fill_menu(menu)
     names = [a.objectName() for a in menu.actions() if a.objectName()]
-    assert names == ["import_customers", "export_customers", "export_vehicles",
+    assert names == ["import_customers", "undo_import", "export_customers", "export_vehicles",
                      "export_followups", "export_complaints", "export_calendar"]  # fmt: skip
     wizard = actions.open_import()
     assert wizard.isVisible() and actions.open_import() is wizard
@@ -284,3 +284,33 @@ def test_phone_calendar_for_the_chosen_staff_member(
     wait_idle(qtbot, ctx)
     text = (tmp_path / "emily.ics").read_text(encoding="utf-8")
     assert text.count("BEGIN:VEVENT") == 1 and "张伟" in text
+
+
+def test_undo_an_earlier_import_from_the_menu(
+    db_path: Path, ctx: DeskContext, qtbot: Any, dialogs: Any, tmp_path: Path
+) -> None:
+    from PySide6.QtWidgets import QListWidget, QWidget
+
+    from dealerdesk.services import importing
+
+    for name, phone in (("one.csv", "13900000001"), ("two.csv", "13900000002")):
+        path = tmp_path / name
+        path.write_text(f"姓名,手机\n客户,{phone}\n", encoding="utf-8")
+        importing.run_import(importing.open_file(path), today=TODAY, now=ctx.now())
+    host = QWidget()
+    qtbot.addWidget(host)
+    actions = DataActions(ctx, host, customers.CustomerFilter)
+    shown: list[str] = []
+
+    def pick_first_import(dialog: Any) -> bool:
+        listing = dialog.findChild(QListWidget, "imports_list")
+        shown.extend(listing.item(i).text() for i in range(listing.count()))
+        listing.setCurrentRow(1)  # newest first: row 1 is one.csv
+        return True
+
+    dialogs.answer(pick_first_import)
+    actions.actions["undo_import"].trigger()
+    wait_idle(qtbot, ctx)
+    assert len(shown) == 2 and "two.csv" in shown[0] and "1 customers" in shown[1]
+    assert count(db_path, "SELECT count(*) FROM customer") == 1
+    assert count(db_path, "SELECT count(*) FROM customer WHERE phone = '+8613900000002'") == 1

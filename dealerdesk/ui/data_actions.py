@@ -10,7 +10,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QObject, QStandardPaths
+from PySide6.QtCore import QObject, QStandardPaths, Qt
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import (
     QComboBox,
@@ -18,12 +18,14 @@ from PySide6.QtWidgets import (
     QDialogButtonBox,
     QFileDialog,
     QLabel,
+    QListWidget,
+    QListWidgetItem,
     QMenu,
     QVBoxLayout,
     QWidget,
 )
 
-from dealerdesk.services import customers, exporting, vcards
+from dealerdesk.services import customers, exporting, importing, vcards
 from dealerdesk.services.customers import CustomerFilter
 from dealerdesk.ui import dialogs, errors
 from dealerdesk.ui.context import DeskContext
@@ -50,6 +52,7 @@ class DataActions(QObject):
         self.wizard: ImportWizard | None = None
         self.actions: dict[str, QAction] = {}
         self._add("import_customers", self.tr("&Import customers…"), self.open_import)
+        self._add("undo_import", self.tr("&Undo an import…"), self.undo_import)
         self._add("export_vehicles", self.tr("Export &vehicles…"), lambda: self.export("vehicles"))
         self._add("export_customers", self.tr("Export the customer &list…"),
                   lambda: self.export("customers"))  # fmt: skip
@@ -72,6 +75,7 @@ class DataActions(QObject):
 
     def fill_menu(self, menu: QMenu) -> None:
         menu.addAction(self.actions["import_customers"])
+        menu.addAction(self.actions["undo_import"])
         menu.addSeparator()
         for name in ("export_customers", "export_vehicles", "export_followups", "export_complaints",
                      "export_calendar"):  # fmt: skip
@@ -181,6 +185,59 @@ class DataActions(QObject):
             return Path(dialog.selectedFiles()[0])
         finally:
             dialog.deleteLater()
+
+    def undo_import(self) -> None:
+        """Pick one of the earlier imports (newest first) and remove what it created."""
+        self.ctx.worker.submit(importing.list_imports, on_done=self._pick_import,
+                               on_error=lambda exc: errors.report(exc, self._window))  # fmt: skip
+
+    def _pick_import(self, entries: list[Any]) -> None:
+        entries = [e for e in entries if not e.undone]
+        if not entries:
+            dialogs.inform(
+                self._window, self.tr("Undo an import"), self.tr("There is no import to undo.")
+            )
+            return
+        dialog = QDialog(self._window)
+        dialog.setObjectName("undo_import_dialog")
+        dialog.setWindowTitle(self.tr("Undo an import"))
+        listing = QListWidget(dialog)
+        listing.setObjectName("imports_list")
+        for e in entries:
+            text = self.tr("%1  %2: %3 customers, %4 vehicles, %5 purchases and visits")
+            for key, value in (("%1", e.at.strftime("%Y-%m-%d %H:%M")), ("%2", e.file),
+                               ("%3", str(e.customers)), ("%4", str(e.vehicles)),
+                               ("%5", str(e.visits))):  # fmt: skip
+                text = text.replace(key, value)
+            item = QListWidgetItem(text)
+            item.setData(Qt.ItemDataRole.UserRole, e.audit_id)
+            listing.addItem(item)
+        listing.setCurrentRow(0)
+        buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, dialog
+        )
+        buttons.accepted.connect(dialog.accept)
+        buttons.rejected.connect(dialog.reject)
+        layout = QVBoxLayout(dialog)
+        layout.addWidget(QLabel(self.tr("Everything the chosen import created will be removed:")))
+        layout.addWidget(listing)
+        layout.addWidget(buttons)
+        dialog.resize(560, 300)
+        try:
+            if not dialogs.run_modal(dialog, "undo_import") or listing.currentItem() is None:
+                return
+            audit_id = int(listing.currentItem().data(Qt.ItemDataRole.UserRole))
+        finally:
+            dialog.deleteLater()
+        self.ctx.worker.submit(
+            importing.undo_import, audit_id, today=self.ctx.today(), now=self.ctx.now(),
+            staff_id=self.ctx.staff_id, on_done=self._undone,
+            on_error=lambda exc: errors.report(exc, self._window),
+        )  # fmt: skip
+
+    def _undone(self, changes: Any) -> None:
+        self.ctx.hub.changed.emit(changes)
+        self.ctx.hub.status.emit(self.tr("The import was undone"))
 
     def _exported(self, result: exporting.ExportResult) -> None:
         self.ctx.hub.status.emit(self.tr("Wrote %1 (%2 rows)").replace("%1", str(result.path))
