@@ -13,8 +13,9 @@ import logging
 import os
 import sys
 from collections.abc import Callable, Sequence
-from datetime import date
+from datetime import date, datetime
 from pathlib import Path
+from typing import Any
 
 from dealerdesk import __version__
 from dealerdesk.errors import DealerDeskError
@@ -128,7 +129,41 @@ def build_parser() -> argparse.ArgumentParser:
     r.add_argument("--out", required=True, metavar="FILE.pdf")
     r.add_argument("--days", type=int, default=0, help="also the next N days")
     r.add_argument("--mask-phones", action="store_true")
+    _add_data_commands(sub, common)
     return parser
+
+
+def _add_data_commands(sub: Any, common: Callable[..., None]) -> None:
+    """``import``, ``export`` and ``duplicates`` (issue 10)."""
+    p = sub.add_parser("import", help="import customers from CSV, Excel or vCard", description=(
+        "Import customers with their vehicles, purchases and service visits. Every row is "
+        "checked first; a file with any error writes nothing. Re-importing a file adds nothing."))  # fmt: skip
+    common(p)
+    p.add_argument("file", nargs="?", metavar="FILE", help=".csv, .xlsx, .xls or .vcf")
+    p.add_argument("--dry-run", action="store_true", help="check and count, write nothing")
+    p.add_argument("--mapping", metavar="FILE.json", help="column mapping to use")
+    p.add_argument("--save-mapping", metavar="FILE.json", help="write the mapping used")
+    p.add_argument("--sheet", metavar="NAME", help="the workbook sheet (default: the first)")
+    p.add_argument("--list", action="store_true", help="list earlier imports")
+    p.add_argument("--undo", type=_positive, metavar="ID", help="undo the import with this id")
+
+    p = sub.add_parser("export", help="export to CSV or Excel", description=(
+        "Export to CSV (UTF-8 with BOM, for Excel) or .xlsx; cells that a spreadsheet would run "
+        "as formulas are neutralised. Also vCards of customers and one staff member's "
+        "follow-ups as an iCalendar file."))  # fmt: skip
+    common(p)
+    p.add_argument("what", choices=("customers", "vehicles", "followups", "complaints",
+                                    "vcards", "calendar"))  # fmt: skip
+    p.add_argument("--out", required=True, metavar="FILE")
+    p.add_argument("--format", choices=("csv", "xlsx"), help="default: from the file name")
+    p.add_argument("--staff", type=_positive, metavar="ID", help="whose follow-ups (calendar)")
+
+    p = sub.add_parser("duplicates", help="find (and merge) likely duplicate customers",
+                       description="List likely duplicate customers with the reason.")  # fmt: skip
+    common(p)
+    p.add_argument("--merge", nargs=2, type=_positive, metavar=("KEEP", "DROP"),
+                   help="merge customer DROP into KEEP")  # fmt: skip
+    p.add_argument("--format", choices=("table", "csv"), default="table")
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -327,6 +362,98 @@ def _cmd_nps(args: argparse.Namespace, db_path: Path) -> int:
     return 0
 
 
+def _cmd_import(args: argparse.Namespace, db_path: Path) -> int:
+    from dealerdesk.i18n import render, t
+    from dealerdesk.services import importing
+    from dealerdesk.services.import_mapping import load_mapping_file, save_mapping_file
+
+    _open(db_path, create=True)
+    if args.list:
+        rows = [(str(e.audit_id), e.at.isoformat(" "), e.file, str(e.customers), str(e.vehicles),
+                 str(e.visits), "undone" if e.undone else "") for e in importing.list_imports()]  # fmt: skip
+        _emit("table", ("id", "at", "file", "customers", "vehicles", "visits", ""), rows)
+        return 0
+    if args.undo:
+        importing.undo_import(args.undo, today=_today(args), now=_now(args))
+        print(t("import.undone", audit=args.undo))
+        return 0
+    if not args.file:
+        raise DealerDeskError(t("import.cli_no_file"))
+    mapping = load_mapping_file(args.mapping).columns if args.mapping else None
+    opened = importing.open_file(args.file, sheet=args.sheet, mapping=mapping)
+    width = max((len(h) for h in opened.headers), default=0)
+    print(f"# {opened.table.kind} {opened.table.encoding} {opened.table.sheet}".rstrip(),
+          f"mapping: {opened.mapping_source}", file=sys.stderr)  # fmt: skip
+    for header, field in opened.mapping.items():
+        print(f"#   {header.ljust(width)}  ->  {field or '-'}", file=sys.stderr)
+    if args.save_mapping:
+        save_mapping_file(args.save_mapping, opened.headers, opened.mapping)
+    if args.dry_run:
+        plan = importing.dry_run(opened, today=_today(args))
+    else:
+        try:
+            result = importing.run_import(opened, today=_today(args), now=_now(args))
+        except importing.ImportRejectedError as exc:
+            plan = exc.plan
+        else:
+            print(render(result.plan.summary()))
+            print(t("import.done", path=args.file, seconds=f"{result.seconds:.1f}",
+                    audit=result.audit_id))  # fmt: skip
+            return 0
+    print(render(plan.summary()))
+    for dup in plan.duplicates[:50]:
+        print(t("import.cli_row", row=dup.row, reason=render(dup.reason)), file=sys.stderr)
+    if plan.errors:
+        _emit("table", ("row", "column", "value", "reason"), importing.error_lines(plan.errors))
+        print(t("import.rejected", n=len(plan.errors)), file=sys.stderr)
+        return EXIT_ERROR
+    if args.dry_run:
+        print(t("import.dry_run_done"), file=sys.stderr)
+    return 0
+
+
+def _cmd_export(args: argparse.Namespace, db_path: Path) -> int:
+    from dealerdesk.i18n import t
+    from dealerdesk.services import exporting, vcards
+
+    _open(db_path)
+    out = Path(args.out)
+    if args.what == "vcards":
+        result = vcards.export_vcards(out)
+    elif args.what == "calendar":
+        if not args.staff:
+            raise DealerDeskError(t("export.cli_needs_staff"))
+        result = exporting.export_staff_ics(out, staff_id=args.staff, today=_today(args),
+                                            now=_now(args))  # fmt: skip
+    else:
+        result = exporting.export(args.what, out, fmt=args.format)
+    print(t("export.done", path=str(result.path), n=result.rows))
+    return 0
+
+
+def _cmd_duplicates(args: argparse.Namespace, db_path: Path) -> int:
+    from dealerdesk.i18n import render, t
+    from dealerdesk.services import duplicates
+
+    _open(db_path)
+    if args.merge:
+        keep, drop = args.merge
+        duplicates.merge_customers(keep=keep, drop=drop, today=_today(args), now=_now(args))
+        print(t("dup.merged", keep=keep, drop=drop))
+        return 0
+    pairs = duplicates.find_duplicates()
+    rows = [(str(p.a.id), p.a.name, p.a.phone, str(p.b.id), p.b.name, p.b.phone,
+             "; ".join(render(r) for r in p.reasons)) for p in pairs]  # fmt: skip
+    _emit(args.format, ("id", "name", "phone", "other_id", "other_name", "other_phone",
+                        "reason"), rows)  # fmt: skip
+    return 0
+
+
+def _now(args: argparse.Namespace) -> datetime:
+    real = datetime.now().replace(microsecond=0)
+    return datetime.combine(args.today, real.time()) if args.today else real
+
+
 def _emit(fmt: str, header: Sequence[str], rows: Sequence[Sequence[str]]) -> None:
     if fmt == "csv":
         writer = csv.writer(sys.stdout)
@@ -352,6 +479,9 @@ _HANDLERS: dict[str, Callable[[argparse.Namespace, Path], int]] = {
     "report": _cmd_report,
     "complaints": _cmd_complaints,
     "nps": _cmd_nps,
+    "import": _cmd_import,
+    "export": _cmd_export,
+    "duplicates": _cmd_duplicates,
 }
 
 

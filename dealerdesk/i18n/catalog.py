@@ -11,6 +11,7 @@ from types import MappingProxyType
 from dealerdesk.i18n import (
     catalog_common,
     catalog_followups,
+    catalog_import,
     catalog_practices,
     catalog_vocab,
     catalog_vocab_practices,
@@ -22,6 +23,7 @@ _AREAS = (
     catalog_common,
     catalog_vocab,
     catalog_followups,
+    catalog_import,
     catalog_practices,
     catalog_vocab_practices,
 )
