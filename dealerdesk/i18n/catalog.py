@@ -8,11 +8,23 @@ from __future__ import annotations
 
 from types import MappingProxyType
 
-from dealerdesk.i18n import catalog_common, catalog_vocab
+from dealerdesk.i18n import (
+    catalog_backtest,
+    catalog_common,
+    catalog_risk,
+    catalog_vocab,
+    catalog_vocab_retention,
+)
 
 Entry = tuple[str | tuple[str, str], str]
 
-_AREAS = (catalog_common, catalog_vocab)
+_AREAS = (
+    catalog_common,
+    catalog_vocab,
+    catalog_vocab_retention,
+    catalog_risk,
+    catalog_backtest,
+)
 
 
 def _merge() -> dict[str, Entry]:

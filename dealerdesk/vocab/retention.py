@@ -33,12 +33,14 @@ class RiskBand(StrEnum):
     MEDIUM = "medium"
     HIGH = "high"
     GONE = "gone"  # already gone: win-back, not prevention
+    NONE = "none"  # a prospect, never seen: nothing to lose yet
 
 
 class ValueTier(StrEnum):
-    VIP = "vip"
-    GOLD = "gold"
-    STANDARD = "standard"
+    # Codes kept as first stored (campaign audiences name them: {"tiers": ["VIP"]}).
+    VIP = "VIP"
+    GOLD = "Gold"
+    STANDARD = "Standard"
 
 
 class Segment(StrEnum):
