@@ -248,6 +248,7 @@ def fit_churn(x: np.ndarray, no_return: np.ndarray, *, horizon_days: int,
     w = np.r_[math.log(y.mean() / (1 - y.mean())), prior_z]
     penalty = np.r_[0.0, np.full(live.sum(), PRIOR_STRENGTH)]
     target = np.r_[0.0, prior_z]
+
     def objective(v: np.ndarray) -> float:  # penalised log-likelihood
         eta = a @ v
         return float(y @ eta - np.logaddexp(0.0, eta).sum()

@@ -40,7 +40,7 @@ HIGH, MEDIUM = 70, 40
 HORIZON_DAYS = 365  # "no visit in the next 12 months"
 HORIZON_WEEKS = HORIZON_DAYS / 7.0
 MIN_REASON = 0.10  # a group must add at least this much to the log-odds to be named
-MAX_REASONS = 4
+MAX_REASONS = 5
 
 # Columns of FEATURES grouped into the sentences a person reads.
 _GROUPS: dict[str, tuple[str, ...]] = {

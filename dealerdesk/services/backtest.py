@@ -89,11 +89,22 @@ def table_lines(result: BacktestResult) -> list[str]:
     """The human-readable report, in the current language."""
     lines = [
         render(Msg("backtest.title", {"cutoff": result.cutoff, "days": result.horizon_days})),
-        render(Msg("backtest.population", {"customers": f"{result.customers:,}",
-                                           "rate": f"{result.no_return_rate:.1%}"})),  # fmt: skip
-        render(Msg("backtest.model", {"source": Msg(f"backtest.source.{result.model_source}"),
-                                      "trained_on": result.trained_on or result.cutoff,
-                                      "cutoff": result.cutoff})),  # fmt: skip
+        render(
+            Msg(
+                "backtest.population",
+                {"customers": f"{result.customers:,}", "rate": f"{result.no_return_rate:.1%}"},
+            )
+        ),
+        render(
+            Msg(
+                "backtest.model",
+                {
+                    "source": Msg(f"backtest.source.{result.model_source}"),
+                    "trained_on": result.trained_on or result.cutoff,
+                    "cutoff": result.cutoff,
+                },
+            )
+        ),
         "",
     ]
     header = [render(Msg(f"backtest.header.{k}")) for k in ("ranker", "auc", "top10", "lift")]

@@ -194,8 +194,10 @@ def _churn_model(facts: Sequence[CustomerFacts], today: date, params: BGNBDParam
     back since (``retention.churn``); refitted monthly, the hand weights when too little
     history. Customers staff marked gone are left out (their status is known only now)."""
     then = today - timedelta(days=HORIZON_DAYS)
-    if previous is not None and previous.trained_on is not None and (
-        0 <= (then - previous.trained_on).days < REFIT_CHURN_DAYS
+    if (
+        previous is not None
+        and previous.trained_on is not None
+        and (0 <= (then - previous.trained_on).days < REFIT_CHURN_DAYS)
     ):
         return previous
     last_visit = {f.customer_id: f.last_visit for f in facts}
@@ -233,7 +235,9 @@ def _score_rows(facts: Sequence[CustomerFacts], today: date, model: _Model) -> l
     for f, risk, tier, code in zip(facts, risks, tiers, codes, strict=True):
         rfm, segment = _RFM_NAMES[code] if code else ("", Segment.PROSPECT)
         if f.status in GONE_STATUSES:
-            segment = Segment.DORMANT  # staff said so; RFM would still call a recent buyer a champion
+            segment = (
+                Segment.DORMANT
+            )  # staff said so; RFM would still call a recent buyer a champion
         rows.append(ScoreRecord(
             f.customer_id, today, risk.score, risk.band, risk.reasons, risk.p_alive,
             risk.expected_visits_12m, tier, rfm, segment, risk.lifecycle, f.spend_24m,

@@ -275,7 +275,9 @@ class CustomerDetail(QWidget):
             parts.extend(p for p in (label_of(ValueTier, s.tier), label_of(Segment, s.segment))
                          if p)  # fmt: skip
             if s.lifecycle:
-                parts.append(self.tr("stage: %1").replace("%1", label_of(LifecycleStage, s.lifecycle)))
+                parts.append(
+                    self.tr("stage: %1").replace("%1", label_of(LifecycleStage, s.lifecycle))
+                )
         return "  ·  ".join(parts)
 
     def _show_risk(self, r: CustomerRecord) -> None:
@@ -432,4 +434,3 @@ class CustomerDetail(QWidget):
             view.horizontalHeader().setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
             view.horizontalHeader().setSectionResizeMode(5, QHeaderView.ResizeMode.Stretch)
         return view
-
