@@ -25,6 +25,7 @@ from dealerdesk.store.migrations import (
     m0002_search_and_channel,
     m0003_score_cache,
     m0004_lean_followup_indexes,
+    m0006_score_codes,
 )
 from dealerdesk.store.models import ALL_MODELS, SchemaVersion
 
@@ -34,6 +35,7 @@ STEPS: dict[int, Callable[[Database], None]] = {
     2: m0002_search_and_channel.upgrade,
     3: m0003_score_cache.upgrade,
     4: m0004_lean_followup_indexes.upgrade,
+    6: m0006_score_codes.upgrade,
 }
 LATEST = max(STEPS)
 
@@ -75,7 +77,7 @@ def migrate(database: Database, path: Path) -> tuple[int | None, int]:
     database.execute_sql("PRAGMA foreign_keys = OFF")
     try:
         with database.atomic():
-            for version in range(before + 1, LATEST + 1):
+            for version in sorted(v for v in STEPS if v > before):  # numbers may skip
                 STEPS[version](database)
                 SchemaVersion.create(version=version, app_version=__version__)
             broken = database.execute_sql("PRAGMA foreign_key_check").fetchall()
