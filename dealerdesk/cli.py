@@ -121,6 +121,9 @@ def build_parser() -> argparse.ArgumentParser:
 def main(argv: Sequence[str] | None = None) -> int:
     parser = build_parser()
     args = parser.parse_args(argv)
+    from dealerdesk import i18n
+
+    i18n.set_language(i18n.system_language())  # the domain's sentences follow the locale
     db_path = resolve_db_path(getattr(args, "db", None))
     log_path = setup_logging(db_path)
     handler = _HANDLERS[args.command]
