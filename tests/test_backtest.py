@@ -5,8 +5,8 @@ and better than BG/NBD's expected visits, and the bands' no-return rates rise.""
 from __future__ import annotations
 
 import csv
-import os
 import io
+import os
 import sqlite3
 import subprocess
 import sys
