@@ -8,8 +8,11 @@ MESSAGES: dict[str, tuple[str | tuple[str, str], str]] = {
         "no visit for {gap} (usually every {usual})",
         "{gap}未到店（平时每{usual}一次）",
     ),
+    "risk.thinning": (
+        "visits thinning out: {last} between the last two (before, every {usual})",
+        "到店间隔拉长：最近两次相隔{last}（以前每{usual}一次）",
+    ),
     "risk.seen_once": ("seen once only, {gap} ago", "仅到店一次，距今{gap}"),
-    "risk.p_alive": ("chance still a customer {pct}%", "仍为本店客户的概率{pct}%"),
     "risk.no_first_service": ("no first service since buying {gap} ago", "购车{gap}后未回店首保"),
     "risk.service_overdue_own": (
         "no service for {gap} (usually every {usual})",

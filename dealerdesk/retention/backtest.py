@@ -29,7 +29,15 @@ import numpy as np
 from scipy.stats import rankdata
 
 from dealerdesk.retention.bgnbd import BGNBDParams
-from dealerdesk.retention.churn import design, fit_bgnbd_at, train_on_history
+from dealerdesk.retention.churn import (
+    MIN_TRAINING,
+    ORIGIN_STEP_DAYS,
+    ORIGINS,
+    PastCutoff,
+    design,
+    fit_bgnbd_at,
+    train_on_history,
+)
 from dealerdesk.retention.facts import CustomerFacts
 from dealerdesk.retention.risk import band_for
 from dealerdesk.vocab.retention import RiskBand
@@ -124,6 +132,7 @@ def facts_at(visits: Iterable[Visit], cutoff: date) -> tuple[list[CustomerFacts]
             spend_prev_12m=sum(v.amount for v in rows if d24 < v.day <= d12),
             aftersales_12m=sum(v.amount for v in after if v.day > d12),
             aftersales_prev_12m=sum(v.amount for v in after if d24 < v.day <= d12),
+            prev_visit=days[-2] if len(days) > 1 else None,
         ))  # fmt: skip
     return facts, ids
 
@@ -179,11 +188,15 @@ def run_backtest(visits: Sequence[Visit], *, cutoff: date, horizon_days: int) ->
     no_return = ~_returned(visits, ids, cutoff, end)
     first_day = min(f.first_visit for f in facts if f.first_visit)
     train_h = min(horizon_days, max((cutoff - first_day).days // 2, 1))
-    then = cutoff - timedelta(days=train_h)
-    facts_then, ids_then = facts_at(visits, then)
-    came_back = _returned(visits, ids_then, then, cutoff)
-    model = train_on_history(facts_then, came_back, then=then, horizon_days=train_h,
-                             fallback=DEFAULT_BGNBD)  # fmt: skip
+    origins = []
+    for k in range(ORIGINS):  # the latest past cutoff, then one every quarter before it
+        then = cutoff - timedelta(days=train_h + k * ORIGIN_STEP_DAYS)
+        facts_then, ids_then = facts_at(visits, then)
+        if k and len(facts_then) < MIN_TRAINING:
+            break
+        came_back = _returned(visits, ids_then, then, then + timedelta(days=train_h))
+        origins.append(PastCutoff(then, facts_then, came_back))
+    model = train_on_history(origins, horizon_days=train_h, fallback=DEFAULT_BGNBD)
     params = fit_bgnbd_at(facts, cutoff, DEFAULT_BGNBD)
     x, _, expected = design(facts, cutoff, params, horizon_days)
     probability = model.probability(x)

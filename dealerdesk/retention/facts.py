@@ -54,3 +54,6 @@ class CustomerFacts:
     # "not known" and the signal falls back to spend_12m / spend_prev_12m.
     aftersales_12m: float | None = None
     aftersales_prev_12m: float | None = None
+    # The visit day before the last one (None with fewer than two): visits thinning out —
+    # the last gap longer than the ones before — is the seeds' first warning sign.
+    prev_visit: date | None = None

@@ -22,12 +22,20 @@ import math
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date
+from functools import lru_cache
 
 import numpy as np
 
 from dealerdesk.i18n import Msg
 from dealerdesk.retention.bgnbd import BGNBDParams
-from dealerdesk.retention.churn import FEATURES, ChurnModel, design, prior_model
+from dealerdesk.retention.churn import (
+    FEATURES,
+    PRIOR,
+    PRIOR_MEANS,
+    ChurnModel,
+    design,
+    prior_model,
+)
 from dealerdesk.retention.facts import CustomerFacts
 from dealerdesk.retention.segments import lifecycle, usual_service_interval
 from dealerdesk.vocab.customer import CustomerStatus
@@ -44,8 +52,21 @@ MAX_REASONS = 5
 
 # Columns of FEATURES grouped into the sentences a person reads.
 _GROUPS: dict[str, tuple[str, ...]] = {
-    "rhythm": ("recency", "frequency", "age", "overdue", "one_time"),
-    "model": ("bgnbd_expected", "bgnbd_dropout"),
+    # BG/NBD's inputs say the same thing as the silence against the rhythm, in a model's
+    # terms; shown as its own "chance still a customer 79%" beside a risk of 100 it read
+    # like a contradiction, so it speaks through the rhythm sentence.
+    "rhythm": (
+        "recency",
+        "frequency",
+        "age",
+        "overdue",
+        "one_time",
+        "gap",
+        "due_in",
+        "bgnbd_expected",
+        "bgnbd_dropout",
+    ),
+    "thinning": ("thinning",),
     "no_first_service": ("no_first_service",),
     "service_overdue": ("service_overdue",),
     "spend": ("spend_drop",),
@@ -55,6 +76,8 @@ _GROUPS: dict[str, tuple[str, ...]] = {
     "contact": ("no_contact",),
 }
 _GROUP_NAMES = tuple(_GROUPS)
+assert sorted(c for cols in _GROUPS.values() for c in cols) == sorted(FEATURES)  # each once
+assert len(FEATURES) == len(PRIOR) == len(PRIOR_MEANS)
 _GROUP_MATRIX = np.array([[1.0 if f in cols else 0.0 for cols in _GROUPS.values()]
                           for f in FEATURES])  # fmt: skip
 
@@ -86,8 +109,13 @@ def band_for(score: int) -> RiskBand:
 
 def span(days: float) -> Msg:
     """A duration the way people say it: days, weeks, months, then half years."""
+    return _span(round(days))
+
+
+@lru_cache(maxsize=4096)
+def _span(days: int) -> Msg:  # shared, immutable: 100k reasons use a few hundred spans
     if days < 14:
-        return Msg("common.days", {"n": max(0, round(days))})
+        return Msg("common.days", {"n": max(0, days)})
     if days < 61:
         return Msg("common.weeks", {"n": round(days / 7)})
     months = round(days / 30.44)
@@ -108,8 +136,10 @@ def _reason(group: str, f: CustomerFacts, today: date, p_alive: float | None) ->
             return Msg("risk.seen_once", {"gap": span(gap)})
         usual = (f.last_visit - f.first_visit).days / (f.visit_days - 1) if f.first_visit else 0
         return Msg("risk.no_visit", {"gap": span(gap), "usual": span(usual)})
-    if group == "model" and p_alive is not None:
-        return Msg("risk.p_alive", {"pct": round(100 * p_alive)})
+    if group == "thinning" and f.prev_visit is not None and f.first_visit is not None:
+        before = (f.prev_visit - f.first_visit).days / max(f.visit_days - 2, 1)
+        last = (f.last_visit - f.prev_visit).days if f.last_visit else 0
+        return Msg("risk.thinning", {"last": span(last), "usual": span(before)})
     if group == "no_first_service" and f.last_purchase is not None:
         return Msg("risk.no_first_service", {"gap": span((today - f.last_purchase).days)})
     if group == "service_overdue" and f.last_service is not None:
@@ -149,11 +179,11 @@ _ACTION_FOR_GROUP = {
     "complaint": "risk.action.complaint",
     "nps": "risk.action.nps",
     "unanswered": "risk.action.unanswered",
+    "thinning": "risk.action.personal_call",
     "no_first_service": "risk.action.first_service",
     "service_overdue": "risk.action.service",
     "spend": "risk.action.spend",
     "rhythm": "risk.action.personal_call",
-    "model": "risk.action.personal_call",
     "contact": "risk.action.stay_in_touch",
 }
 _QUIET_ACTIONS = {
@@ -229,7 +259,11 @@ def score_all(
         facts = [facts_list[i] for i in live]
         x, alive, expected = design(facts, today, model_params, HORIZON_DAYS)
         probability = churn.probability(x)
-        grouped = churn.contributions(x) @ _GROUP_MATRIX
+        # A column speaks as a reason only if its weight has the prior's sign; the rhythm
+        # sentence speaks for its columns' sum (free in the fit, see churn.RHYTHM).
+        speaks = np.array([f in _GROUPS["rhythm"] or w * p > 0
+                           for f, w, p in zip(FEATURES, churn.weights, PRIOR, strict=True)])  # fmt: skip
+        grouped = (churn.contributions(x) * speaks) @ _GROUP_MATRIX
         order = np.argsort(-grouped, axis=1, kind="stable")[:, :MAX_REASONS]
         scores = np.rint(100 * probability).astype(int).tolist()
         for row, i in enumerate(live):

@@ -26,7 +26,15 @@ import numpy as np
 from dealerdesk.reports.data import AtRiskReport, AtRiskRow
 from dealerdesk.retention import metrics, segments
 from dealerdesk.retention.bgnbd import BGNBDParams, fit_bgnbd
-from dealerdesk.retention.churn import ChurnModel, bgnbd_arrays, train_on_history
+from dealerdesk.retention.churn import (
+    MIN_TRAINING,
+    ORIGIN_STEP_DAYS,
+    ORIGINS,
+    ChurnModel,
+    PastCutoff,
+    bgnbd_arrays,
+    train_on_history,
+)
 from dealerdesk.retention.facts import CustomerFacts
 from dealerdesk.retention.metrics import NPSResult, PeriodRetention, Ratio, TimeStats
 from dealerdesk.retention.risk import HORIZON_DAYS, MEDIUM, score_all
@@ -34,7 +42,7 @@ from dealerdesk.services import settings
 from dealerdesk.services.changes import Changed
 from dealerdesk.services.settings import dealership_name
 from dealerdesk.store import facts_query as q
-from dealerdesk.store import scores
+from dealerdesk.store import risk_facts, scores
 from dealerdesk.store.records import ScoreRecord
 from dealerdesk.store.settings_store import get_setting, set_setting
 from dealerdesk.store.validation import format_phone
@@ -158,7 +166,7 @@ def refresh_scores(*, today: date, customer_ids: Sequence[int] | None = None) ->
     started = time.perf_counter()
     model = _stored_model()
     partial = customer_ids is not None and model is not None
-    facts = q.load_customer_facts(today, customer_ids if partial else None, factory=CustomerFacts)
+    facts = _load_facts(today, customer_ids if partial else None)
     t_sql = time.perf_counter()
     if not partial:
         params, source, note = _fit(facts, today, model)
@@ -169,7 +177,7 @@ def refresh_scores(*, today: date, customer_ids: Sequence[int] | None = None) ->
             segments.rfm_breakpoints([(today - f.last_visit).days for f in visited],  # type: ignore[operator]
                                      [f.visit_days for f in visited],
                                      [f.spend_total for f in visited]),
-            _churn_model(facts, today, params, model.churn if model else None),
+            _churn_model(today, params, model.churn if model else None),
         )  # fmt: skip
         set_setting(MODEL_KEY, model.to_json())
     assert model is not None
@@ -188,24 +196,42 @@ def refresh_scores(*, today: date, customer_ids: Sequence[int] | None = None) ->
     )  # fmt: skip
 
 
-def _churn_model(facts: Sequence[CustomerFacts], today: date, params: BGNBDParams,
-                 previous: ChurnModel | None) -> ChurnModel:  # fmt: skip
-    """The warning signs' weights, fitted on the history as it stood a year ago and who came
-    back since (``retention.churn``); refitted monthly, the hand weights when too little
-    history. Customers staff marked gone are left out (their status is known only now)."""
-    then = today - timedelta(days=HORIZON_DAYS)
+def _load_facts(day: date, customer_ids: Sequence[int] | None) -> list[CustomerFacts]:
+    """Every customer's facts on ``day``, with the visit before the last one (visits
+    thinning out) from ``store.risk_facts``, built in the same pass."""
+    prev = risk_facts.previous_visit_days(day, customer_ids)
+    days: dict[str, date] = {}
+
+    def make(**fields: object) -> CustomerFacts:
+        text = prev.get(fields["customer_id"])  # type: ignore[arg-type]
+        if text is not None and text not in days:
+            days[text] = date.fromisoformat(text)
+        return CustomerFacts(**fields, prev_visit=days[text] if text else None)  # type: ignore[arg-type]
+
+    return q.load_customer_facts(day, customer_ids, factory=make)
+
+
+def _churn_model(today: date, params: BGNBDParams, previous: ChurnModel | None) -> ChurnModel:
+    """The warning signs' weights, fitted on the history as it stood one horizon ago (and
+    a few quarters before: ``churn.ORIGINS``) against who came back within the horizon
+    (``retention.churn``); refitted monthly; the hand weights when too little history.
+    Customers staff marked gone are left out (their status is known only now)."""
+    latest = today - timedelta(days=HORIZON_DAYS)
     if (
         previous is not None
         and previous.trained_on is not None
-        and (0 <= (then - previous.trained_on).days < REFIT_CHURN_DAYS)
+        and (0 <= (latest - previous.trained_on).days < REFIT_CHURN_DAYS)
     ):
         return previous
-    last_visit = {f.customer_id: f.last_visit for f in facts}
-    past = [f for f in q.load_customer_facts(then, None, factory=CustomerFacts)
-            if f.status not in GONE_STATUSES and f.customer_id in last_visit]  # fmt: skip
-    came_back = np.array([(last_visit[f.customer_id] or date.min) > then for f in past], bool)
-    return train_on_history(past, came_back, then=then, horizon_days=HORIZON_DAYS,
-                            fallback=params)  # fmt: skip
+    origins = []
+    for k in range(ORIGINS):
+        then = latest - timedelta(days=k * ORIGIN_STEP_DAYS)
+        past = [f for f in _load_facts(then, None) if f.status not in GONE_STATUSES]
+        if k and sum(f.last_visit is not None for f in past) < MIN_TRAINING:
+            break
+        back = risk_facts.customers_visiting_between(then, then + timedelta(days=HORIZON_DAYS))
+        origins.append(PastCutoff(then, past, np.array([f.customer_id in back for f in past])))
+    return train_on_history(origins, horizon_days=HORIZON_DAYS, fallback=params)
 
 
 # "543" -> (rfm text, segment) for all 125 score combinations, looked up per customer.

@@ -75,8 +75,8 @@ def risk_html(s: Any) -> str:
         return tr("Not scored yet: the risk score appears after the next analysis (Today or "
                   "the at-risk report).", ctx)  # fmt: skip
     extra = []
-    if s.p_alive is not None:
-        extra.append(tr("still active: %1%", ctx).replace("%1", f"{s.p_alive * 100:.0f}"))
+    # (BG/NBD's P(alive) is one input of the score, not shown beside it: two different
+    # probabilities side by side read as a contradiction.)
     if s.action:
         extra.append(tr("suggested: %1", ctx).replace("%1", html.escape(render(s.action))))
     head = tr("<b>Risk %1 (%2)</b>", ctx).replace("%1", str(s.score)).replace(
