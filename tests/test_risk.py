@@ -207,3 +207,14 @@ def test_messages_round_trip_through_json() -> None:
     assert decode(encode(r.action)) == r.action
     assert decode_list("not json") == ("not json",)  # never a crash on an odd cell
     assert decode_list(encode_list(["free text"])) == ("free text",)
+
+
+def test_stage_and_band_never_contradict() -> None:
+    facts, _ = _population(600, seed=5)
+    results = score_all(facts, today=TODAY, model_params=PARAMS)
+    pairs = {(r.lifecycle, r.band) for r in results}
+    assert (LifecycleStage.ACTIVE, RiskBand.HIGH) not in pairs
+    assert (LifecycleStage.NEW, RiskBand.HIGH) not in pairs
+    assert (LifecycleStage.LAPSED, RiskBand.LOW) not in pairs
+    assert {RiskBand.HIGH, RiskBand.LOW} <= {b for _, b in pairs}  # the data has both
+    assert LifecycleStage.LAPSING in {s for s, _ in pairs}

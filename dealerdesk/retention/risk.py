@@ -217,6 +217,17 @@ def _action(groups: Sequence[str], stage: LifecycleStage, band: RiskBand,
 # --- scoring ----------------------------------------------------------------------------
 
 
+def _agree(stage: LifecycleStage, band: RiskBand) -> LifecycleStage:
+    """The stage never contradicts the band: a customer the model sees as likely to stay
+    away (high) is not "active" or "new" but lapsing; one it expects back (low) is not
+    "lapsed" but lapsing. (Gone and prospect are decided before any score.)"""
+    if band == RiskBand.HIGH and stage in (LifecycleStage.NEW, LifecycleStage.ACTIVE):
+        return LifecycleStage.LAPSING
+    if band == RiskBand.LOW and stage == LifecycleStage.LAPSED:
+        return LifecycleStage.LAPSING
+    return stage
+
+
 def _gone(f: CustomerFacts, today: date) -> RiskResult:
     if f.status in _GONE:
         reason, action = _GONE[CustomerStatus(f.status)]
@@ -272,6 +283,7 @@ def score_all(
             groups = [_GROUP_NAMES[g] for g in order[row] if grouped[row, g] >= MIN_REASON]
             reasons = tuple(m for m in (_reason(g, f, today, p) for g in groups) if m)
             band = band_for(scores[row])
+            stages[i] = _agree(stages[i], band)
             out[i] = RiskResult(
                 f.customer_id, scores[row], band, reasons, p, float(expected[row]),
                 _action(groups, stages[i], band, tiers.get(f.customer_id)), stages[i],

@@ -339,8 +339,9 @@ class CustomerTableModel(QAbstractTableModel):
             return f"{row.name} ({row.name_alt})" if row.name_alt else row.name
         if key == "phone":
             return self._phone(row.phone)
-        if key == "score":
-            return "" if row.score is None else str(row.score)
+        if key == "score":  # gone / never seen: no number (a grey "–"), the band says why
+            unscored = row.score is None or row.band in (RiskBand.GONE, RiskBand.NONE)
+            return "" if unscored else str(row.score)
         if key == "last_contact":
             return fmt_date(row.last_contact, empty=tr("never", "CustomerTableModel"))
         if key == "status":
@@ -355,6 +356,9 @@ class CustomerTableModel(QAbstractTableModel):
         if key == "score":
             if row.score is None:
                 return tr("Not scored yet", "CustomerTableModel")
+            if row.band in (RiskBand.GONE, RiskBand.NONE):
+                return "\n".join([label_of(RiskBand, row.band),
+                                  *(f"• {render(r)}" for r in row.reasons)])  # fmt: skip
             head = tr("Risk {score} of 100 ({band})", "CustomerTableModel").format(
                 score=row.score, band=label_of(RiskBand, row.band)
             )
