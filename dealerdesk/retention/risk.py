@@ -18,7 +18,6 @@ scored (band ``none``).
 
 from __future__ import annotations
 
-import math
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date
@@ -210,8 +209,18 @@ def _action(groups: Sequence[str], stage: LifecycleStage, band: RiskBand,
     else:
         code = _QUIET_ACTIONS.get(stage, "risk.action.keep_in_touch")
     if band == RiskBand.HIGH and tier in (ValueTier.VIP, ValueTier.GOLD):
-        return Msg("risk.action.manager_calls", {"action": Msg(code), "tier": tier})
+        return _manager_calls(code, str(tier))
+    return _plain_action(code)
+
+
+@lru_cache(maxsize=64)
+def _plain_action(code: str) -> Msg:  # shared: a few dozen actions for 100k customers
     return Msg(code)
+
+
+@lru_cache(maxsize=64)
+def _manager_calls(code: str, tier: str) -> Msg:
+    return Msg("risk.action.manager_calls", {"action": _plain_action(code), "tier": tier})
 
 
 # --- scoring ----------------------------------------------------------------------------
@@ -276,16 +285,20 @@ def score_all(
                            for f, w, p in zip(FEATURES, churn.weights, PRIOR, strict=True)])  # fmt: skip
         grouped = (churn.contributions(x) * speaks) @ _GROUP_MATRIX
         order = np.argsort(-grouped, axis=1, kind="stable")[:, :MAX_REASONS]
+        # Python lists: indexing numpy arrays element by element is the slow part at 100k.
+        named = np.where(np.take_along_axis(grouped, order, axis=1) >= MIN_REASON, order, -1)
         scores = np.rint(100 * probability).astype(int).tolist()
-        for row, i in enumerate(live):
+        alive_l, expected_l = alive.tolist(), expected.tolist()
+        for row, (i, picked) in enumerate(zip(live, named.tolist(), strict=True)):
             f = facts[row]
-            p = None if math.isnan(alive[row]) else float(alive[row])
-            groups = [_GROUP_NAMES[g] for g in order[row] if grouped[row, g] >= MIN_REASON]
-            reasons = tuple(m for m in (_reason(g, f, today, p) for g in groups) if m)
+            a = alive_l[row]
+            p = None if a != a else a  # NaN: BG/NBD has nothing to say
+            groups = [_GROUP_NAMES[g] for g in picked if g >= 0]
+            reasons = tuple([m for m in [_reason(g, f, today, p) for g in groups] if m])
             band = band_for(scores[row])
             stages[i] = _agree(stages[i], band)
             out[i] = RiskResult(
-                f.customer_id, scores[row], band, reasons, p, float(expected[row]),
+                f.customer_id, scores[row], band, reasons, p, expected_l[row],
                 _action(groups, stages[i], band, tiers.get(f.customer_id)), stages[i],
             )  # fmt: skip
     return [r for r in out if r is not None]
