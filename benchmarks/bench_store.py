@@ -181,7 +181,7 @@ def analytics_rows(raw: sqlite3.Connection, repeat: int) -> list[tuple[str, floa
 
     def raw_facts() -> None:
         """The same per-customer facts scoring reads (visits, contacts, surveys, complaints,
-        customers, the visit before last), the store's own SQL run through sqlite3."""
+        customers, the visit before last, declined work), the store's SQL through sqlite3."""
         from datetime import timedelta
 
         from dealerdesk.store import facts_query as fq
@@ -193,7 +193,8 @@ def analytics_rows(raw: sqlite3.Connection, repeat: int) -> list[tuple[str, floa
                   "d24": TODAY.replace(year=TODAY.year - 2).isoformat()}  # fmt: skip
         for sql in (fq._VISITS, fq._CONTACTS, fq._SURVEYS, fq._COMPLAINTS, fq._CUSTOMERS):
             raw.execute(sql.format(ids=""), params).fetchall()
-        raw.execute(rf._PREVIOUS.format(ids=""), (TODAY.isoformat(),)).fetchall()
+        for sql in (rf._PREVIOUS, rf._DECLINED):
+            raw.execute(sql.format(ids=""), (TODAY.isoformat(),)).fetchall()
 
     agg = median_ms(raw_aggregate, reps)
     facts = median_ms(raw_facts, reps)

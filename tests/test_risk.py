@@ -218,3 +218,14 @@ def test_stage_and_band_never_contradict() -> None:
     assert (LifecycleStage.LAPSED, RiskBand.LOW) not in pairs
     assert {RiskBand.HIGH, RiskBand.LOW} <= {b for _, b in pairs}  # the data has both
     assert LifecycleStage.LAPSING in {s for s, _ in pairs}
+
+
+def test_declined_work_not_recaptured_is_a_warning_sign() -> None:
+    declined = replace(STEADY, last_declined=ago(100), last_service=ago(100), last_visit=ago(100))
+    recaptured = replace(declined, last_service=ago(40), last_visit=ago(40))
+    fresh = replace(declined, last_declined=ago(30), last_service=ago(30), last_visit=ago(30))
+    d, r, f = score_all([declined, recaptured, fresh], today=TODAY, model_params=PARAMS)
+    assert "declined work not done since (3 months ago)" in said(d.reasons)
+    assert not any("declined" in w for w in said(r.reasons) + said(f.reasons))  # 30 days: not yet
+    x, _, _ = design([declined, recaptured, fresh], TODAY, PARAMS, 365)
+    assert x[:, FEATURES.index("declined_open")].tolist() == [1.0, 0.0, 0.0]

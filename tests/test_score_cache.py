@@ -49,3 +49,22 @@ def test_schema_6_empties_an_old_cache(db_path: Path) -> None:
     rows = scoring.top_at_risk(today=TODAY, limit=5)
     assert all(r.computed_on == TODAY for r in rows)
     _ = date
+
+
+def test_risk_facts_for_some_customers_equal_those_for_all(db_path: Path) -> None:
+    from dealerdesk.store import risk_facts
+
+    ids = seed().ids
+    cid = ids["王芳"]
+    customers.add_visit(cid, {"date": date(2026, 6, 1), "kind": "service", "amount": 500,
+                              "declined": "刹车油更换"}, today=TODAY)  # fmt: skip
+    everyone = risk_facts.previous_visit_days(TODAY)
+    assert everyone[cid] == "2025-03-02"  # the visit before the last one (2026-06-01)
+    assert risk_facts.previous_visit_days(TODAY, [cid]) == {cid: "2025-03-02"}
+    assert risk_facts.previous_visit_days(date(2025, 3, 2), [cid]) == {cid: "2021-05-01"}
+    assert risk_facts.last_declined_days(TODAY) == {cid: "2026-06-01"}
+    assert risk_facts.last_declined_days(date(2026, 5, 31)) == {}
+    assert cid in risk_facts.customers_visiting_between(date(2026, 5, 31), date(2026, 6, 1))
+    assert cid not in risk_facts.customers_visiting_between(date(2026, 6, 1), TODAY)
+    facts = scoring._load_facts(TODAY, [cid])[0]
+    assert (facts.prev_visit, facts.last_declined) == (date(2025, 3, 2), date(2026, 6, 1))

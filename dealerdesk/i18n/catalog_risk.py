@@ -30,6 +30,10 @@ MESSAGES: dict[str, tuple[str | tuple[str, str], str]] = {
         "no after-sales spend this year ({before} the year before)",
         "今年无售后消费（去年{before}）",
     ),
+    "risk.declined_open": (
+        "declined work not done since ({gap} ago)",
+        "建议维修项目被拒后未回店（{gap}前）",
+    ),
     "risk.complaint_open": ("complaint open {age}", "投诉未结已{age}"),
     "risk.complaints_open": ("{n} complaints open, oldest {age}", "{n}个投诉未结，最早已{age}"),
     "risk.low_nps": ("last NPS {nps} ({when})", "最近一次NPS {nps}分（{when}）"),
@@ -65,6 +69,10 @@ MESSAGES: dict[str, tuple[str | tuple[str, str], str]] = {
     "risk.action.spend": (
         "Ask whether they now service elsewhere; offer a service plan.",
         "了解是否已转到别处保养；推荐保养套餐。",
+    ),
+    "risk.action.declined": (
+        "Call about the work they declined: offer a slot and a price to get it done.",
+        "就上次未做的维修项目回访：提供预约时间和报价。",
     ),
     "risk.action.personal_call": (
         "Personal call: ask how the car is and invite them in.",

@@ -34,6 +34,7 @@ no_first_service   bought, no service since; years since buying      +1.0
 service_overdue    log(1 + days since service / interval) (own or    +0.6
                    the maker's 6 months when there is no rhythm yet)
 spend_drop         after-sales spend drop year on year, 0..1         +0.8
+declined_open      declined work, no service since, over 30 days     +0.5
 complaint          open complaint: 1 + its age in months, max 2      +0.7
 detractor          last NPS within 2 years: (7 - NPS) / 7 if <= 6    +0.8
 unanswered         outbound calls unanswered in a row, max 5         +0.3
@@ -66,13 +67,15 @@ __all__ = ["FEATURES", "MIN_TRAINING", "PRIOR", "ChurnModel", "PastCutoff", "des
 
 FEATURES = ("recency", "frequency", "age", "overdue", "one_time", "gap", "due_in", "thinning",
             "bgnbd_expected", "bgnbd_dropout", "no_first_service", "service_overdue",
-            "spend_drop", "complaint", "detractor", "unanswered", "no_contact")  # fmt: skip
-PRIOR = (0.6, -0.5, -0.2, 0.8, 0.8, 0.0, 1.0, 0.5, -0.6, 1.0, 1.0, 0.6, 0.8, 0.7, 0.8, 0.3, 0.2)
+            "spend_drop", "declined_open", "complaint", "detractor", "unanswered",
+            "no_contact")  # fmt: skip
+PRIOR = (0.6, -0.5, -0.2, 0.8, 0.8, 0.0, 1.0, 0.5, -0.6, 1.0, 1.0, 0.6, 0.8, 0.5, 0.7, 0.8, 0.3,
+         0.2)  # fmt: skip
 PRIOR_INTERCEPT = -1.5
 # The prior's reference customer (the column values at which it predicts the intercept):
 # seen 6 months ago, 4 visit days over ~3 years, every 6 months, nothing else wrong.
 PRIOR_MEANS = (5.2, 1.39, 6.9, 0.69, 0.0, 5.2, 0.0, 0.0, 0.4, 0.1, 0.0, 0.6, 0.0, 0.0, 0.0, 0.0,
-               1.1)  # fmt: skip
+               0.0, 1.1)  # fmt: skip
 MIN_TRAINING = 200  # customers with a visit at the training cutoff
 MIN_EACH_OUTCOME = 20  # ... and at least this many who came back and who did not
 MAKER_INTERVAL_DAYS = 182.0  # "service every 6 months" when a customer has no rhythm yet
@@ -200,6 +203,7 @@ def design(facts: Sequence[CustomerFacts], today: date, params: BGNBDParams,
     service_overdue = np.where(np.isfinite(since_service),
                                np.log1p(np.maximum(since_service, 0) / interval), 0.0)  # fmt: skip
     spend_drop = np.array([_spend_drop(f) for f in facts], dtype=float)
+    declined = np.array([_declined_open(f, today) for f in facts], dtype=float)
     complaint = np.array([_complaint(f, today) for f in facts], dtype=float)
     detractor = np.array([_detractor(f, today) for f in facts], dtype=float)
     unanswered = np.array([min(f.unanswered_streak, 5) for f in facts], dtype=float)
@@ -213,7 +217,7 @@ def design(facts: Sequence[CustomerFacts], today: date, params: BGNBDParams,
                                      / horizon_days, -3.0, 3.0), 0.0),
         np.clip(thinning, -3.0, 3.0),
         np.log(np.clip(expected, 1e-3, None)), np.where(repeat > 0, 1.0 - alive, 0.0),
-        no_first, service_overdue, spend_drop, complaint, detractor, unanswered,
+        no_first, service_overdue, spend_drop, declined, complaint, detractor, unanswered,
         np.log1p(np.maximum(np.nan_to_num(last_touch), 0) / 30.44),
     ]) if n else np.zeros((0, len(FEATURES)))  # fmt: skip
     return matrix, np.where(repeat > 0, alive, np.nan), expected
@@ -238,6 +242,15 @@ def _spend_drop(f: CustomerFacts) -> float:
     if before < SPEND_MIN_BASE or now >= before:
         return 0.0
     return 1.0 - max(now, 0.0) / before
+
+
+def _declined_open(f: CustomerFacts, today: date) -> float:
+    """1 when recommended work was declined over a month ago and no service or repair
+    visit has come since (the work was not recaptured)."""
+    d = f.last_declined
+    if d is None or (today - d).days <= 30:
+        return 0.0
+    return 1.0 if f.last_service is None or f.last_service <= d else 0.0
 
 
 def _complaint(f: CustomerFacts, today: date) -> float:

@@ -57,3 +57,5 @@ class CustomerFacts:
     # The visit day before the last one (None with fewer than two): visits thinning out —
     # the last gap longer than the ones before — is the seeds' first warning sign.
     prev_visit: date | None = None
+    # The last visit where the customer declined recommended work (brakes, tyres…).
+    last_declined: date | None = None

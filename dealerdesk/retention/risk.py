@@ -69,6 +69,7 @@ _GROUPS: dict[str, tuple[str, ...]] = {
     "no_first_service": ("no_first_service",),
     "service_overdue": ("service_overdue",),
     "spend": ("spend_drop",),
+    "declined": ("declined_open",),
     "complaint": ("complaint",),
     "nps": ("detractor",),
     "unanswered": ("unanswered",),
@@ -154,6 +155,8 @@ def _reason(group: str, f: CustomerFacts, today: date, p_alive: float | None) ->
             return Msg("risk.no_spend", {"before": _money(before)})
         return Msg("risk.spend_down", {"pct": round(100 * (1 - now / before)),
                                        "now": _money(now), "before": _money(before)})  # fmt: skip
+    if group == "declined" and f.last_declined is not None:
+        return Msg("risk.declined_open", {"gap": span((today - f.last_declined).days)})
     if group == "complaint" and f.open_complaints > 0:
         age = max(0, (today - f.oldest_open_complaint).days) if f.oldest_open_complaint else 0
         if f.open_complaints == 1:
@@ -182,6 +185,7 @@ _ACTION_FOR_GROUP = {
     "no_first_service": "risk.action.first_service",
     "service_overdue": "risk.action.service",
     "spend": "risk.action.spend",
+    "declined": "risk.action.declined",
     "rhythm": "risk.action.personal_call",
     "contact": "risk.action.stay_in_touch",
 }

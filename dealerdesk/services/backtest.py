@@ -8,6 +8,7 @@ are ignored. A bad row is refused with its row number and nothing is computed.
 from __future__ import annotations
 
 import csv
+import unicodedata
 from datetime import date
 from pathlib import Path
 
@@ -85,6 +86,16 @@ def csv_rows(result: BacktestResult) -> list[list[str]]:
     return rows
 
 
+def _width(text: str) -> int:
+    """Columns the text takes in a terminal: Chinese characters take two."""
+    return sum(2 if unicodedata.east_asian_width(c) in "WF" else 1 for c in text)
+
+
+def _pad(text: str, width: int, *, right: bool = False) -> str:
+    space = " " * max(width - _width(text), 0)
+    return space + text if right else text + space
+
+
 def table_lines(result: BacktestResult) -> list[str]:
     """The human-readable report, in the current language."""
     lines = [
@@ -110,13 +121,15 @@ def table_lines(result: BacktestResult) -> list[str]:
     header = [render(Msg(f"backtest.header.{k}")) for k in ("ranker", "auc", "top10", "lift")]
     header.append(render(Msg("backtest.header.bands")))
     names = [render(Msg(f"backtest.ranker.{n}")) for n in RANKERS]
-    width = max(len(h) for h in [header[0], *names]) + 2
-    lines.append(f"{header[0]:<{width}}{header[1]:>8}{header[2]:>20}{header[3]:>14}   {header[4]}")
+    width = max(_width(h) for h in [header[0], *names]) + 2
+    lines.append(_pad(header[0], width) + _pad(header[1], 8, right=True)
+                 + _pad(header[2], 20, right=True) + _pad(header[3], 14, right=True)
+                 + "   " + header[4])  # fmt: skip
     for name, label in zip(RANKERS, names, strict=True):
         r = result.ranker(name)
         bands = " / ".join(_rate(b.no_return) or "–" for b in r.bands)
-        lines.append(f"{label:<{width}}{r.auc:>8.4f}{r.top10_rate:>20.3f}{r.top10_lift:>14.2f}"
-                     f"   {bands}")  # fmt: skip
+        lines.append(f"{_pad(label, width)}{r.auc:>8.4f}{r.top10_rate:>20.3f}"
+                     f"{r.top10_lift:>14.2f}   {bands}")  # fmt: skip
     risk = result.ranker("risk")
     sizes = {b.band: f"{b.customers:,}" for b in risk.bands}
     lines += ["", render(Msg("backtest.bands_note", sizes))]

@@ -200,13 +200,21 @@ def _load_facts(day: date, customer_ids: Sequence[int] | None) -> list[CustomerF
     """Every customer's facts on ``day``, with the visit before the last one (visits
     thinning out) from ``store.risk_facts``, built in the same pass."""
     prev = risk_facts.previous_visit_days(day, customer_ids)
-    days: dict[str, date] = {}
+    declined = risk_facts.last_declined_days(day, customer_ids)
+    days: dict[str | None, date | None] = {None: None}
+
+    def parse(text: str | None) -> date | None:
+        if text not in days:
+            days[text] = date.fromisoformat(text)  # type: ignore[arg-type]
+        return days[text]
 
     def make(**fields: object) -> CustomerFacts:
-        text = prev.get(fields["customer_id"])  # type: ignore[arg-type]
-        if text is not None and text not in days:
-            days[text] = date.fromisoformat(text)
-        return CustomerFacts(**fields, prev_visit=days[text] if text else None)  # type: ignore[arg-type]
+        cid = fields["customer_id"]
+        return CustomerFacts(
+            **fields,
+            prev_visit=parse(prev.get(cid)),  # type: ignore[arg-type]
+            last_declined=parse(declined.get(cid)),
+        )  # type: ignore[arg-type]
 
     return q.load_customer_facts(day, customer_ids, factory=make)
 

@@ -12,7 +12,7 @@ from datetime import date
 
 from dealerdesk.store.db import database
 
-__all__ = ["customers_visiting_between", "previous_visit_days"]
+__all__ = ["customers_visiting_between", "last_declined_days", "previous_visit_days"]
 
 _CHUNK = 500
 _PREVIOUS = """
@@ -28,16 +28,32 @@ def previous_visit_days(today: date, customer_ids: Sequence[int] | None = None) 
     """{customer id: the visit day before their last one on or before ``today``} (ISO
     text; customers seen on fewer than two days are absent). The covering index
     (customer_id, kind, date, amount) answers both halves."""
+    return _per_customer(_PREVIOUS, today, customer_ids)
+
+
+_DECLINED = """
+SELECT customer_id, max(date) FROM visit
+WHERE declined IS NOT NULL AND trim(declined) <> '' AND date <= ? {ids}
+GROUP BY customer_id
+"""
+
+
+def last_declined_days(today: date, customer_ids: Sequence[int] | None = None) -> dict[int, str]:
+    """{customer id: the last visit day on or before ``today`` where work was declined}."""
+    return _per_customer(_DECLINED, today, customer_ids)
+
+
+def _per_customer(sql: str, today: date, customer_ids: Sequence[int] | None) -> dict[int, str]:
     if customer_ids is None:
-        rows = database.execute_sql(_PREVIOUS.format(ids=""), (today.isoformat(),)).fetchall()
+        rows = database.execute_sql(sql.format(ids=""), (today.isoformat(),)).fetchall()
         return {int(c): str(d)[:10] for c, d in rows}
     out: dict[int, str] = {}
     unique = sorted(set(customer_ids))
     for i in range(0, len(unique), _CHUNK):
         part = unique[i : i + _CHUNK]
         marks = ",".join("?" * len(part))
-        sql = _PREVIOUS.format(ids=f"AND customer_id IN ({marks})")
-        for c, d in database.execute_sql(sql, (today.isoformat(), *part)).fetchall():
+        sql_part = sql.format(ids=f"AND customer_id IN ({marks})")
+        for c, d in database.execute_sql(sql_part, (today.isoformat(), *part)).fetchall():
             out[int(c)] = str(d)[:10]
     return out
 
