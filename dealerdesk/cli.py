@@ -203,15 +203,20 @@ def _cmd_followups(args: argparse.Namespace, db_path: Path) -> int:
 
 def _cmd_risk(args: argparse.Namespace, db_path: Path) -> int:
     from dealerdesk.i18n import render
+    from dealerdesk.i18n.words import label_of
     from dealerdesk.services import scoring
+    from dealerdesk.vocab.retention import RiskBand, ValueTier
 
     _open(db_path)
     today = _today(args)
     scoring.refresh_scores(today=today)
     rows = scoring.top_at_risk(today=today, limit=args.top)
-    header = ("rank", "score", "customer", "tier", "phone", "owner", "reasons")
-    table = [(str(i), str(r.score), r.name, r.tier, r.phone, r.owner,
-              "; ".join(render(m) for m in r.reasons)) for i, r in enumerate(rows, start=1)]  # fmt: skip
+    header = ("rank", "score", "band", "customer", "tier", "phone", "owner", "reasons", "action")
+    table = [
+        (str(i), str(r.score), label_of(RiskBand, r.band), r.name, label_of(ValueTier, r.tier),
+         r.phone, r.owner, "; ".join(render(m) for m in r.reasons), render(r.action))
+        for i, r in enumerate(rows, start=1)
+    ]  # fmt: skip
     _emit(args.format, header, table)
     return 0
 

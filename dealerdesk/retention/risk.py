@@ -224,7 +224,8 @@ def _plain_action(code: str) -> Msg:  # shared: a few dozen actions for 100k cus
 
 @lru_cache(maxsize=64)
 def _manager_calls(code: str, tier: str) -> Msg:
-    return Msg("risk.action.manager_calls", {"action": _plain_action(code), "tier": tier})
+    label = Msg(f"vocab.value_tier.{tier}")  # 大客户 in Chinese
+    return Msg("risk.action.manager_calls", {"action": _plain_action(code), "tier": label})
 
 
 # --- scoring ----------------------------------------------------------------------------
