@@ -109,7 +109,7 @@ def band_for(score: int) -> RiskBand:
 
 def span(days: float) -> Msg:
     """A duration the way people say it: days, weeks, months, then half years."""
-    return _span(round(days))
+    return _span(int(days + 0.5) if days > 0 else 0)  # (builtin round: slow on numpy floats)
 
 
 @lru_cache(maxsize=4096)
