@@ -203,8 +203,9 @@ def run_backtest(visits: Sequence[Visit], *, cutoff: date, horizon_days: int) ->
     scores = np.rint(100 * probability).astype(int)
     bands = [band_for(int(s)) for s in scores]
     sizes = [sum(1 for b in bands if b == band) for band in SCORED_BANDS]
-    risk_order = np.lexsort((probability, [SCORED_BANDS.index(RiskBand(b)) for b in bands]))
-    recency = np.array([(cutoff - f.last_visit).days for f in facts], dtype=float)  # type: ignore[operator]
+    band_rank = np.array([SCORED_BANDS.index(RiskBand(b)) for b in bands])
+    risk_order = np.lexsort((probability, band_rank))
+    recency = np.array([(cutoff - (f.last_visit or cutoff)).days for f in facts], dtype=float)
     rankers = (
         _ranker("risk", probability, no_return, sizes, risk_order),
         _ranker("recency", recency, no_return, sizes),

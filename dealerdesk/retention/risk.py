@@ -167,11 +167,11 @@ def _reason(group: str, f: CustomerFacts, today: date, p_alive: float | None) ->
     if group == "unanswered" and f.unanswered_streak > 0:
         return Msg("risk.unanswered", {"n": f.unanswered_streak})
     if group == "contact":
-        last = f.last_contact
-        if last is None or (f.last_visit is not None and f.last_visit > last):
-            last = f.last_visit
-        if last is not None:
-            return Msg("risk.no_contact", {"gap": span((today - last).days)})
+        touched = f.last_contact
+        if touched is None or (f.last_visit is not None and f.last_visit > touched):
+            touched = f.last_visit
+        if touched is not None:
+            return Msg("risk.no_contact", {"gap": span((today - touched).days)})
     return None
 
 

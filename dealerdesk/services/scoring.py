@@ -21,7 +21,7 @@ from collections import Counter
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
 from datetime import date, timedelta
-from typing import TypeVar
+from typing import Any, TypeVar
 
 import numpy as np
 
@@ -215,13 +215,10 @@ def _load_facts(day: date, customer_ids: Sequence[int] | None) -> list[CustomerF
             days[text] = date.fromisoformat(text)  # type: ignore[arg-type]
         return days[text]
 
-    def make(**fields: object) -> CustomerFacts:
-        cid = fields["customer_id"]
-        return CustomerFacts(
-            **fields,
-            prev_visit=parse(prev.get(cid)),  # type: ignore[arg-type]
-            last_declined=parse(declined.get(cid)),
-        )  # type: ignore[arg-type]
+    def make(**fields: Any) -> CustomerFacts:
+        cid = int(fields["customer_id"])
+        return CustomerFacts(**fields, prev_visit=parse(prev.get(cid)),
+                             last_declined=parse(declined.get(cid)))  # fmt: skip
 
     return q.load_customer_facts(day, customer_ids, factory=make)
 
