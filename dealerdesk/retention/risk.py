@@ -232,11 +232,11 @@ def _manager_calls(code: str, tier: str) -> Msg:
 
 
 def _agree(stage: LifecycleStage, band: RiskBand) -> LifecycleStage:
-    """The stage never contradicts the band: a customer the model sees as likely to stay
-    away (high) is not "active" or "new" but lapsing; one it expects back (low) is not
-    "lapsed" but lapsing. (Gone and prospect are decided before any score.)"""
-    if band == RiskBand.HIGH and stage in (LifecycleStage.NEW, LifecycleStage.ACTIVE):
-        return LifecycleStage.LAPSING
+    """The stage never contradicts the band. The stage tells the rhythm so far, the band
+    the next twelve months, so "active, high risk" is the early warning itself (still
+    coming, likely to stop; a customer seen two days ago is not "lapsing"). But "lapsed"
+    (stopped coming) beside "low risk" (expected back) would say two opposite things:
+    such a customer is lapsing. (Gone and prospect are decided before any score.)"""
     if band == RiskBand.LOW and stage == LifecycleStage.LAPSED:
         return LifecycleStage.LAPSING
     return stage
