@@ -48,7 +48,6 @@ def test_schema_6_empties_an_old_cache(db_path: Path) -> None:
     # the next read rescores everyone in the new shape
     rows = scoring.top_at_risk(today=TODAY, limit=5)
     assert all(r.computed_on == TODAY for r in rows)
-    _ = date
 
 
 def test_risk_facts_for_some_customers_equal_those_for_all(db_path: Path) -> None:

@@ -8,7 +8,7 @@ import enum
 import importlib
 import pkgutil
 import re
-from datetime import date, datetime
+from datetime import datetime
 from pathlib import Path
 from typing import Any
 
@@ -207,4 +207,3 @@ def test_detail_header_shows_labels_as_typed(db_path: Path, ctx: Any, qtbot: Any
     assert "Medium risk" in shown
     for text in (shown_text(detail.title.text()), subtitle, shown):
         assert not re.search(r"&(#\d+|#x[0-9a-f]+|[a-z]+);", text), text
-    _ = date  # dates shown come from fmt_date
