@@ -67,3 +67,24 @@ def test_risk_facts_for_some_customers_equal_those_for_all(db_path: Path) -> Non
     assert cid not in risk_facts.customers_visiting_between(date(2026, 6, 1), TODAY)
     facts = scoring._load_facts(TODAY, [cid])[0]
     assert (facts.prev_visit, facts.last_declined) == (date(2025, 3, 2), date(2026, 6, 1))
+
+
+def test_top_scores_skip_archived_and_other_owners_and_still_fill_the_list(db_path: Path) -> None:
+    from dealerdesk.store.models import Customer
+    from dealerdesk.store.records import ScoreRecord
+
+    staff = seed().staff
+    ids = [customers.create_customer({"name": f"客户{i}", "owner_id": staff["刘洋"] if i % 5 == 0
+                                      else None}, today=TODAY).new_id for i in range(300)]  # fmt: skip
+    scores.save_scores([ScoreRecord(int(c), TODAY, 100 - i % 90, "high", (), None, None,
+                                    "Standard", "", "fading", "active", float(i), "")
+                        for i, c in enumerate(ids)], replace_all=True)  # fmt: skip
+    top = [r.customer_id for r in scores.top_scores(10)]
+    ranked = sorted(ids, key=lambda c: (-(100 - ids.index(c) % 90), -ids.index(c)))
+    assert top == ranked[:10]  # score, then more spend first
+    # Archive the 200 best: the list must look past them and still show ten.
+    Customer.update(archived=True).where(Customer.id.in_(ranked[:200])).execute()
+    assert [r.customer_id for r in scores.top_scores(10)] == ranked[200:210]
+    mine = scores.top_scores(10, staff_id=staff["刘洋"])
+    assert len(mine) == 10 and {r.owner for r in mine} == {"刘洋"}
+    assert all(r.customer_id not in ranked[:200] for r in mine)

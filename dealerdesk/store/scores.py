@@ -76,6 +76,9 @@ LEFT JOIN staff st ON st.id = c.owner_id
 """
 
 
+_SELECT_KEPT = _SELECT.replace("SELECT s.customer_id,", "SELECT c.archived, s.customer_id,", 1)
+
+
 def _record(r: Sequence[Any]) -> ScoreRecord:
     return ScoreRecord(
         customer_id=r[0], computed_on=to_date(r[1]) or date.min, score=int(r[2]), band=r[3],
@@ -106,21 +109,20 @@ def top_scores(limit: int, *, band: str | None = None, tier: str | None = None,
         if value is not None:
             inner.append(f"{column} = ?")
             inner_params.append(value)
-    outer, outer_params = ["c.archived = 0"], []
-    if staff_id is not None:
-        outer.append("c.owner_id = ?")
-        outer_params.append(staff_id)
     take = max(int(limit) * 2, 64)
     while True:
         ids = [r[0] for r in database.execute_sql(
             f"SELECT customer_id FROM customer_score WHERE {' AND '.join(inner)} "
             f"ORDER BY score DESC, spend_24m DESC, customer_id LIMIT {take}", inner_params)]  # fmt: skip
+        # Only the primary key in SQL (a filter on customer columns tempts the planner into
+        # scanning every customer); archived and owner are checked here, on a few rows.
         marks = ",".join(str(int(c)) for c in ids) or "NULL"  # ints only: safe to inline
-        sql = (f"{_SELECT} WHERE s.customer_id IN ({marks}) AND {' AND '.join(outer)} "
-               "ORDER BY s.score DESC, s.spend_24m DESC, s.customer_id LIMIT ?")  # fmt: skip
-        rows = database.execute_sql(sql, [*outer_params, int(limit)]).fetchall()
+        found = {r[1]: r for r in database.execute_sql(
+            f"{_SELECT_KEPT} WHERE c.id IN ({marks})")}  # fmt: skip
+        rows = [found[c][1:] for c in ids if c in found and not found[c][0]
+                and (staff_id is None or found[c][16] == staff_id)]  # fmt: skip
         if len(rows) >= limit or len(ids) < take:
-            return [_record(r) for r in rows]
+            return [_record(r) for r in rows[: int(limit)]]
         take *= 4
 
 
