@@ -9,12 +9,15 @@ from __future__ import annotations
 from types import MappingProxyType
 
 from dealerdesk.i18n import (
+    catalog_backtest,
     catalog_common,
     catalog_followups,
     catalog_import,
     catalog_practices,
+    catalog_risk,
     catalog_vocab,
     catalog_vocab_practices,
+    catalog_vocab_retention,
 )
 
 Entry = tuple[str | tuple[str, str], str]
@@ -26,6 +29,9 @@ _AREAS = (
     catalog_import,
     catalog_practices,
     catalog_vocab_practices,
+    catalog_vocab_retention,
+    catalog_risk,
+    catalog_backtest,
 )
 
 
