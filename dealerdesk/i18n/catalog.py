@@ -8,11 +8,11 @@ from __future__ import annotations
 
 from types import MappingProxyType
 
-from dealerdesk.i18n import catalog_common, catalog_vocab
+from dealerdesk.i18n import catalog_common, catalog_store, catalog_vocab
 
 Entry = tuple[str | tuple[str, str], str]
 
-_AREAS = (catalog_common, catalog_vocab)
+_AREAS = (catalog_common, catalog_vocab, catalog_store)
 
 
 def _merge() -> dict[str, Entry]:

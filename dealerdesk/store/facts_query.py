@@ -20,6 +20,7 @@ from typing import Any, NamedTuple, TypeVar
 
 import numpy as np
 
+from dealerdesk.store import dialect
 from dealerdesk.store.bulk import indexes_rebuilt_after
 from dealerdesk.store.convert import to_date
 from dealerdesk.store.db import database
@@ -71,14 +72,14 @@ SELECT a.customer_id, substr(a.last_at, 1, 10),
 FROM (SELECT customer_id, max(at) AS last_at,
         coalesce(max(CASE WHEN NOT (direction = 'out'
                                     AND outcome IN ('no_answer', 'left_message'))
-                     THEN at END), '') AS last_ok
+                     THEN at END), '0001-01-01') AS last_ok
       FROM contact_log WHERE at < :tomorrow {ids} GROUP BY customer_id) a
 """
 _SURVEYS = """
 SELECT customer_id, date, nps FROM (
   SELECT customer_id, date, nps,
          row_number() OVER (PARTITION BY customer_id ORDER BY date DESC, id DESC) AS n
-  FROM survey WHERE nps IS NOT NULL AND date <= :today {ids})
+  FROM survey WHERE nps IS NOT NULL AND date <= :today {ids}) AS ranked
 WHERE n = 1
 """
 _COMPLAINTS = """
@@ -209,9 +210,12 @@ def save_scores(rows: Iterable[ScoreWrite], *, replace_all: bool = False,
          round(spend, 2), action[:200])
         for cid, on, score, band, reasons, p, ev, tier, rfm, seg, stage, spend, action in rows
     )  # fmt: skip
-    verb = "INSERT" if replace_all else "INSERT OR REPLACE"
-    sql = (f"{verb} INTO customer_score ({','.join(_SCORE_COLS)}) "
+    sql = (f"INSERT INTO customer_score ({','.join(_SCORE_COLS)}) "
            f"VALUES ({','.join('?' * len(_SCORE_COLS))})")  # fmt: skip
+    if not replace_all:
+        sql += " ON CONFLICT (customer_id) DO UPDATE SET " + ", ".join(
+            f"{c} = excluded.{c}" for c in _SCORE_COLS[1:]
+        )
     with database.atomic(), indexes_rebuilt_after("customer_score", enabled=replace_all):
         if replace_all:
             database.execute_sql("DELETE FROM customer_score")
@@ -221,10 +225,7 @@ def save_scores(rows: Iterable[ScoreWrite], *, replace_all: bool = False,
                 f"DELETE FROM customer_score WHERE customer_id IN ({','.join('?' * len(part))})",
                 list(part),
             )
-        cursor = database.cursor()
-        before = database.connection().total_changes
-        cursor.executemany(sql, data)
-        return database.connection().total_changes - before
+        return dialect.executemany(database, sql, data)
 
 
 @dataclass(frozen=True, slots=True)
@@ -274,8 +275,10 @@ def top_scores(limit: int, *, band: str | None = None, tier: str | None = None,
                staff_id: int | None = None, min_score: int = 0) -> list[ScoreRow]:  # fmt: skip
     """The highest scores first (ties: more 24-month spend first), archived left out."""
     where, params = ["c.archived = 0", "s.band <> 'lost'", "s.score >= ?"], [min_score]
-    # "+" keeps the planner on the score index for these low-selectivity filters.
-    for column, value in (("+s.band", band), ("+s.tier", tier), ("c.owner_id", staff_id)):
+    # "+" keeps SQLite's planner on the score index for these low-selectivity filters.
+    plus = dialect.no_index
+    for column, value in ((plus(database, "s.band"), band), (plus(database, "s.tier"), tier),
+                          ("c.owner_id", staff_id)):  # fmt: skip
         if value is not None:
             where.append(f"{column} = ?")
             params.append(value)
@@ -356,7 +359,8 @@ def vehicles_servicing_by_age(today: date, *, months: int = 13) -> list[tuple[in
     last ``months`` months)] for cars at least ``months`` old."""
     since = (today - timedelta(days=round(months * 30.44))).isoformat()
     return [(int(a), int(n), int(k)) for a, n, k in database.execute_sql(
-        """SELECT min(CAST((julianday(?) - julianday(v.purchase_date)) / 365.25 AS INTEGER), 10),
+        f"""SELECT min({dialect.whole(database,
+                            "(julianday(?) - julianday(v.purchase_date)) / 365.25")}, 10),
                    count(*), total(EXISTS (SELECT 1 FROM visit w WHERE w.vehicle_id = v.id
                        AND w.kind IN ('service', 'repair') AND w.date > ? AND w.date <= ?))
             FROM vehicle v WHERE v.sold_here = 1 AND v.archived = 0
@@ -383,7 +387,7 @@ def repeat_purchase_counts(today: date) -> tuple[int, int]:
     """(customers who bought a car here, of whom bought more than one)."""
     row = database.execute_sql(
         """SELECT count(*), total(n > 1) FROM (SELECT customer_id, count(*) AS n FROM visit
-           WHERE kind = 'sale' AND date <= ? GROUP BY customer_id)""", (today.isoformat(),),
+           WHERE kind = 'sale' AND date <= ? GROUP BY customer_id) AS sales""", (today.isoformat(),),
     ).fetchone()  # fmt: skip
     return int(row[0]), int(row[1])
 
