@@ -61,7 +61,8 @@ def build_parser() -> argparse.ArgumentParser:
     sub = parser.add_subparsers(dest="command", required=True, parser_class=_Parser)
 
     def common(p: argparse.ArgumentParser, *, today: bool = True) -> None:
-        p.add_argument("--db", metavar="PATH", help="the database file")
+        p.add_argument("--db", metavar="PATH|URL",
+                       help="the database file, or postgresql://user@host/dbname")  # fmt: skip
         if today:
             p.add_argument("--today", type=_date, metavar="YYYY-MM-DD",
                            help="pretend today is this date (default: the system date)")  # fmt: skip
@@ -89,6 +90,12 @@ def build_parser() -> argparse.ArgumentParser:
     common(p)
     p.add_argument("--top", type=_positive, default=20, help="how many (default 20)")
     p.add_argument("--format", choices=("table", "csv"), default="table")
+
+    p = sub.add_parser("copy", help="copy a whole dealership to another database", description=(
+        "Copy everything from one database into an empty one (a file to a PostgreSQL server, "
+        "or back), in one transaction, then check the rows of every table on both sides."))  # fmt: skip
+    p.add_argument("--from", dest="source", required=True, metavar="PATH|URL")
+    p.add_argument("--to", dest="target", required=True, metavar="PATH|URL")
 
     p = sub.add_parser("report", help="write a PDF report", description="Write a PDF report.")
     reports = p.add_subparsers(dest="report", required=True, parser_class=_Parser)
@@ -236,7 +243,19 @@ def _emit(fmt: str, header: Sequence[str], rows: Sequence[Sequence[str]]) -> Non
         print("  ".join(c.ljust(w) for c, w in zip(cells, widths, strict=True)).rstrip())
 
 
+def _cmd_copy(args: argparse.Namespace, db_path: Path) -> int:
+    from dealerdesk.i18n import t
+    from dealerdesk.store.copy import copy_database
+
+    result = copy_database(args.source, args.target,
+                           progress=lambda table, n: print(t("copy.table", table=table, n=n)))  # fmt: skip
+    print(t("copy.done", rows=result.rows, tables=len(result.tables), source=result.source,
+            target=result.target))  # fmt: skip
+    return 0
+
+
 _HANDLERS: dict[str, Callable[[argparse.Namespace, Path], int]] = {
+    "copy": _cmd_copy,
     "demo": _cmd_demo,
     "info": _cmd_info,
     "followups": _cmd_followups,

@@ -28,7 +28,10 @@ def bulk_insert(table: str, columns: Sequence[str], rows: Iterable[Sequence[obje
         raise ValueError(f"unknown columns for {table}: {unknown}")
     marks = ",".join("?" * len(columns))
     sql = f"INSERT INTO {table} ({','.join(columns)}) VALUES ({marks})"
-    return dialect.executemany(database, sql, rows)
+    n = dialect.executemany(database, sql, rows)
+    if "id" in columns:  # ids given: a server's id sequence must continue after them
+        dialect.reset_sequences(database, [table])
+    return n
 
 
 def run_many(sql: str, rows: Iterable[Sequence[object]]) -> int:

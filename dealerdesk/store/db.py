@@ -35,13 +35,16 @@ from dealerdesk.paths import ServerUrl, is_server_url
 from dealerdesk.store import dialect
 
 BUSY_DEADLINE_S = 10.0  # how long a write waits for another desk before giving up
-PRAGMAS = (
-    ("busy_timeout", int(BUSY_DEADLINE_S * 1000)),  # first: the pragmas below may wait
-    ("journal_mode", "wal"),
-    ("foreign_keys", 1),
-    ("cache_size", -64000),
-    ("synchronous", "normal"),
-)
+
+
+def pragmas() -> tuple[tuple[str, object], ...]:
+    return (
+        ("busy_timeout", int(BUSY_DEADLINE_S * 1000)),  # first: the pragmas below may wait
+        ("journal_mode", "wal"),
+        ("foreign_keys", 1),
+        ("cache_size", -64000),
+        ("synchronous", "normal"),
+    )
 
 
 class _Handle(DatabaseProxy):
@@ -172,7 +175,7 @@ def connect(target: Path | str, *, create: bool = True) -> Database:
         return _connect_server(ServerUrl(target))
     path = Path(target)
     check_path(path, create=create)
-    db = ImmediateSqliteDatabase(str(path), pragmas=PRAGMAS, check_same_thread=False)
+    db = ImmediateSqliteDatabase(str(path), pragmas=pragmas(), check_same_thread=False)
     database.initialize(db)
     try:
         database.connect(reuse_if_open=True)
@@ -183,10 +186,34 @@ def connect(target: Path | str, *, create: bool = True) -> Database:
     return db
 
 
+def make_database(target: Path | ServerUrl) -> Database:
+    """A second, independent handle (``dealerdesk copy`` reads one while writing another)."""
+    if isinstance(target, ServerUrl):
+        return dialect.PgDatabase(target.raw, connect_timeout=5, application_name="DealerDesk")
+    return ImmediateSqliteDatabase(str(target), pragmas=pragmas(), check_same_thread=False)
+
+
+def size_bytes() -> int:
+    """The database's size on disk (file plus WAL, or the server database)."""
+    target = current_target()
+    if isinstance(target, ServerUrl):
+        row = database.execute_sql("SELECT pg_database_size(current_database())").fetchone()
+        return int(row[0])
+    wal = target.with_name(target.name + "-wal")
+    return sum(p.stat().st_size for p in (target, wal) if p.exists())
+
+
+def drop_everything() -> None:
+    """A server database only: drop DealerDesk's tables (``demo --replace``)."""
+    from dealerdesk.store.models import ALL_MODELS
+
+    database.drop_tables(ALL_MODELS, cascade=True)
+
+
 def _connect_server(url: ServerUrl) -> Database:
     if dialect.psycopg2 is None:  # pragma: no cover - psycopg2-binary is a dependency
         raise DatabaseOpenError(Msg("store.pg_driver", {}))
-    db = dialect.PgDatabase(url.raw, connect_timeout=5, application_name="DealerDesk")
+    db = make_database(url)
     database.initialize(db)
     try:
         database.connect(reuse_if_open=True)

@@ -103,7 +103,11 @@ if psycopg2 is not None:
 class PgDatabase(PostgresqlDatabase):
     """peewee's PostgreSQL database, taught the store's SQLite dialect."""
 
-    field_types: ClassVar[dict[str, str]] = {**PostgresqlDatabase.field_types, "BOOL": "SMALLINT"}
+    # SMALLINT booleans: see the module docstring. DOUBLE PRECISION floats: SQLite's REAL
+    # is 8 bytes, PostgreSQL's is 4 and would round scores on a copy.
+    field_types: ClassVar[dict[str, str]] = {
+        **PostgresqlDatabase.field_types, "BOOL": "SMALLINT", "FLOAT": "DOUBLE PRECISION",
+    }  # fmt: skip
 
     def _connect(self) -> Any:
         conn = super()._connect()

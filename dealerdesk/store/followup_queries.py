@@ -372,27 +372,40 @@ def insert_contact(
 
 def set_pending(
     followup_id: int, *, due: date, outcome: str, stamp: datetime, attempt: int | None = None
-) -> None:
-    """Give a pending follow-up a date a person chose (the generator will keep it)."""
-    database.execute_sql(
+) -> int:
+    """Give a pending follow-up a date a person chose (the generator will keep it).
+    Returns 0 when it was no longer pending (someone else got there first)."""
+    return database.execute_sql(
         "UPDATE followup SET due = ?, outcome = ?, attempt = coalesce(?, attempt), updated_at = ?"
         " WHERE id = ? AND status = 'pending'",
         [due.isoformat(), outcome, attempt, stamp.replace(microsecond=0).isoformat(" "), followup_id],
-    )  # fmt: skip
+    ).rowcount  # fmt: skip
 
 
 def close_followup(
     followup_id: int, *, status: str, outcome: str | None, at: datetime, notes: str,
     rename: bool,
-) -> None:  # fmt: skip
-    """Mark done or skipped; *rename* frees a live key (``touch:7`` → ``touch:7@id``)."""
+) -> int:  # fmt: skip
+    """Mark done or skipped; *rename* frees a live key (``touch:7`` → ``touch:7@id``).
+    Returns 0 when it was no longer pending (someone else got there first)."""
     ts = at.replace(microsecond=0).isoformat(" ")
     key_sql = "source_key || '@' || CAST(id AS TEXT)" if rename else "source_key"
-    database.execute_sql(
+    return database.execute_sql(
         f"UPDATE followup SET status = ?, outcome = ?, completed_at = ?, updated_at = ?,"
         f" notes = coalesce(?, notes), source_key = {key_sql} WHERE id = ? AND status = 'pending'",
         [status, outcome, ts, ts, notes or None, followup_id],
-    )
+    ).rowcount
+
+
+def worked_by(followup_id: int, not_contact: int | None = None) -> str:
+    """Who logged the last contact on a follow-up, other than *not_contact* (our own, about
+    to be rolled back); '' when unknown: for "X completed it first"."""
+    row = database.execute_sql(
+        "SELECT coalesce(s.name, '') FROM contact_log l LEFT JOIN staff s ON s.id = l.staff_id"
+        " WHERE l.followup_id = ? AND l.id <> ? ORDER BY l.id DESC LIMIT 1",
+        [followup_id, not_contact or 0],
+    ).fetchone()  # fmt: skip
+    return row[0] if row else ""
 
 
 def customer_exists(customer_id: int) -> bool:
