@@ -120,6 +120,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     db_path = resolve_db_path(getattr(args, "db", None))
     log_path = setup_logging(db_path)
     handler = _HANDLERS[args.command]
+    from dealerdesk.store import db as store_db
+
+    store_db.set_desk(f"'dealerdesk {args.command}' ({store_db.current_writer()})")
     try:
         return handler(args, db_path)
     except DealerDeskError as exc:
