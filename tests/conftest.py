@@ -22,6 +22,10 @@ SERVER = os.environ.get(TEST_DB_ENV, "")
 _numbers = itertools.count(1)
 
 
+def pytest_report_header() -> str:
+    return f"dealerdesk backend: {'PostgreSQL ' + SERVER if SERVER else 'SQLite files'}"
+
+
 def _admin(url: str) -> Any:
     import psycopg2
 

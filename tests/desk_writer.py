@@ -3,13 +3,14 @@
     python tests/desk_writer.py TARGET LABEL N FIRST_CUSTOMER LAST_CUSTOMER
 
 Logs N contacts through the services (each settles follow-ups and the score, as the
-window does) and prints one line per acknowledged write: ``ok <contact id> <note>``, or
+window does) and prints one line per acknowledged write: ``ok <contact id> <note> <ms>``, or
 ``refused <sentence>`` when the services refused it. Anything else would be a bug.
 """
 
 from __future__ import annotations
 
 import sys
+import time
 from datetime import datetime, timedelta
 from pathlib import Path
 
@@ -27,6 +28,7 @@ def main(target: str, label: str, n: int, first: int, last: int) -> None:
     for i in range(n):
         cid = first + i % (last - first + 1)
         note = f"{label}-{i}"
+        t0 = time.perf_counter()
         try:
             done = customers.log_contact(
                 cid, now=start + timedelta(seconds=i), channel="phone", outcome="reached",
@@ -35,7 +37,7 @@ def main(target: str, label: str, n: int, first: int, last: int) -> None:
         except DealerDeskError as exc:
             print(f"refused {exc}", flush=True)
             continue
-        print(f"ok {done.new_id} {note}", flush=True)
+        print(f"ok {done.new_id} {note} {(time.perf_counter() - t0) * 1000:.1f}", flush=True)
 
 
 if __name__ == "__main__":

@@ -300,3 +300,24 @@ def test_copy_via_the_cli_reports_every_table(tmp_path: Path) -> None:
     lines = result.stdout.splitlines()
     assert "customer: 30 rows" in lines
     assert lines[-1].startswith("Copied ") and lines[-1].endswith("every count matches.")
+
+
+def test_a_full_scoring_run_writes_in_short_transactions(
+    db_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """So a desk waiting to save gets in between batches; stale rows still go."""
+    from dealerdesk.services import scoring
+    from dealerdesk.store import facts_query
+    from dealerdesk.store.models import CustomerScore
+
+    ids = [customers.create_customer({"name": f"客户{i}"}, today=TODAY).new_id for i in range(7)]
+    scoring.refresh_scores(today=TODAY)
+    assert CustomerScore.select().count() == 7
+    Customer.update(archived=True).where(Customer.id == ids[0]).execute()
+    monkeypatch.setattr(facts_query, "_BATCH", 2)
+    commits: list[int] = []
+    real = db.database.obj.commit
+    monkeypatch.setattr(db.database, "commit", lambda: commits.append(1) or real())
+    scoring.refresh_scores(today=TODAY)
+    assert len(commits) >= 4  # 6 rows in batches of 2, then the clean-up
+    assert sorted(r.customer_id for r in CustomerScore.select()) == ids[1:]

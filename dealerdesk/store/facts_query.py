@@ -16,14 +16,14 @@ import re
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from datetime import date, timedelta
+from itertools import islice
 from typing import Any, NamedTuple, TypeVar
 
 import numpy as np
 
 from dealerdesk.store import dialect
-from dealerdesk.store.bulk import indexes_rebuilt_after
 from dealerdesk.store.convert import to_date
-from dealerdesk.store.db import database
+from dealerdesk.store.db import batches_pause, database, job
 
 T = TypeVar("T")
 _CHUNK = 500  # ids per IN (...) list when refreshing a few customers
@@ -202,8 +202,13 @@ class _IsoDays(dict[date, str]):
 
 def save_scores(rows: Iterable[ScoreWrite], *, replace_all: bool = False,
                 drop_ids: Sequence[int] = ()) -> int:  # fmt: skip
-    """Write scores in one transaction; ``replace_all`` first empties the cache (a full
-    refresh), ``drop_ids`` removes rows of customers no longer scored (e.g. archived)."""
+    """Write scores; ``replace_all`` (a full refresh) also removes the rows of customers not
+    in *rows*, ``drop_ids`` removes rows of customers no longer scored (e.g. archived).
+
+    A partial refresh is one transaction. A full refresh writes in short transactions of
+    ``_BATCH`` rows, so another desk waiting to save gets in between batches instead of
+    waiting for 100,000 rows (SQLite has one writer at a time); the cache is a cache, and
+    a reader meanwhile sees each customer's old or new score, never none."""
     days = _IsoDays()
     data = (
         (cid, days[on], score, band, _json_list(reasons), p, ev, tier, rfm, seg, stage,
@@ -211,21 +216,38 @@ def save_scores(rows: Iterable[ScoreWrite], *, replace_all: bool = False,
         for cid, on, score, band, reasons, p, ev, tier, rfm, seg, stage, spend, action in rows
     )  # fmt: skip
     sql = (f"INSERT INTO customer_score ({','.join(_SCORE_COLS)}) "
-           f"VALUES ({','.join('?' * len(_SCORE_COLS))})")  # fmt: skip
-    if not replace_all:
-        sql += " ON CONFLICT (customer_id) DO UPDATE SET " + ", ".join(
-            f"{c} = excluded.{c}" for c in _SCORE_COLS[1:]
+           f"VALUES ({','.join('?' * len(_SCORE_COLS))})"
+           " ON CONFLICT (customer_id) DO UPDATE SET "
+           + ", ".join(f"{c} = excluded.{c}" for c in _SCORE_COLS[1:]))  # fmt: skip
+    if not replace_all or database.in_transaction():
+        with database.atomic():
+            if replace_all:
+                database.execute_sql("DELETE FROM customer_score")
+            _delete_scores(drop_ids)
+            return dialect.executemany(database, sql, data)
+    written, kept = 0, set()
+    with job("risk scoring"):
+        while batch := list(islice(data, _BATCH)):
+            with database.atomic():
+                written += dialect.executemany(database, sql, batch)
+            kept.update(r[0] for r in batch)
+            batches_pause()
+        with database.atomic():
+            have = [r[0] for r in database.execute_sql("SELECT customer_id FROM customer_score")]
+            _delete_scores([cid for cid in have if cid not in kept] + list(drop_ids))
+    return written
+
+
+_BATCH = 5_000
+
+
+def _delete_scores(ids: Sequence[int]) -> None:
+    for i in range(0, len(ids), _CHUNK):
+        part = ids[i : i + _CHUNK]
+        database.execute_sql(
+            f"DELETE FROM customer_score WHERE customer_id IN ({','.join('?' * len(part))})",
+            list(part),
         )
-    with database.atomic(), indexes_rebuilt_after("customer_score", enabled=replace_all):
-        if replace_all:
-            database.execute_sql("DELETE FROM customer_score")
-        for i in range(0, len(drop_ids), _CHUNK):
-            part = drop_ids[i : i + _CHUNK]
-            database.execute_sql(
-                f"DELETE FROM customer_score WHERE customer_id IN ({','.join('?' * len(part))})",
-                list(part),
-            )
-        return dialect.executemany(database, sql, data)
 
 
 @dataclass(frozen=True, slots=True)
