@@ -321,3 +321,71 @@ def test_a_full_scoring_run_writes_in_short_transactions(
     scoring.refresh_scores(today=TODAY)
     assert len(commits) >= 4  # 6 rows in batches of 2, then the clean-up
     assert sorted(r.customer_id for r in CustomerScore.select()) == ids[1:]
+
+
+def _cli(*args: str) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(
+        [sys.executable, "-m", "dealerdesk", *args], capture_output=True, text=True, cwd=ROOT,
+        env={**os.environ, "PYTHONPATH": str(ROOT)}, timeout=60,
+    )  # fmt: skip
+
+
+def test_a_server_that_is_down_is_one_sentence() -> None:
+    result = _cli("info", "--db", "postgresql://desk:secret@127.0.0.1:9/dealerdesk")
+    assert result.returncode != 0 and "Traceback" not in result.stderr
+    assert result.stderr.strip().splitlines() == [
+        "dealerdesk: Cannot reach the database server 127.0.0.1:9: is the server PC on and "
+        "PostgreSQL running?"
+    ]
+    assert "secret" not in result.stderr
+
+
+def test_a_missing_server_database_is_one_sentence() -> None:
+    from conftest import SERVER, _with_db
+
+    if not SERVER:
+        pytest.skip("needs the PostgreSQL run (DEALERDESK_TEST_DB)")
+    result = _cli("info", "--db", _with_db(SERVER, "no_such_dealership"))
+    assert result.stderr.strip().splitlines() == [
+        "dealerdesk: The database server 127.0.0.1:"
+        f"{ServerUrl(SERVER).server.split(':')[1]} has no database no_such_dealership; "
+        "create it first (see docs/multi-desk.md)."
+    ]
+
+
+@pytest.mark.parametrize(
+    ("server_says", "code"),
+    [
+        ('FATAL:  password authentication failed for user "desk"', "store.pg_auth"),
+        ('FATAL:  database "dd" does not exist', "store.pg_no_database"),
+        ('FATAL:  role "desk" does not exist', "store.pg_no_user"),
+        ("connection to server at \"10.0.0.9\", port 5432 failed: Connection refused",
+         "store.pg_down"),
+        ("could not translate host name \"srv\" to address", "store.pg_down"),
+    ],
+)  # fmt: skip
+def test_server_errors_become_one_sentence(server_says: str, code: str) -> None:
+    msg = db.explain_server_error(ServerUrl("postgresql://desk:pw@srv/dd"), Exception(server_says))
+    assert msg.code == code
+    assert "\n" not in str(msg) and "pw" not in str(msg).replace("password", "")
+
+
+def test_a_server_address_prints_without_its_password() -> None:
+    url = ServerUrl("postgres://desk:s3cret@srv:5433/dealerdesk")
+    assert str(url) == "postgresql://desk:***@srv:5433/dealerdesk"
+    assert url.raw == "postgresql://desk:s3cret@srv:5433/dealerdesk"
+    assert (url.name, url.user, url.server) == ("dealerdesk", "desk", "srv:5433")
+    assert str(ServerUrl(url)) == str(url) and ServerUrl(url).raw == url.raw
+
+
+def test_the_dialect_rewrites_only_what_postgresql_needs() -> None:
+    from dealerdesk.store.dialect import translate
+
+    assert translate("SELECT a FROM t WHERE b = ? AND c LIKE '50%?' AND d::date = ?", False) == (
+        "SELECT a FROM t WHERE b = %s AND c LIKE '50%%?' AND d::date = %s"
+    )
+    assert translate("SELECT 5 % 2 WHERE x > :today", True) == "SELECT 5 %% 2 WHERE x > %(today)s"
+    assert translate("SELECT 1 FROM a CROSS JOIN b x ON x.id = a.id", False) == (
+        "SELECT 1 FROM a JOIN b x ON x.id = a.id"
+    )
+    assert translate("WHERE a = ?1 OR b = ?1", False) == "WHERE a = %(p1)s OR b = %(p1)s"

@@ -67,7 +67,9 @@ def translate(sql: str, named: bool) -> str:
     """SQLite-flavoured SQL as psycopg2 wants it (see the module docstring)."""
 
     def sub(m: re.Match[str]) -> str:
-        if m.group(1) or m.group(2) or m.group(3):
+        if m.group(1) or m.group(2):  # quoted: only psycopg2's own "%" needs escaping
+            return m.group(0).replace("%", "%%")
+        if m.group(3):
             return m.group(0)
         if m.group(4) is not None:
             return f"%(p{m.group(4)})s" if m.group(4) else "%s"
