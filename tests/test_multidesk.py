@@ -389,3 +389,25 @@ def test_the_dialect_rewrites_only_what_postgresql_needs() -> None:
         "SELECT 1 FROM a JOIN b x ON x.id = a.id"
     )
     assert translate("WHERE a = ?1 OR b = ?1", False) == "WHERE a = %(p1)s OR b = %(p1)s"
+
+
+def test_a_row_held_by_another_desk_on_the_server_is_one_sentence(
+    db_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    if not isinstance(db_path, ServerUrl):
+        pytest.skip("a PostgreSQL matter (SQLite: the busy test above)")
+    import psycopg2
+
+    cid = customers.create_customer({"name": "李娜"}, today=TODAY).new_id
+    other = psycopg2.connect(db_path.raw)  # another desk, mid-save on the same customer
+    other.cursor().execute("UPDATE customer SET notes = 'x' WHERE id = %s", (cid,))
+    try:
+        monkeypatch.setattr(db, "BUSY_DEADLINE_S", 0.3)
+        open_database(db_path)
+        with pytest.raises(DatabaseBusyError, match="try again in a moment"):
+            customers.update_customer(cid, {"notes": "mine"}, today=TODAY)
+    finally:
+        other.rollback()
+        other.close()
+    customers.update_customer(cid, {"notes": "mine"}, today=TODAY)
+    assert customers.get_customer(cid).notes == "mine"

@@ -189,7 +189,12 @@ def connect(target: Path | str, *, create: bool = True) -> Database:
 def make_database(target: Path | ServerUrl) -> Database:
     """A second, independent handle (``dealerdesk copy`` reads one while writing another)."""
     if isinstance(target, ServerUrl):
-        return dialect.PgDatabase(target.raw, connect_timeout=5, application_name="DealerDesk")
+        pg = dialect.PgDatabase(target.raw, connect_timeout=5, application_name="DealerDesk")
+        pg.busy_deadline_s = BUSY_DEADLINE_S
+        pg.on_busy = lambda _exc: DatabaseBusyError(
+            Msg("store.busy", {"seconds": int(BUSY_DEADLINE_S)})
+        )
+        return pg
     return ImmediateSqliteDatabase(str(target), pragmas=pragmas(), check_same_thread=False)
 
 

@@ -27,7 +27,7 @@ from collections.abc import Iterable, Sequence
 from functools import lru_cache
 from typing import Any, ClassVar
 
-from peewee import Database, PostgresqlDatabase, SqliteDatabase
+from peewee import Database, DatabaseError, OperationalError, PostgresqlDatabase, SqliteDatabase
 
 try:  # the driver is only needed for a server database
     import psycopg2
@@ -117,15 +117,33 @@ class PgDatabase(PostgresqlDatabase):
             pg_ext.register_type(caster, conn)
         with conn.cursor() as cur:
             cur.execute("SET DateStyle = 'ISO, YMD'; SET TimeZone = 'UTC'")
+            # A write waits for another desk's row lock as long as SQLite's busy timeout.
+            cur.execute(f"SET lock_timeout = '{int(self.busy_deadline_s * 1000)}ms'")
         return conn
 
+    busy_deadline_s = 10.0
+    on_busy: Any = None  # set by store.db: turns a lock timeout or deadlock into a sentence
+
     def execute_sql(self, sql: str, params: Any = None) -> Any:
+        try:
+            return self._execute(sql, params)
+        except (OperationalError, DatabaseError) as exc:
+            code = getattr(getattr(exc, "orig", None), "pgcode", None)
+            if code in _BUSY_CODES and self.on_busy is not None:
+                raise self.on_busy(exc) from exc
+            raise
+
+    def _execute(self, sql: str, params: Any) -> Any:
         if _is_peewee_sql(sql):
             return self._execute_cursor(sql, params)
         if params and not isinstance(params, dict) and _NUMBERED.search(sql):
             params = {f"p{i}": v for i, v in enumerate(params, 1)}
         cursor = self._execute_cursor(translate(sql, isinstance(params, dict)), params)
         return _InsertCursor(cursor) if sql.lstrip()[:6].upper() == "INSERT" else cursor
+
+
+# lock_not_available (lock_timeout), deadlock_detected, serialization_failure
+_BUSY_CODES = frozenset({"55P03", "40P01", "40001"})
 
 
 class _InsertCursor:
