@@ -47,8 +47,13 @@ MESSAGES: dict[str, tuple[str | tuple[str, str], str]] = {
         "其他人已完成此回访，未重复记录。",
     ),
     "copy.not_empty": (
-        "{target} already holds DealerDesk data ({n} customers); copy only into an empty database.",
-        "{target}中已有DealerDesk数据（{n}位客户），只能复制到空数据库。",
+        (
+            "{target} already holds DealerDesk data ({n} row in {table}); copy only into an "
+            "empty database.",
+            "{target} already holds DealerDesk data ({n} rows in {table}); copy only into an "
+            "empty database.",
+        ),
+        "{target}中已有DealerDesk数据（{table}表{n}行），只能复制到空数据库。",
     ),
     "copy.same": (
         "The source and the target are the same database.",
@@ -58,7 +63,7 @@ MESSAGES: dict[str, tuple[str | tuple[str, str], str]] = {
         "Copy undone: table {table} has {source} rows in the source but {target} in the target.",
         "复制已撤销：表{table}在源数据库有{source}行，目标数据库有{target}行。",
     ),
-    "copy.table": ("{table}: {n} rows", "{table}：{n}行"),
+    "copy.table": (("{table}: {n} row", "{table}: {n} rows"), "{table}：{n}行"),
     "copy.done": (
         "Copied {rows} rows in {tables} tables from {source} to {target}; every count matches.",
         "已从{source}复制{tables}张表共{rows}行到{target}，各表行数一致。",
