@@ -200,7 +200,7 @@ CREATE OR REPLACE FUNCTION dd_add_f(double precision, double precision)
   RETURNS double precision LANGUAGE sql IMMUTABLE PARALLEL SAFE
   AS 'SELECT $1 + coalesce($2, 0)';
 CREATE OR REPLACE AGGREGATE total(double precision)
-  (SFUNC = dd_add_f, STYPE = float8, INITCOND = '0');
+  (SFUNC = float8pl, STYPE = float8, INITCOND = '0');
 CREATE OR REPLACE AGGREGATE total(boolean)
   (SFUNC = dd_add_bool_f, STYPE = float8, INITCOND = '0');
 CREATE OR REPLACE AGGREGATE sum(boolean) (SFUNC = dd_add_bool, STYPE = int8, INITCOND = '0');
