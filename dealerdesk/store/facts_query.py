@@ -225,7 +225,7 @@ def save_scores(rows: Iterable[ScoreWrite], *, replace_all: bool = False,
                 database.execute_sql("DELETE FROM customer_score")
             _delete_scores(drop_ids)
             return dialect.executemany(database, sql, data)
-    written, kept = 0, set()
+    written, kept = 0, set[int]()
     with job("risk scoring"):
         while batch := list(islice(data, _BATCH)):
             with database.atomic():

@@ -95,7 +95,7 @@ def rebuild_search(customer_ids: Iterable[int] | None = None) -> int:
         return sum(rebuild_search(ids[i : i + 500]) for i in range(0, len(ids), 500))
     if ids == []:
         return 0
-    where, params = "", ["\x1f", "\x1f"]
+    where, params = "", list[object](["\x1f", "\x1f"])
     if ids is not None:
         where = f"WHERE c.id IN ({','.join('?' * len(ids))})"
         params.extend(ids)

@@ -54,7 +54,7 @@ def path_of(database: Database) -> str:
     return str(getattr(database, "obj", database).database)
 
 
-def migrate(database: Database, path: Path) -> tuple[int | None, int]:
+def migrate(database: Database, path: Path | str) -> tuple[int | None, int]:
     """Bring the database to LATEST; return (version before, version after)."""
     if dialect.is_postgres(database):
         return _migrate_server(database, path)
@@ -71,7 +71,7 @@ def migrate(database: Database, path: Path) -> tuple[int | None, int]:
         )
     if before == LATEST:
         return before, before
-    backup = backup_file(database, path, before)
+    backup = backup_file(database, Path(path), before)
     log.info("upgrading %s from schema %s to %s (backup %s)", path, before, LATEST, backup)
     # SQLite rebuilds a table to change a column; with foreign keys on, dropping the old
     # table would CASCADE-delete every child row (vehicles, visits…). Keys are switched
@@ -98,7 +98,7 @@ def _upgrade(database: Database, before: int) -> None:
         SchemaVersion.create(version=version, app_version=__version__)
 
 
-def _migrate_server(database: Database, path: Path) -> tuple[int | None, int]:
+def _migrate_server(database: Database, path: Path | str) -> tuple[int | None, int]:
     """PostgreSQL: DDL is transactional, so one transaction is the whole safety net (the
     server's own backups replace the file copy); an advisory lock keeps two desks that
     open a new database at the same moment from both creating it."""
