@@ -18,11 +18,12 @@ from __future__ import annotations
 
 import getpass
 import os
+import random
 import socket
 import sqlite3
 import threading
 import time
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager, suppress
 from pathlib import Path
 from typing import Any
@@ -35,11 +36,16 @@ from dealerdesk.paths import ServerUrl, is_server_url
 from dealerdesk.store import dialect
 
 BUSY_DEADLINE_S = 10.0  # how long a write waits for another desk before giving up
+# SQLite's own busy handler sleeps in growing steps (up to 100 ms) and does not queue
+# waiters: with several busy desks one of them could keep missing the moments the lock
+# is free. So SQLite waits only a short slice and we retry, polling every few ms, until
+# the deadline.
+BUSY_SLICE_MS = 20
 
 
 def pragmas() -> tuple[tuple[str, object], ...]:
     return (
-        ("busy_timeout", int(BUSY_DEADLINE_S * 1000)),  # first: the pragmas below may wait
+        ("busy_timeout", BUSY_SLICE_MS),  # first: the pragmas below may wait
         ("journal_mode", "wal"),
         ("foreign_keys", 1),
         ("cache_size", -64000),
@@ -104,18 +110,29 @@ class ImmediateSqliteDatabase(SqliteDatabase):
         self._note = _note_path(path)
 
     def begin(self, lock_type: str | None = None) -> None:
-        try:
-            super().begin(lock_type)
-        except OperationalError as exc:
-            raise self._busy(exc) from exc
+        self._retrying(lambda: super(ImmediateSqliteDatabase, self).begin(lock_type))
         with suppress(OSError):  # best effort: a note for the desks that will wait on us
             self._note.write_text(f"{current_writer()}\n{os.getpid()}\n", encoding="utf-8")
 
     def execute_sql(self, sql: str, params: Any = None) -> Any:
-        try:
-            return super().execute_sql(sql, params)
-        except OperationalError as exc:
-            raise self._busy(exc) from exc
+        if self.in_transaction():  # holds the write lock already (or only reads)
+            try:
+                return super().execute_sql(sql, params)
+            except OperationalError as exc:
+                raise self._busy(exc) from exc
+        # A statement on its own is its own transaction: retrying a busy one is safe.
+        return self._retrying(lambda: super(ImmediateSqliteDatabase, self).execute_sql(sql, params))
+
+    def _retrying(self, attempt: Callable[[], Any]) -> Any:
+        deadline = time.monotonic() + BUSY_DEADLINE_S
+        while True:
+            try:
+                return attempt()
+            except OperationalError as exc:
+                busy = self._busy(exc)
+                if busy is exc or time.monotonic() >= deadline:
+                    raise busy from exc
+            time.sleep(random.uniform(0.0005, 0.003))
 
     def _busy(self, exc: OperationalError) -> Exception:
         text = str(exc).lower()
@@ -303,4 +320,4 @@ def write_transaction() -> Iterator[None]:
 def batches_pause() -> None:
     """Between two batches of a long job: let a waiting desk in (SQLite's busy handler
     polls; a moment without the lock is enough for a waiting writer to take it)."""
-    time.sleep(0.002)
+    time.sleep(BUSY_SLICE_MS / 1000)
