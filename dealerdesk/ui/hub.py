@@ -39,9 +39,13 @@ class ChangeHub(QObject):
     def poll_now(self) -> None:
         if self._polling:  # the worker is busy with a long job: no pile-up of polls
             return
+        try:
+            self._worker.submit(sync.poll, self._state, on_done=self._polled,
+                                on_error=self._poll_failed)  # fmt: skip
+        except RuntimeError:  # the worker was shut down: the window is closing
+            self._timer.stop()
+            return
         self._polling = True
-        self._worker.submit(sync.poll, self._state, on_done=self._polled,
-                            on_error=self._poll_failed)  # fmt: skip
 
     def _polled(self, change: Any) -> None:
         self._polling = False
