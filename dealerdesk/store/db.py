@@ -73,7 +73,15 @@ database: Any = _Handle()
 
 # --- who is writing ----------------------------------------------------------------------
 
-_who = {"desk": f"{getpass.getuser()} on {socket.gethostname()}"}
+
+def _user() -> str:
+    try:
+        return getpass.getuser()
+    except Exception:  # no login name in the environment (a service account…)
+        return "a user"
+
+
+_who = {"desk": f"{_user()} on {socket.gethostname()}"}
 _jobs = threading.local()
 
 
@@ -96,6 +104,11 @@ def job(name: str) -> Iterator[None]:
 def current_writer() -> str:
     stack = getattr(_jobs, "stack", None)
     return f"{stack[-1]} ({_who['desk']})" if stack else _who["desk"]
+
+
+def _is_busy(exc: BaseException) -> bool:
+    text = str(exc).lower()
+    return "locked" in text or "busy" in text
 
 
 def _note_path(path: str) -> Path:
@@ -129,14 +142,12 @@ class ImmediateSqliteDatabase(SqliteDatabase):
             try:
                 return attempt()
             except OperationalError as exc:
-                busy = self._busy(exc)
-                if busy is exc or time.monotonic() >= deadline:
-                    raise busy from exc
+                if not _is_busy(exc) or time.monotonic() >= deadline:
+                    raise self._busy(exc) from exc
             time.sleep(random.uniform(0.0005, 0.003))
 
     def _busy(self, exc: OperationalError) -> Exception:
-        text = str(exc).lower()
-        if "locked" not in text and "busy" not in text:
+        if not _is_busy(exc):
             return exc
         try:
             holder = self._note.read_text(encoding="utf-8").splitlines()[0]
