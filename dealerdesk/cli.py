@@ -19,7 +19,7 @@ from pathlib import Path
 from dealerdesk import __version__
 from dealerdesk.errors import DealerDeskError
 from dealerdesk.logs import setup_logging
-from dealerdesk.paths import resolve_db_path
+from dealerdesk.paths import is_server_url, resolve_db_path
 
 log = logging.getLogger("dealerdesk.cli")
 
@@ -172,7 +172,8 @@ def _cmd_info(args: argparse.Namespace, db_path: Path) -> int:
 
     _open(db_path)
     info = database_info()
-    print(f"file            {info.path}")
+    where = "server" if is_server_url(info.path) else "file"
+    print(f"{where:<16}{info.path}")
     print(f"schema version  {info.schema_version}")
     print(f"size            {info.size_bytes / 1_048_576:,.1f} MB")
     for count in info.counts:

@@ -407,3 +407,23 @@ def test_a_row_held_by_another_desk_on_the_server_is_one_sentence(
         other.close()
     customers.update_customer(cid, {"notes": "mine"}, today=TODAY)
     assert customers.get_customer(cid).notes == "mine"
+
+
+def test_the_commands_work_on_either_backend(db_path: Path) -> None:
+    """demo, info and risk through --db, and DEALERDESK_DB, on this run's backend."""
+    db.close()
+    target = target_arg(db_path)
+    made = _cli("demo", "--db", target, "--customers", "40", "--today", "2026-11-23")
+    assert made.returncode == 0, made.stderr
+    info = _cli("info", "--db", target)
+    first = info.stdout.splitlines()[0].split()
+    assert first[0] == ("server" if isinstance(db_path, ServerUrl) else "file")
+    assert "customer                  40" in info.stdout
+    env = {**os.environ, "PYTHONPATH": str(ROOT), "DEALERDESK_DB": target}
+    risk = subprocess.run(
+        [sys.executable, "-m", "dealerdesk", "risk", "--today", "2026-11-23", "--top", "3"],
+        capture_output=True, text=True, cwd=ROOT, env=env, timeout=120,
+    )  # fmt: skip
+    assert risk.returncode == 0, risk.stderr
+    assert risk.stdout.splitlines()[0].split()[:3] == ["rank", "score", "customer"]
+    assert len(risk.stdout.splitlines()) == 4
