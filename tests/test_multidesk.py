@@ -427,3 +427,33 @@ def test_the_commands_work_on_either_backend(db_path: Path) -> None:
     assert risk.returncode == 0, risk.stderr
     assert risk.stdout.splitlines()[0].split()[:3] == ["rank", "score", "customer"]
     assert len(risk.stdout.splitlines()) == 4
+
+
+def test_a_dropped_server_connection_recovers_by_itself(db_path: Path) -> None:
+    """The server restarts (here: our session is terminated): the next read or write just
+    works; a save cut off mid-way is one sentence and leaves nothing half-written."""
+    if not isinstance(db_path, ServerUrl):
+        pytest.skip("a PostgreSQL matter")
+    import psycopg2
+
+    def cut() -> None:
+        pid = db.database.execute_sql("SELECT pg_backend_pid()").fetchone()[0]
+        admin = psycopg2.connect(db_path.raw)
+        admin.autocommit = True
+        admin.cursor().execute("SELECT pg_terminate_backend(%s)", (pid,))
+        admin.close()
+
+    cid = customers.create_customer({"name": "李娜"}, today=TODAY).new_id
+    cut()
+    assert customers.get_customer(cid).name == "李娜"  # reconnected for a lone read
+    cut()
+    customers.update_customer(cid, {"notes": "after a restart"}, today=TODAY)  # and a save
+    with (
+        pytest.raises(DatabaseBusyError, match="connection to the database server"),
+        db.database.atomic(),
+    ):
+        Customer.update(notes="half").where(Customer.id == cid).execute()
+        cut()
+        Customer.update(name="half").where(Customer.id == cid).execute()
+    record = customers.get_customer(cid)
+    assert (record.name, record.notes) == ("李娜", "after a restart")

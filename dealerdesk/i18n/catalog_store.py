@@ -34,6 +34,11 @@ MESSAGES: dict[str, tuple[str | tuple[str, str], str]] = {
         "(see docs/multi-desk.md).",
         "数据库服务器{server}上没有数据库{name}，请先创建（参阅 docs/multi-desk.md）。",
     ),
+    "store.pg_lost": (
+        "The connection to the database server {server} was lost while saving; nothing was "
+        "saved. Try again in a moment.",
+        "保存时与数据库服务器{server}的连接中断，本次未保存，请稍后再试。",
+    ),
     "store.pg_other": (
         "Cannot open database {name} on {server}: {detail}",
         "无法打开服务器{server}上的数据库{name}：{detail}",

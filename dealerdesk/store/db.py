@@ -222,6 +222,7 @@ def make_database(target: Path | ServerUrl) -> Database:
         pg.on_busy = lambda _exc: DatabaseBusyError(
             Msg("store.busy", {"seconds": int(BUSY_DEADLINE_S)})
         )
+        pg.on_lost = lambda _exc: DatabaseBusyError(Msg("store.pg_lost", {"server": target.server}))
         return pg
     return ImmediateSqliteDatabase(str(target), pragmas=pragmas(), check_same_thread=False)
 

@@ -27,7 +27,14 @@ from collections.abc import Iterable, Sequence
 from functools import lru_cache
 from typing import Any, ClassVar
 
-from peewee import Database, DatabaseError, OperationalError, PostgresqlDatabase, SqliteDatabase
+from peewee import (
+    Database,
+    DatabaseError,
+    InterfaceError,
+    OperationalError,
+    PostgresqlDatabase,
+    SqliteDatabase,
+)
 
 try:  # the driver is only needed for a server database
     import psycopg2
@@ -123,15 +130,50 @@ class PgDatabase(PostgresqlDatabase):
 
     busy_deadline_s = 10.0
     on_busy: Any = None  # set by store.db: turns a lock timeout or deadlock into a sentence
+    on_lost: Any = None  # set by store.db: the connection died inside a transaction
+
+    def begin(self, isolation_level: Any = None) -> None:
+        self._revive()
+        try:
+            super().begin(isolation_level)
+        except (OperationalError, InterfaceError) as exc:
+            if not _is_lost(exc):
+                raise
+            self.close()  # nothing was done yet: a new connection, and begin again
+            self.connect()
+            super().begin(isolation_level)
+
+    def rollback(self) -> None:
+        try:
+            super().rollback()
+        except (OperationalError, InterfaceError) as exc:
+            if not _is_lost(exc):
+                raise
+            self.close()  # the server rolled back when the connection died
 
     def execute_sql(self, sql: str, params: Any = None) -> Any:
+        self._revive()
         try:
             return self._execute(sql, params)
-        except (OperationalError, DatabaseError) as exc:
+        except (OperationalError, DatabaseError, InterfaceError) as exc:
             code = getattr(getattr(exc, "orig", None), "pgcode", None)
             if code in _BUSY_CODES and self.on_busy is not None:
                 raise self.on_busy(exc) from exc
+            if _is_lost(exc):
+                if self.in_transaction() and self.on_lost is not None:
+                    raise self.on_lost(exc) from exc
+                if not self.in_transaction():  # a lone statement: reconnect, run it again
+                    self.close()
+                    self.connect()
+                    return self._execute(sql, params)
             raise
+
+    def _revive(self) -> None:
+        """A connection the server dropped (a restart, a network blip) is replaced before
+        the next transaction, so the desk recovers by itself."""
+        if not self.is_closed() and not self.in_transaction() and not self.is_connection_usable():
+            self.close()
+            self.connect()
 
     def _execute(self, sql: str, params: Any) -> Any:
         if _is_peewee_sql(sql):
@@ -140,6 +182,15 @@ class PgDatabase(PostgresqlDatabase):
             params = {f"p{i}": v for i, v in enumerate(params, 1)}
         cursor = self._execute_cursor(translate(sql, isinstance(params, dict)), params)
         return _InsertCursor(cursor) if sql.lstrip()[:6].upper() == "INSERT" else cursor
+
+
+_LOST = ("server closed the connection", "connection already closed", "terminating connection",
+         "connection not open", "ssl connection has been closed")  # fmt: skip
+
+
+def _is_lost(exc: BaseException) -> bool:
+    text = str(exc).lower()
+    return any(s in text for s in _LOST)
 
 
 # lock_not_available (lock_timeout), deadlock_detected, serialization_failure
