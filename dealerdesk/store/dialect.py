@@ -304,7 +304,7 @@ def executemany(database: Database, sql: str, rows: Iterable[Sequence[Any]]) -> 
         database.cursor().executemany(sql, rows)
         return int(conn.total_changes - before)
     pg_sql = translate(sql, False)
-    values = re.search(r"VALUES\s*(\((?:\s*%s\s*,?)+\))", pg_sql, re.IGNORECASE)
+    values = re.search(r"VALUES\s*(\([^()]*%s[^()]*\))", pg_sql, re.IGNORECASE)
     cursor = database.cursor()
     changed = 0
     page: list[Sequence[Any]] = []
