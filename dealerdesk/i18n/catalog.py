@@ -15,6 +15,7 @@ from dealerdesk.i18n import (
     catalog_import,
     catalog_practices,
     catalog_risk,
+    catalog_store,
     catalog_vocab,
     catalog_vocab_practices,
     catalog_vocab_retention,
@@ -32,6 +33,7 @@ _AREAS = (
     catalog_vocab_retention,
     catalog_risk,
     catalog_backtest,
+    catalog_store,
 )
 
 
