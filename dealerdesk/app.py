@@ -152,10 +152,12 @@ def run_blocking(worker: Worker, fn: Callable[..., Any], *args: Any, label: str,
     return outcome.get("result")
 
 
-def first_run(path: Path, worker: Worker, today: date) -> bool:
-    """No database yet: the setup wizard (name, language, staff, demo or empty).
+def first_run(path: Path, worker: Worker, today: date) -> str | None:
+    """No database yet: the setup wizard (name, language, staff; then import, demo or empty).
 
-    Returns False when the user closed the setup: nothing is created, DealerDesk quits.
+    Returns how to start (``START_*``), or None when the user closed the setup: nothing is
+    created and DealerDesk quits. For an import the database starts empty and the window
+    opens the import wizard once it is shown.
     """
     from dealerdesk.services.setup import apply_setup
     from dealerdesk.ui.first_run import START_DEMO, FirstRunWizard
@@ -164,7 +166,7 @@ def first_run(path: Path, worker: Worker, today: date) -> bool:
                             demo_customers=DEMO_CUSTOMERS)  # fmt: skip
     try:
         if not dialogs.run_modal(wizard, "first_run"):
-            return False
+            return None
         answers = wizard.answers()
     finally:
         wizard.deleteLater()
@@ -179,7 +181,7 @@ def first_run(path: Path, worker: Worker, today: date) -> bool:
         open_database(path, create=True)
     apply_setup(dealership=answers.dealership, staff=answers.staff,
                 rename_taken=answers.start == START_DEMO)  # fmt: skip
-    return True
+    return answers.start
 
 
 def build_demo(path: Path, worker: Worker, today: date) -> None:
@@ -208,7 +210,7 @@ def build(argv: Sequence[str] | None = None) -> Desk | int:
     if args.data:
         os.environ[DATA_ENV] = str(Path(args.data).expanduser())
     db_path = data_dir() / "demo.db" if args.demo and not args.db else resolve_db_path(args.db)
-    if args.db is None:  # the data folder may not exist on a first run
+    if args.db is None and isinstance(db_path, Path):  # a first run: no data folder yet
         with contextlib.suppress(OSError):  # if it fails, opening explains it in words
             db_path.parent.mkdir(parents=True, exist_ok=True)
     log_path = setup_logging(db_path)
@@ -233,12 +235,14 @@ def build(argv: Sequence[str] | None = None) -> Desk | int:
     holder: dict[str, Any] = {"window": None}
     uninstall = errors.install(parent=lambda: holder["window"], log_path=log_path,
                                worker=worker)  # fmt: skip
+    start: str | None = None
     try:
         if not db_path.exists() and args.demo:
             build_demo(db_path, worker, today)
             open_database(db_path)
         elif not db_path.exists():
-            if not first_run(db_path, worker, today):
+            start = first_run(db_path, worker, today)
+            if start is None:
                 log.info("first-run setup closed; nothing created")
                 return _give_up(worker, uninstall, code=0)
         else:
@@ -259,6 +263,10 @@ def build(argv: Sequence[str] | None = None) -> Desk | int:
         return _give_up(worker, uninstall)
     holder["window"] = window
     window.show()
+    if start == "import":  # chosen in the first-run setup: straight into the import wizard
+        window.data.open_import()
+    store_db.set_desk(f"the DealerDesk window of {store_db.current_writer()}")
+    ctx.hub.watch(worker)  # other desks' writes show here within a few seconds
     log.info("started on %s (today %s)", db_path, today)
     return Desk(app=app, ctx=ctx, window=window, uninstall=uninstall)
 

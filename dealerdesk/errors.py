@@ -38,3 +38,12 @@ class DatabaseOpenError(DealerDeskError):
 
 class SchemaTooNewError(DatabaseOpenError):
     """The file was written by a newer DealerDesk; opening it could lose data."""
+
+
+class DatabaseBusyError(DealerDeskError):
+    """Another desk or job held the database longer than a write may wait; nothing was
+    written, and trying again in a moment will work."""
+
+
+class ConflictError(DealerDeskError):
+    """Someone else changed the record first (e.g. completed the same follow-up)."""

@@ -53,7 +53,8 @@ def chinese_for(source: str, table: dict[str, str]) -> str | None:
     if text is None:
         return None
     if letter and mnemonic(text) is None:
-        tail = re.search(r"(…|:|：|\s*\(.*\))$", text)
+        # before a trailing "(Enter)"/"(.ics)" and "…"/":" — "回访导出(&D) (.ics)…"
+        tail = re.search(r"(\s*\([^()]*\))?[…:：]?$", text)
         cut = tail.start() if tail else len(text)
         text = f"{text[:cut]}(&{letter.upper()}){text[cut:]}"
     return text
@@ -190,7 +191,9 @@ def record(db: Path) -> list[tuple[str, str]]:
     root = ET.parse(TS).getroot()
     have = {(c.findtext("name"), m.findtext("source"))
             for c in root.iter("context") for m in c.iter("message")}  # fmt: skip
-    return sorted(p for p in asked - have if not p[0].startswith(IGNORED_CONTEXTS))
+    # A text with no Latin letter is already Chinese (a vocab label) or a symbol.
+    return sorted(p for p in asked - have
+                  if not p[0].startswith(IGNORED_CONTEXTS) and re.search("[A-Za-z]", p[1]))  # fmt: skip
 
 
 def main() -> int:

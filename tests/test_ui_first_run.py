@@ -27,7 +27,8 @@ def _english_after(qapp: Any) -> Any:
     QLocale.setDefault(QLocale(QLocale.Language.English, QLocale.Country.UnitedStates))
 
 
-def fill(qtbot: Any, *, name: str, lang: str, staff: list[str], demo: bool) -> Any:
+def fill(qtbot: Any, *, name: str, lang: str, staff: list[str], demo: bool,
+         import_file: bool = False) -> Any:  # fmt: skip
     """A responder that types into the real wizard and presses its buttons."""
 
     def answer(wizard: FirstRunWizard) -> bool:
@@ -45,7 +46,8 @@ def fill(qtbot: Any, *, name: str, lang: str, staff: list[str], demo: bool) -> A
             wizard.staff_page.set_row(row, item_name)
         wizard.next()
         assert wizard.currentPage() is wizard.start
-        (wizard.start.demo if demo else wizard.start.empty).setChecked(True)
+        chosen = wizard.start.import_file if import_file else wizard.start.demo if demo else None
+        (chosen or wizard.start.empty).setChecked(True)
         wizard.button(QWizard.WizardButton.FinishButton).click()
         return wizard.result() == 1
 
@@ -88,6 +90,21 @@ def test_setup_can_create_the_demo_keeping_the_typed_staff(
         users = [s.username for s in customers.list_staff()]
         assert "lina" in users and "lina2" in users  # the demo's 李娜 keeps her name
         assert settings.dealership_name() == "Test Motors"
+    finally:
+        desk.close()
+
+
+def test_setup_can_start_with_an_import(tmp_path: Path, qtbot: Any, dialogs: Any) -> None:
+    db = tmp_path / "mine.db"
+    dialogs.answer(fill(qtbot, name="鑫源汽车", lang="en", staff=[], demo=False, import_file=True))
+    desk = desk_app.build(["--db", str(db), "--today", "2026-11-23"])
+    assert not isinstance(desk, int)
+    try:
+        wizard = desk.window.data.wizard
+        assert wizard is not None and wizard.isVisible()  # straight into the import wizard
+        wait_idle(qtbot, desk.ctx)
+        assert desk.window.customers.model.rowCount() == 0
+        wizard.close()
     finally:
         desk.close()
 

@@ -12,6 +12,7 @@ from datetime import date
 from pathlib import Path
 
 from dealerdesk.errors import DealerDeskError
+from dealerdesk.paths import as_target
 from dealerdesk.services import settings
 from dealerdesk.services.demo_data import DemoGenerator, iter_tables
 from dealerdesk.store import db, open_database
@@ -43,13 +44,16 @@ def create_demo(
     say = progress or (lambda _msg: None)
     if customers < 1 or customers > 1_000_000:
         raise DealerDeskError(f"--customers must be between 1 and 1,000,000, not {customers}.")
-    path = Path(path)
+    path = as_target(path)
     started = time.perf_counter()
-    if replace and path.exists():
+    if replace and isinstance(path, Path) and path.exists():
         db.close()
         for suffix in ("", "-wal", "-shm"):
             Path(f"{path}{suffix}").unlink(missing_ok=True)
     open_database(path)
+    if replace and not isinstance(path, Path):  # a server database: drop and recreate
+        db.drop_everything()
+        open_database(path)
     if customer_count():
         raise DealerDeskError(
             f"{path} already holds {customer_count():,} customers; "

@@ -33,6 +33,7 @@ from PySide6.QtWidgets import (
 )
 
 from dealerdesk.errors import DealerDeskError, ValidationError
+from dealerdesk.i18n.words import label as word_label
 from dealerdesk.retention.campaign_audience import split_list
 from dealerdesk.retention.segments import LIFECYCLE_STAGES, SEGMENTS, TIERS
 from dealerdesk.services import campaigns
@@ -104,10 +105,10 @@ class CampaignBuilder(QWidget):
         self.invite_days.setRange(0, 90)
         self.invite_days.setValue(7)
         self.invite_days.setSuffix(self.tr(" days before"))
-        self.tier = _choice(TIERS, "tier", self.tr("Any tier"), self.tr)
-        self.segment = _choice(SEGMENTS, "segment", self.tr("Any segment"), self.tr)
-        self.lifecycle = _choice(LIFECYCLE_STAGES, "lifecycle", self.tr("Any stage"),
-                                 lambda s: self.tr(s.replace("_", " ")))  # fmt: skip
+        # The word lists' own labels (vocab), in the chosen language.
+        self.tier = _choice(TIERS, "tier", self.tr("Any tier"), word_label)
+        self.segment = _choice(SEGMENTS, "segment", self.tr("Any segment"), word_label)
+        self.lifecycle = _choice(LIFECYCLE_STAGES, "lifecycle", self.tr("Any stage"), word_label)
         self.cities = QLineEdit()
         self.makes = QLineEdit()
         self.models = QLineEdit()

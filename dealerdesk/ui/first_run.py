@@ -4,8 +4,7 @@ Shown by ``app.py`` when there is no database yet, instead of a bare yes/no ques
 Three short pages; each checks its answers before Next (``services.setup.check_setup``,
 pure, so nothing is written until Finish), and :meth:`FirstRunWizard.answers` hands the
 result back to the app, which creates the database, the demo or an empty one, and writes
-the answers in one transaction. Importing an existing file is not offered yet: the
-import wizard is another issue's work, and this page gains that choice when it lands.
+the answers in one transaction; "import" starts empty and opens the import wizard.
 """
 
 from __future__ import annotations
@@ -34,6 +33,7 @@ from dealerdesk.errors import ValidationError
 from dealerdesk.services.setup import NewStaff, check_setup, suggest_username
 
 STAFF_ROWS = 6
+START_IMPORT = "import"
 START_DEMO = "demo"
 START_EMPTY = "empty"
 
@@ -45,7 +45,7 @@ class SetupAnswers:
     dealership: str
     language: str
     staff: tuple[NewStaff, ...]
-    start: str  # START_DEMO | START_EMPTY
+    start: str  # START_IMPORT | START_DEMO | START_EMPTY
 
 
 def _error_label() -> QLabel:
@@ -159,13 +159,17 @@ class StaffPage(QWizardPage):
 
 
 class StartPage(QWizardPage):
-    """Page 3: try the demo dealership, or start empty for your own customers."""
+    """Page 3: import the customer file you have, try the demo, or start empty."""
 
     def __init__(self, path: Path, demo_customers: int) -> None:
         super().__init__()
         self.setTitle(self.tr("How to start"))
         self.setSubTitle(self.tr("The database will be created at %1").replace("%1", str(path)))
         layout = QVBoxLayout(self)
+        self.import_file = QRadioButton(
+            self.tr("&Import the customer file you have (Excel, CSV, contacts)")
+        )
+        self.import_file.setObjectName("start_import")
         self.demo = QRadioButton(self.tr("Try the &demo dealership (%1 made-up customers)")
                                  .replace("%1", i18n.fmt_int(demo_customers)))  # fmt: skip
         self.demo.setObjectName("start_demo")
@@ -173,13 +177,9 @@ class StartPage(QWizardPage):
         self.empty.setObjectName("start_empty")
         self.empty.setChecked(True)
         group = QButtonGroup(self)
-        for button in (self.demo, self.empty):
+        for button in (self.import_file, self.demo, self.empty):
             group.addButton(button)
             layout.addWidget(button)
-        note = QLabel(self.tr("Importing an existing customer file is not available yet."))
-        note.setWordWrap(True)
-        note.setObjectName("import_note")
-        layout.addWidget(note)
         layout.addStretch(1)
 
 
@@ -204,5 +204,9 @@ class FirstRunWizard(QWizard):
             dealership=self.dealership.name.text().strip(),
             language=str(self.dealership.language.currentData()),
             staff=self.staff_page.staff(),
-            start=START_DEMO if self.start.demo.isChecked() else START_EMPTY,
+            start=START_IMPORT
+            if self.start.import_file.isChecked()
+            else START_DEMO
+            if self.start.demo.isChecked()
+            else START_EMPTY,
         )

@@ -237,4 +237,9 @@ DYNAMIC = (
     QT_TRANSLATE_NOOP("TimelineModel", "high"),
     QT_TRANSLATE_NOOP("CustomerTableModel", "lost"),
     QT_TRANSLATE_NOOP("TimelineModel", "lost"),
+    QT_TRANSLATE_NOOP("MainWindow", "Duplicates"),
+    QT_TRANSLATE_NOOP("DuplicatesModel", "Customer"),
+    QT_TRANSLATE_NOOP("DuplicatesModel", "Phone"),
+    QT_TRANSLATE_NOOP("DuplicatesModel", "Possible duplicate"),
+    QT_TRANSLATE_NOOP("DuplicatesModel", "Why"),
 )

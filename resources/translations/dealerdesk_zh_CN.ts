@@ -1332,6 +1332,97 @@
         </message>
     </context>
     <context>
+        <name>DataActions</name>
+        <message>
+            <source>&amp;Import customers…</source>
+            <translation>导入客户(&amp;I)…</translation>
+        </message>
+        <message>
+            <source>&amp;Undo an import…</source>
+            <translation>撤销一次导入(&amp;U)…</translation>
+        </message>
+        <message>
+            <source>Export &amp;vehicles…</source>
+            <translation>导出车辆(&amp;V)…</translation>
+        </message>
+        <message>
+            <source>Export the customer &amp;list…</source>
+            <translation>导出客户列表(&amp;L)…</translation>
+        </message>
+        <message>
+            <source>Export &amp;follow-ups…</source>
+            <translation>导出回访(&amp;F)…</translation>
+        </message>
+        <message>
+            <source>Export &amp;complaints…</source>
+            <translation>导出投诉(&amp;C)…</translation>
+        </message>
+        <message>
+            <source>Follow-ups to a phone calen&amp;dar (.ics)…</source>
+            <translation>回访导出到手机日历(&amp;D) (.ics)…</translation>
+        </message>
+        <message>
+            <source>Export</source>
+            <translation>导出</translation>
+        </message>
+        <message>
+            <source>CSV for Excel (*.csv)</source>
+            <translation>Excel 用 CSV (*.csv)</translation>
+        </message>
+        <message>
+            <source>Excel workbook (*.xlsx)</source>
+            <translation>Excel 工作簿 (*.xlsx)</translation>
+        </message>
+        <message>
+            <source>vCard contacts (*.vcf)</source>
+            <translation>vCard 通讯录 (*.vcf)</translation>
+        </message>
+        <message>
+            <source>Phone calendar</source>
+            <translation>手机日历</translation>
+        </message>
+        <message>
+            <source>There is no staff member yet.</source>
+            <translation>还没有员工。</translation>
+        </message>
+        <message>
+            <source>Whose follow-ups, from today on:</source>
+            <translation>谁的回访（从今天起）：</translation>
+        </message>
+        <message>
+            <source>Save the calendar</source>
+            <translation>保存日历</translation>
+        </message>
+        <message>
+            <source>iCalendar (*.ics)</source>
+            <translation>iCalendar 日历 (*.ics)</translation>
+        </message>
+        <message>
+            <source>Undo an import</source>
+            <translation>撤销导入</translation>
+        </message>
+        <message>
+            <source>There is no import to undo.</source>
+            <translation>没有可撤销的导入。</translation>
+        </message>
+        <message>
+            <source>%1  %2: %3 customers, %4 vehicles, %5 purchases and visits</source>
+            <translation>%1  %2：%3 位客户，%4 辆车，%5 条购车和到店记录</translation>
+        </message>
+        <message>
+            <source>Everything the chosen import created will be removed:</source>
+            <translation>将删除所选导入创建的全部数据：</translation>
+        </message>
+        <message>
+            <source>The import was undone</source>
+            <translation>导入已撤销</translation>
+        </message>
+        <message>
+            <source>Wrote %1 (%2 rows)</source>
+            <translation>已写入 %1（%2 行）</translation>
+        </message>
+    </context>
+    <context>
         <name>DealerDesk</name>
         <message>
             <source>Vehicle: %1</source>
@@ -1364,10 +1455,6 @@
         <message>
             <source>Not scored yet: the risk score appears after the next analysis (Today or the at-risk report).</source>
             <translation>尚未评分：下次分析后（打开今日或生成流失预警报表）显示流失风险分。</translation>
-        </message>
-        <message>
-            <source>still active: %1%</source>
-            <translation>仍活跃概率：%1%</translation>
         </message>
         <message>
             <source>suggested: %1</source>
@@ -1455,6 +1542,76 @@
         <message>
             <source>&amp;Language:</source>
             <translation>语言(&amp;L)：</translation>
+        </message>
+    </context>
+    <context>
+        <name>DuplicatesModel</name>
+        <message>
+            <source>Customer</source>
+            <translation>客户</translation>
+        </message>
+        <message>
+            <source>Phone</source>
+            <translation>电话</translation>
+        </message>
+        <message>
+            <source>Possible duplicate</source>
+            <translation>疑似重复</translation>
+        </message>
+        <message>
+            <source>Why</source>
+            <translation>原因</translation>
+        </message>
+    </context>
+    <context>
+        <name>DuplicatesView</name>
+        <message>
+            <source>Likely duplicate customers</source>
+            <translation>疑似重复客户</translation>
+        </message>
+        <message>
+            <source>Find a&amp;gain</source>
+            <translation>重新查找(&amp;G)</translation>
+        </message>
+        <message>
+            <source>Customer</source>
+            <translation>客户</translation>
+        </message>
+        <message>
+            <source>&amp;Keep this one, merge the other into it</source>
+            <translation>保留这位，把另一位合并进来(&amp;K)</translation>
+        </message>
+        <message>
+            <source>Possible duplicate</source>
+            <translation>疑似重复</translation>
+        </message>
+        <message>
+            <source>K&amp;eep this one, merge the other into it</source>
+            <translation>保留这位，把另一位合并进来(&amp;E)</translation>
+        </message>
+        <message>
+            <source>A merge moves every vehicle, visit, contact, complaint, survey, referral and follow-up to the customer you keep, fills their empty details from the other, and records the merged customer in the audit log.</source>
+            <translation>合并会把车辆、到店、联系、投诉、调查、转介绍和回访全部移到保留的客户名下，用另一位的资料补全空白项，并在审计日志中记录被合并的客户。</translation>
+        </message>
+        <message>
+            <source>Looking…</source>
+            <translation>正在查找…</translation>
+        </message>
+        <message>
+            <source>%1 pairs to check</source>
+            <translation>%1 对待核对</translation>
+        </message>
+        <message>
+            <source>Merge %1 (#%2) into %3 (#%4)? %1 will no longer exist on its own.</source>
+            <translation>把 %1（#%2）合并到 %3（#%4）？合并后 %1 将不再单独存在。</translation>
+        </message>
+        <message>
+            <source>Merge customers</source>
+            <translation>合并客户</translation>
+        </message>
+        <message>
+            <source>Customers merged</source>
+            <translation>客户已合并</translation>
         </message>
     </context>
     <context>
@@ -1597,6 +1754,225 @@
         <message>
             <source>Saved</source>
             <translation>已保存</translation>
+        </message>
+    </context>
+    <context>
+        <name>ImportWizard</name>
+        <message>
+            <source>Import customers</source>
+            <translation>导入客户</translation>
+        </message>
+        <message>
+            <source>&lt; &amp;Back</source>
+            <translation>&lt; 上一步(&amp;B)</translation>
+        </message>
+        <message>
+            <source>&amp;Next &gt;</source>
+            <translation>下一步 &gt;(&amp;N)</translation>
+        </message>
+        <message>
+            <source>Cancel</source>
+            <translation>取消</translation>
+        </message>
+        <message>
+            <source>A .csv, .xlsx, .xls or .vcf file</source>
+            <translation>.csv、.xlsx、.xls 或 .vcf 文件</translation>
+        </message>
+        <message>
+            <source>&amp;Browse…</source>
+            <translation>浏览(&amp;B)…</translation>
+        </message>
+        <message>
+            <source>Sheet:</source>
+            <translation>工作表：</translation>
+        </message>
+        <message>
+            <source>Customers with their vehicles, purchases and service visits, one row each. Columns are recognised by their headers (姓名, 手机, 车牌, 车架号, 购车日期, 保养日期… or Name, Phone, Plate, VIN…). Files from Chinese Excel (GBK) and UTF-8 both work.
+
+Nothing is written until the last step, and then everything or nothing: a file with any error is refused whole. Importing the same file again adds nothing.</source>
+            <translation>客户及其车辆、购车和保养到店记录，每行一条。按表头识别各列（姓名、手机、车牌、车架号、购车日期、保养日期…或 Name、Phone、Plate、VIN…）。中文 Excel（GBK）和 UTF-8 文件都可以。
+
+最后一步之前不写入任何数据，且要么全部导入、要么全部不导入：文件中只要有一处错误就整体拒绝。同一文件再次导入不会重复添加。</translation>
+        </message>
+        <message>
+            <source>Column in the file</source>
+            <translation>文件中的列</translation>
+        </message>
+        <message>
+            <source>First values</source>
+            <translation>前几个值</translation>
+        </message>
+        <message>
+            <source>Import as</source>
+            <translation>导入为</translation>
+        </message>
+        <message>
+            <source>Row</source>
+            <translation>行</translation>
+        </message>
+        <message>
+            <source>Column</source>
+            <translation>列</translation>
+        </message>
+        <message>
+            <source>Value</source>
+            <translation>值</translation>
+        </message>
+        <message>
+            <source>Problem</source>
+            <translation>问题</translation>
+        </message>
+        <message>
+            <source>&amp;Save the problems as a spreadsheet…</source>
+            <translation>把问题另存为表格(&amp;S)…</translation>
+        </message>
+        <message>
+            <source>New customer</source>
+            <translation>新建客户</translation>
+        </message>
+        <message>
+            <source>Mobile</source>
+            <translation>手机</translation>
+        </message>
+        <message>
+            <source>Vehicles and visits</source>
+            <translation>车辆和到店</translation>
+        </message>
+        <message>
+            <source>&amp;Undo this import</source>
+            <translation>撤销本次导入(&amp;U)</translation>
+        </message>
+        <message>
+            <source>1. Choose the file</source>
+            <translation>1. 选择文件</translation>
+        </message>
+        <message>
+            <source>2. Check which column is which</source>
+            <translation>2. 核对各列含义</translation>
+        </message>
+        <message>
+            <source>3. Check the rows</source>
+            <translation>3. 检查数据行</translation>
+        </message>
+        <message>
+            <source>4. Import</source>
+            <translation>4. 导入</translation>
+        </message>
+        <message>
+            <source>&amp;Import</source>
+            <translation>导入(&amp;I)</translation>
+        </message>
+        <message>
+            <source>Checking…</source>
+            <translation>正在检查…</translation>
+        </message>
+        <message>
+            <source>Close</source>
+            <translation>关闭</translation>
+        </message>
+        <message>
+            <source>Choose the file to import</source>
+            <translation>选择要导入的文件</translation>
+        </message>
+        <message>
+            <source>Tables (*.csv *.xlsx *.xls *.vcf *.txt)</source>
+            <translation>表格 (*.csv *.xlsx *.xls *.vcf *.txt)</translation>
+        </message>
+        <message>
+            <source>Cancelling…</source>
+            <translation>正在取消…</translation>
+        </message>
+        <message>
+            <source>Choose a file first.</source>
+            <translation>请先选择文件。</translation>
+        </message>
+        <message>
+            <source>The mapping saved for files of this shape</source>
+            <translation>为此类文件保存的列对应关系</translation>
+        </message>
+        <message>
+            <source>The mapping from the mapping file</source>
+            <translation>映射文件中的列对应关系</translation>
+        </message>
+        <message>
+            <source>Guessed from the headers</source>
+            <translation>根据表头推断</translation>
+        </message>
+        <message>
+            <source>%1 · %2 rows · %3. Change any column below.</source>
+            <translation>%1 · %2 行 · %3。可在下方修改任一列。</translation>
+        </message>
+        <message>
+            <source>Fix these rows in the file and try again: a file with errors is not imported at all.</source>
+            <translation>请在文件中改正这些行后重试：有错误的文件不会导入任何数据。</translation>
+        </message>
+        <message>
+            <source>Everything in this file is already here: nothing to import.</source>
+            <translation>文件中的内容已全部存在，无需导入。</translation>
+        </message>
+        <message>
+            <source>Save the problems</source>
+            <translation>保存问题列表</translation>
+        </message>
+        <message>
+            <source>CSV for Excel (*.csv)</source>
+            <translation>Excel 用 CSV (*.csv)</translation>
+        </message>
+        <message>
+            <source>Excel workbook (*.xlsx)</source>
+            <translation>Excel 工作簿 (*.xlsx)</translation>
+        </message>
+        <message>
+            <source>Wrote %1</source>
+            <translation>已写入 %1</translation>
+        </message>
+        <message>
+            <source>%1 vehicles, %2 purchases and visits</source>
+            <translation>%1 辆车，%2 条购车和到店记录</translation>
+        </message>
+        <message>
+            <source>Importing…</source>
+            <translation>正在导入…</translation>
+        </message>
+        <message>
+            <source>Checking rows…</source>
+            <translation>正在检查数据行…</translation>
+        </message>
+        <message>
+            <source>Matching with the customers already here…</source>
+            <translation>正在与现有客户比对…</translation>
+        </message>
+        <message>
+            <source>Writing…</source>
+            <translation>正在写入…</translation>
+        </message>
+        <message>
+            <source>Planning follow-ups and scoring…</source>
+            <translation>正在安排回访并评分…</translation>
+        </message>
+        <message>
+            <source>Done in %1 s.</source>
+            <translation>用时 %1 秒。</translation>
+        </message>
+        <message>
+            <source>Imported %1</source>
+            <translation>已导入 %1</translation>
+        </message>
+        <message>
+            <source>Cannot import this file</source>
+            <translation>无法导入此文件</translation>
+        </message>
+        <message>
+            <source>Undo this import</source>
+            <translation>撤销本次导入</translation>
+        </message>
+        <message>
+            <source>Remove every customer, vehicle and visit this import added?</source>
+            <translation>删除本次导入添加的所有客户、车辆和到店记录？</translation>
+        </message>
+        <message>
+            <source>The import was undone; nothing of it is left.</source>
+            <translation>导入已撤销，没有留下任何数据。</translation>
         </message>
     </context>
     <context>
@@ -1876,6 +2252,10 @@ Database: %1</source>
         <message>
             <source>Win-back</source>
             <translation>流失挽回</translation>
+        </message>
+        <message>
+            <source>Duplicates</source>
+            <translation>重复客户</translation>
         </message>
     </context>
     <context>
@@ -2177,7 +2557,7 @@ Database: %1</source>
         <name>ReportActions</name>
         <message>
             <source>Customers at &amp;risk (PDF)…</source>
-            <translation>流失预警客户 (PDF)(&amp;R)…</translation>
+            <translation>流失预警客户(&amp;R) (PDF)…</translation>
         </message>
         <message>
             <source>Rank the customers most likely to leave, with reasons, and print it</source>
@@ -2347,16 +2727,16 @@ Database: %1</source>
             <translation>数据库将创建在 %1</translation>
         </message>
         <message>
+            <source>&amp;Import the customer file you have (Excel, CSV, contacts)</source>
+            <translation>导入已有的客户文件（Excel、CSV、通讯录）(&amp;I)</translation>
+        </message>
+        <message>
             <source>Try the &amp;demo dealership (%1 made-up customers)</source>
             <translation>试用演示经销店（%1 位虚构客户）(&amp;D)</translation>
         </message>
         <message>
             <source>Start &amp;empty, for your own customers</source>
             <translation>从空白开始，录入自己的客户(&amp;E)</translation>
-        </message>
-        <message>
-            <source>Importing an existing customer file is not available yet.</source>
-            <translation>暂不支持导入现有客户文件。</translation>
         </message>
     </context>
     <context>
@@ -2682,6 +3062,13 @@ Database: %1</source>
         <message>
             <source>Welcome back: the customer is active again</source>
             <translation>欢迎回来：客户已重新活跃</translation>
+        </message>
+    </context>
+    <context>
+        <name>_Side</name>
+        <message>
+            <source>%1 vehicles, %2 visits</source>
+            <translation>%1 辆车，%2 次到店</translation>
         </message>
     </context>
 </TS>
