@@ -90,7 +90,6 @@ ZH: dict[str, str] = {
     "Later": "稍后",
     "Due today": "今日到期",
     "NPS": "净推荐值",
-    "Role ": "角色",
     # --- main window ----------------------------------------------------------------------
     "File": "文件",
     "View": "查看",
@@ -586,6 +585,4 @@ ZH: dict[str, str] = {
     "vCard contacts (*.vcf)": "vCard 通讯录 (*.vcf)",
     "Duplicates": "重复客户",
     "Why": "原因",
-    "Follow-ups to a phone calendar (.ics)…": "回访导出到手机日历 (.ics)…",
-    "Keep this one, merge the other into it": "保留这位，把另一位合并进来",
 }
