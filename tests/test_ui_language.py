@@ -46,12 +46,13 @@ def test_money_is_yuan_whatever_the_pc_locale(
 def test_chinese_dates_and_numbers(restore_language: None) -> None:
     language.apply_language("zh_CN")
     assert i18n.current_language() == "zh_CN"
-    assert fmt_date(date(2026, 11, 23)) == "2026年11月23日"
+    assert fmt_date(date(2026, 11, 23)) == "2026/11/23"  # tables; headings and PDFs: 年月日
+    assert i18n.fmt_date(date(2026, 11, 23)) == "2026年11月23日"
     assert fmt_money(1234) == "¥1,234.00"
     assert fmt_int(1031) == "1,031"
     assert i18n.t("common.customers", n=1) == "1位客户"
     language.apply_language("en")
-    assert fmt_date(date(2026, 11, 23)) != "2026年11月23日"
+    assert fmt_date(date(2026, 11, 23)) != "2026/11/23"
     assert fmt_money(1234) == "¥1,234.00"
     assert i18n.t("common.customers", n=1) == "1 customer"
     assert i18n.t("count.customers", n=1) == "1 customer"

@@ -34,8 +34,10 @@ from PySide6.QtWidgets import (
 )
 
 from dealerdesk.i18n import render
+from dealerdesk.i18n.words import label_of
 from dealerdesk.ui.i18n import fmt_date, tr
 from dealerdesk.ui.records_model import RecordsTableModel
+from dealerdesk.vocab.retention import ValueTier
 
 FOLLOWUP_MIME = "application/x-dealerdesk-followup-ids"
 ROW_ROLE = Qt.ItemDataRole.UserRole + 1
@@ -298,7 +300,8 @@ class ScoreBadgeDelegate(QStyledItemDelegate):
         line2 = line1.translated(0, line1.height())
         role = QPalette.ColorRole.HighlightedText if selected else QPalette.ColorRole.Text
         painter.setPen(option.palette.color(role))
-        name = f"{row.name}  · {row.tier}" if row.tier else str(row.name)
+        tier = label_of(ValueTier, row.tier)  # the tier's own label: 普通, not "Standard"
+        name = f"{row.name}  · {tier}" if row.tier else str(row.name)
         self._line(painter, line1, name)
         painter.setFont(option.font)
         if not selected:

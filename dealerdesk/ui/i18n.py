@@ -21,8 +21,8 @@ def tr(text: str, context: str = "DealerDesk") -> str:
 def fmt_date(value: date | None, *, empty: str = "") -> str:
     if value is None:
         return empty
-    if QLocale().language() == QLocale.Language.Chinese:  # as the CLI and PDFs write it
-        return f"{value.year}年{value.month}月{value.day}日"
+    # Short form in the window's tables: "2026/11/23" in Chinese (the CLI and PDFs write
+    # 2026年11月23日, which would clip in a date column), "11/23/26" in US English.
     return QLocale().toString(
         QDate(value.year, value.month, value.day), QLocale.FormatType.ShortFormat
     )
