@@ -45,11 +45,17 @@ def mnemonic(text: str) -> str | None:
     return match.group(1) if match else None
 
 
-def chinese_for(source: str, table: dict[str, str]) -> str | None:
+def chinese_for(
+    source: str,
+    table: dict[str, str],
+    context: str = "",
+    by_context: dict[tuple[str, str], str] | None = None,
+) -> str | None:
     """The translation with the source's Alt letter kept as "(&X)"."""
+    by_context = by_context or {}
     letter = mnemonic(source)
     plain = re.sub(r"(?<!&)&(?=[^&\s])", "", source)
-    text = table.get(source, table.get(plain))
+    text = by_context.get((context, plain), table.get(source, table.get(plain)))
     if text is None:
         return None
     if letter and mnemonic(text) is None:
@@ -103,31 +109,32 @@ def regroup(root: ET.Element) -> None:
 def fill(ts: Path) -> tuple[list[str], list[str]]:
     """Fill every message; returns (missing sources, problems)."""
     sys.path.insert(0, str(ROOT / "scripts"))
-    from zh_cn_strings import ZH
+    from zh_cn_strings import ZH, ZH_IN_CONTEXT
 
     tree = ET.parse(ts)
     regroup(tree.getroot())
     missing: list[str] = []
     bad: list[str] = []
-    for message in tree.getroot().iter("message"):
-        source = message.findtext("source") or ""
-        translation = message.find("translation")
-        assert translation is not None
-        text = chinese_for(source, ZH)
-        if text is None:
-            missing.append(source)
-            translation.set("type", "unfinished")
-            translation.text = None
-            continue
-        bad += problems(source, text)
-        translation.attrib.pop("type", None)
-        for form in list(translation):
-            translation.remove(form)
-        if message.get("numerus") == "yes":  # Chinese has one plural form
-            translation.text = None
-            ET.SubElement(translation, "numerusform").text = text
-        else:
-            translation.text = text
+    for context_node in tree.getroot().iter("context"):
+        for message in context_node.iter("message"):
+            source = message.findtext("source") or ""
+            translation = message.find("translation")
+            assert translation is not None
+            text = chinese_for(source, ZH, context_node.findtext("name") or "", ZH_IN_CONTEXT)
+            if text is None:
+                missing.append(source)
+                translation.set("type", "unfinished")
+                translation.text = None
+                continue
+            bad += problems(source, text)
+            translation.attrib.pop("type", None)
+            for form in list(translation):
+                translation.remove(form)
+            if message.get("numerus") == "yes":  # Chinese has one plural form
+                translation.text = None
+                ET.SubElement(translation, "numerusform").text = text
+            else:
+                translation.text = text
     ET.indent(tree, space="    ")
     body = ET.tostring(tree.getroot(), encoding="unicode")
     ts.write_text('<?xml version="1.0" encoding="utf-8"?>\n<!DOCTYPE TS>\n' + body + "\n",

@@ -586,3 +586,10 @@ ZH: dict[str, str] = {
     "Duplicates": "重复客户",
     "Why": "原因",
 }
+
+# Where one English word needs another Chinese word on one screen: (context, source).
+ZH_IN_CONTEXT: dict[tuple[str, str], str] = {
+    ("CampaignBuilder", "Name"): "活动名称",
+    ("CampaignBuilder", "Kind"): "活动类型",
+    ("CampaignsModel", "Kind"): "活动类型",
+}

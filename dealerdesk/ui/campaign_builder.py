@@ -155,7 +155,9 @@ class CampaignBuilder(QWidget):
             ("makes", self.tr("&Make"), self.makes), ("models", self.tr("M&odel"), self.models),
         ):  # fmt: skip
             self.errors.add_row(form, key, caption, widget)
-        form.addRow(self.tr("Vehicle &age"), ages)
+        age_label = QLabel(self.tr("Vehicle &age"))
+        age_label.setBuddy(self.min_age)  # a label with a buddy underlines its Alt letter
+        form.addRow(age_label, ages)
         form.addRow("", service)
         self.errors.add_row(form, "cities", self.tr("Cit&y"), self.cities)
         self.errors.add_row(form, "language", self.tr("Lang&uage"), self.language)

@@ -237,11 +237,11 @@
         </message>
         <message>
             <source>&amp;Name</source>
-            <translation>姓名(&amp;N)</translation>
+            <translation>活动名称(&amp;N)</translation>
         </message>
         <message>
             <source>&amp;Kind</source>
-            <translation>类型(&amp;K)</translation>
+            <translation>活动类型(&amp;K)</translation>
         </message>
         <message>
             <source>&amp;Starts on</source>
@@ -436,7 +436,7 @@
         </message>
         <message>
             <source>Kind</source>
-            <translation>类型</translation>
+            <translation>活动类型</translation>
         </message>
         <message>
             <source>Reached</source>
