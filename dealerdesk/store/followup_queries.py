@@ -25,6 +25,7 @@ from dealerdesk.store.followup_inputs import (
     TOUCHED_OUTCOMES,
     InputFactories,
     PlannerData,
+    load_campaigns,
     load_planner_data,
     to_date,
 )
@@ -32,7 +33,7 @@ from dealerdesk.store.models import CadenceRule
 
 __all__ = [
     "TOUCHED_OUTCOMES", "CadenceRuleRecord", "FollowupRef", "FollowupRow", "InputFactories",
-    "PlannerData", "ReconcileCounts", "load_planner_data",
+    "PlannerData", "ReconcileCounts", "load_campaigns", "load_planner_data", "settled_plans",
 ]  # fmt: skip
 
 
@@ -198,8 +199,13 @@ def reconcile(
     pending: Mapping[str, PendingLike],
     *,
     stamp: datetime,
+    settle: Iterable[tuple[int, str, int, int]] = (),
+    unsettle: Iterable[int] = (),
 ) -> ReconcileCounts:
     """Make the table match the plan, in one transaction.
+
+    In the same transaction, *settle* records (customer id, fingerprint, wanted, held)
+    in ``followup_plan`` and *unsettle* forgets customers (see ``settled_plans``).
 
     *wanted* follow-ups not pending are inserted; pending ones whose date, assignee or
     reason differ are updated (a changed date counts as moved). *cancel* holds
@@ -253,7 +259,31 @@ def reconcile(
         new_ids = tuple(
             r[0] for r in database.execute_sql("SELECT id FROM followup WHERE id > ?", [first_new])
         ) if created and created < 10_000 else ()  # fmt: skip
+        cursor.executemany(
+            "DELETE FROM followup_plan WHERE customer_id = ?", [(c,) for c in unsettle]
+        )
+        cursor.executemany(
+            "INSERT INTO followup_plan (customer_id, inputs, wanted, held) VALUES (?, ?, ?, ?)"
+            " ON CONFLICT (customer_id) DO UPDATE SET inputs = excluded.inputs,"
+            " wanted = excluded.wanted, held = excluded.held", list(settle))  # fmt: skip
     return ReconcileCounts(created, moved, len(cancels), unchanged, new_ids, tuple(touched))
+
+
+def settled_plans(customer_ids: Iterable[int] | None = None) -> dict[int, tuple[str, int, int]]:
+    """{customer id: (fingerprint, wanted, held)} of the customers whose plan is settled
+    (all, or those of *customer_ids*)."""
+    sql = "SELECT customer_id, inputs, wanted, held FROM followup_plan"
+    if customer_ids is None:
+        return {r[0]: r[1:] for r in database.execute_sql(sql)}
+    out: dict[int, tuple[str, int, int]] = {}
+    ids = sorted(set(customer_ids))
+    for i in range(0, len(ids), 500):
+        part = ids[i : i + 500]
+        rows = database.execute_sql(
+            f"{sql} WHERE customer_id IN ({','.join('?' * len(part))})", part
+        )
+        out.update((r[0], r[1:]) for r in rows)
+    return out
 
 
 def _max_id() -> int:

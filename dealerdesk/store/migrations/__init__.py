@@ -27,6 +27,7 @@ from dealerdesk.store.migrations import (
     m0004_lean_followup_indexes,
     m0005_desk_day,
     m0009_practices,
+    m0011_followup_plan,
 )
 from dealerdesk.store.models import ALL_MODELS, SchemaVersion
 
@@ -38,6 +39,7 @@ STEPS: dict[int, Callable[[Database], None]] = {
     4: m0004_lean_followup_indexes.upgrade,
     5: m0005_desk_day.upgrade,
     9: m0009_practices.upgrade,
+    11: m0011_followup_plan.upgrade,
 }
 LATEST = max(STEPS)
 
