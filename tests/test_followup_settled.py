@@ -64,11 +64,14 @@ def test_a_same_day_rerun_plans_nobody_and_changes_nothing(
     db.close()
 
 
+@pytest.mark.parametrize("rewrite_from", [5000, 0])
 def test_skipping_settled_customers_gives_what_planning_everyone_gives(
-    demo: Path, tmp_path: Path
+    demo: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, rewrite_from: int
 ) -> None:
     """The same steps on two copies: one skips settled customers, the other forgets
-    them before every run (every customer planned, as before the cache)."""
+    them before every run (every customer planned, as before the cache). Both ways of
+    recording who is settled: row by row, and rewriting the table (a new day at 100k)."""
+    monkeypatch.setattr(followups, "REWRITE_FROM", rewrite_from)
     copies = {"skip": tmp_path / "skip.db", "all": tmp_path / "all.db"}
     for p in copies.values():
         shutil.copy(demo, p)

@@ -79,6 +79,7 @@ OUTCOMES = ("reached", "no_answer", "call_back", "wrong_number", "declined")
 CHANNELS = ("phone", "sms", "wechat", "email", "visit")
 LIVE_RULES = frozenset({"touch", "complaint"})  # recurring: a closed one frees its key
 DEFAULT_HORIZON = 90
+REWRITE_FROM = 5000  # settled customers re-recorded from which the table is rewritten
 _FACTORIES = fq.InputFactories(
     customer=CustomerInput, vehicle=VehicleInput, visit=VisitInput, complaint=ComplaintInput,
     personal_date=PersonalDateInput, pending=PendingInput, campaign=CampaignInput,
@@ -264,6 +265,7 @@ def _code_print() -> bytes:
             h.update(f"{dist}={metadata.version(dist)};".encode())
         except metadata.PackageNotFoundError:
             h.update(f"{dist}=?;".encode())
+    h.update(sys.version.encode())  # the serialisation of the facts is the interpreter's
     return h.digest()
 
 
@@ -320,16 +322,21 @@ def _generate(
     )
     wanted = [w for p in plans for w in p.wanted]
     cancel = [(k, why) for p in plans for k, why in p.dropped.items()]
-    settle, unsettle = [], []
+    settle: list[tuple[int, str, int, int]] = []
+    unsettle: list[int] = []
     prints = data.fingerprints
     for c, p in zip(data.customers, plans, strict=True):
         if _settles(c, p):
             settle.append((c.id, prints[c.id], len(p.wanted), p.held_back))
         elif c.id in known:
             unsettle.append(c.id)
+    # Most of the table changing (a new day): rewriting it is faster than updating it.
+    settle_all = customer_ids is None and len(settle) > max(len(known) // 2, REWRITE_FROM)
+    if settle_all:
+        settle += [(cid, *known[cid]) for cid in data.settled]
     planned = time.perf_counter()
     counts = fq.reconcile(wanted, cancel, data.pending, stamp=stamp, settle=settle,
-                          unsettle=unsettle)  # fmt: skip
+                          unsettle=unsettle, settle_all=settle_all)  # fmt: skip
     skipped = [known[cid] for cid in data.settled]
     counts = dataclasses.replace(counts, unchanged=counts.unchanged + sum(k[1] for k in skipped))
     log.info(

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import marshal
 from collections import defaultdict
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
@@ -156,11 +157,20 @@ def load_campaigns(*, factories: InputFactories, campaigns_from: date) -> list[A
 
 class _PendingIndex(Mapping[str, Any]):
     """Every pending row by source key, built on first use: a run that skips settled
-    customers builds only the planned customers' rows, yet the reconciler can still
-    look up any key (a key is unique over the whole table)."""
+    customers builds only the planned customers' rows (and, when nothing is planned,
+    not even the index), yet the reconciler can still look up any key (a key is unique
+    over the whole table)."""
 
-    def __init__(self, raw: dict[str, tuple[Any, ...]], make: Callable[..., Any]) -> None:
-        self._raw, self._make, self._built = raw, make, dict[str, Any]()
+    def __init__(self, by_customer: dict[int, list[tuple[Any, ...]]], make: Callable[..., Any]):
+        self._by_customer, self._make = by_customer, make
+        self._raw: dict[str, tuple[Any, ...]] | None = None
+        self._built: dict[str, Any] = {}
+
+    @property
+    def raw(self) -> dict[str, tuple[Any, ...]]:
+        if self._raw is None:
+            self._raw = {r[2]: r for rows in self._by_customer.values() for r in rows}
+        return self._raw
 
     def build(self, r: tuple[Any, ...]) -> Any:
         by_hand = r[6] in TOUCHED_OUTCOMES
@@ -171,20 +181,30 @@ class _PendingIndex(Mapping[str, Any]):
 
     def __getitem__(self, key: str) -> Any:
         row = self._built.get(key)
-        return row if row is not None else self.build(self._raw[key])
+        return row if row is not None else self.build(self.raw[key])
 
     def get(self, key: str, default: Any = None) -> Any:  # the reconciler's hot path
         row = self._built.get(key)
         if row is not None:
             return row
-        r = self._raw.get(key)
+        r = self.raw.get(key)
         return default if r is None else self.build(r)
 
     def __iter__(self) -> Iterator[str]:
-        return iter(self._raw)
+        return iter(self.raw)
 
     def __len__(self) -> int:
-        return len(self._raw)
+        return len(self.raw)
+
+
+def _serial(facts: tuple[Any, ...]) -> bytes:
+    """*facts* as bytes, the same in every process: ``marshal`` format 2 (no
+    back-references, so object identity does not show) is five times faster than
+    ``repr``; anything it cannot write falls back to ``repr``."""
+    try:
+        return marshal.dumps(facts, 2)
+    except ValueError:
+        return repr(facts).encode()
 
 
 def load_planner_data(
@@ -272,7 +292,7 @@ def load_planner_data(
     closed = q.by_customer(_CLOSED, "customer_id", closed_since.isoformat())
     status = "status || ''" if customer_ids is None else "status"
     pending_raw = q.by_customer(_PENDING.format(status=status), "customer_id")
-    index = _PendingIndex({r[2]: r for rows in pending_raw.values() for r in rows}, f.pending)
+    index = _PendingIndex(pending_raw, f.pending)
     lapsed_iso = lapsed_before.isoformat()
     if settled is not None:
         key = hashlib.blake2b(
@@ -291,7 +311,7 @@ def load_planner_data(
             facts = (r, last_contact.get(cid), lv, wb, vs, [last_service.get(v[1]) for v in vs],
                      visits.get(cid), complaints.get(cid), personal.get(cid), opted_out.get(cid),
                      recent.get(cid), pend, closed.get(cid))  # fmt: skip
-            print_ = hashlib.blake2b(repr(facts).encode(), digest_size=16, key=key).hexdigest()
+            print_ = hashlib.blake2b(_serial(facts), digest_size=16, key=key).hexdigest()
             if settled.get(cid) == print_:
                 skipped.append(cid)
                 continue

@@ -201,11 +201,14 @@ def reconcile(
     stamp: datetime,
     settle: Iterable[tuple[int, str, int, int]] = (),
     unsettle: Iterable[int] = (),
+    settle_all: bool = False,
 ) -> ReconcileCounts:
     """Make the table match the plan, in one transaction.
 
     In the same transaction, *settle* records (customer id, fingerprint, wanted, held)
-    in ``followup_plan`` and *unsettle* forgets customers (see ``settled_plans``).
+    in ``followup_plan`` and *unsettle* forgets customers (see ``settled_plans``);
+    with *settle_all*, *settle* replaces the whole table (faster when most rows change,
+    as on a new day).
 
     *wanted* follow-ups not pending are inserted; pending ones whose date, assignee or
     reason differ are updated (a changed date counts as moved). *cancel* holds
@@ -259,13 +262,17 @@ def reconcile(
         new_ids = tuple(
             r[0] for r in database.execute_sql("SELECT id FROM followup WHERE id > ?", [first_new])
         ) if created and created < 10_000 else ()  # fmt: skip
-        cursor.executemany(
-            "DELETE FROM followup_plan WHERE customer_id = ?", [(c,) for c in unsettle]
-        )
-        cursor.executemany(
-            "INSERT INTO followup_plan (customer_id, inputs, wanted, held) VALUES (?, ?, ?, ?)"
-            " ON CONFLICT (customer_id) DO UPDATE SET inputs = excluded.inputs,"
-            " wanted = excluded.wanted, held = excluded.held", list(settle))  # fmt: skip
+        insert = "INSERT INTO followup_plan (customer_id, inputs, wanted, held) VALUES (?, ?, ?, ?)"
+        if settle_all:
+            database.execute_sql("DELETE FROM followup_plan")
+            cursor.executemany(insert, sorted(settle))
+        else:
+            cursor.executemany(
+                "DELETE FROM followup_plan WHERE customer_id = ?", [(c,) for c in unsettle]
+            )
+            cursor.executemany(
+                f"{insert} ON CONFLICT (customer_id) DO UPDATE SET inputs = excluded.inputs,"
+                " wanted = excluded.wanted, held = excluded.held", list(settle))  # fmt: skip
     return ReconcileCounts(created, moved, len(cancels), unchanged, new_ids, tuple(touched))
 
 
