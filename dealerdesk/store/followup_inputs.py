@@ -15,7 +15,7 @@ import hashlib
 import json
 import marshal
 from collections import defaultdict
-from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
@@ -155,46 +155,30 @@ def load_campaigns(*, factories: InputFactories, campaigns_from: date) -> list[A
     ]
 
 
-class _PendingIndex(Mapping[str, Any]):
-    """Every pending row by source key, built on first use: a run that skips settled
-    customers builds only the planned customers' rows (and, when nothing is planned,
-    not even the index), yet the reconciler can still look up any key (a key is unique
-    over the whole table)."""
+class _PendingIndex(dict[str, Any]):
+    """Pending rows by source key, built for the customers planned (a dict, so the
+    reconciler's lookups stay C-speed); ``fetch`` builds any other customer's row on
+    demand (a key is unique over the whole table), and that index is only made when a
+    key is missing — a run that plans few customers builds few rows."""
 
     def __init__(self, by_customer: dict[int, list[tuple[Any, ...]]], make: Callable[..., Any]):
+        super().__init__()
         self._by_customer, self._make = by_customer, make
         self._raw: dict[str, tuple[Any, ...]] | None = None
-        self._built: dict[str, Any] = {}
-
-    @property
-    def raw(self) -> dict[str, tuple[Any, ...]]:
-        if self._raw is None:
-            self._raw = {r[2]: r for rows in self._by_customer.values() for r in rows}
-        return self._raw
 
     def build(self, r: tuple[Any, ...]) -> Any:
         by_hand = r[6] in TOUCHED_OUTCOMES
         row = self._make(r[2], iso_date(r[4]), r[3], r[5] == 1, by_hand, r[1], r[7], r[8] or "",
                          to_date(r[9]) if by_hand else None, r[10] == 1)  # fmt: skip
-        self._built[r[2]] = row
+        self[r[2]] = row
         return row
 
-    def __getitem__(self, key: str) -> Any:
-        row = self._built.get(key)
-        return row if row is not None else self.build(self.raw[key])
-
-    def get(self, key: str, default: Any = None) -> Any:  # the reconciler's hot path
-        row = self._built.get(key)
-        if row is not None:
-            return row
-        r = self.raw.get(key)
-        return default if r is None else self.build(r)
-
-    def __iter__(self) -> Iterator[str]:
-        return iter(self.raw)
-
-    def __len__(self) -> int:
-        return len(self.raw)
+    def fetch(self, key: str) -> Any:
+        """The pending row with *key*, whoever's it is; None if there is none."""
+        if self._raw is None:
+            self._raw = {r[2]: r for rows in self._by_customer.values() for r in rows}
+        r = self._raw.get(key)
+        return None if r is None else self.build(r)
 
 
 def _serial(facts: tuple[Any, ...]) -> bytes:

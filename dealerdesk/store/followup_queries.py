@@ -221,8 +221,12 @@ def reconcile(
     updates: list[tuple[object, ...]] = []
     moved = unchanged = 0
     touched: list[int] = []
+    get = pending.get
+    fetch = getattr(pending, "fetch", None)  # the loader's index builds rows on demand
     for w in wanted:
-        row = pending.get(w.source_key)
+        row = get(w.source_key)
+        if row is None and fetch is not None:
+            row = fetch(w.source_key)
         if row is None:
             inserts.append((ts, ts, w.customer_id, w.vehicle_id, w.complaint_id, w.campaign_id,
                             w.kind, w.kind, w.source_key, w.purpose, int(w.essential),
@@ -239,7 +243,7 @@ def reconcile(
             unchanged += 1
     cancels = []
     for key, note in cancel:
-        row = pending.get(key)
+        row = get(key) or (fetch(key) if fetch is not None else None)
         if row is not None:
             cancels.append((f"{key}@{row.id}"[:80], f"Cancelled: {note}"[:4000], ts, ts, row.id))
             touched.append(row.id)
