@@ -287,14 +287,11 @@ def _salt(ctx: PlanContext) -> bytes:
     code. Keys each customer's fingerprint, so a change to any of them re-plans all."""
     tasks = [(t.rule, t.prefix, t.suffix, t.due, t.reason, t.campaign_id, _plain(t.audience))
              for t in ctx.shared_tasks]  # fmt: skip
-    camps = [(c.id, c.name, c.kind, c.starts_on, c.invite_days_before, _plain(c.audience))
-             for c in ctx.campaigns]  # fmt: skip
-    rules = [(k, r) for k, r in sorted(ctx.rules.items())]
-    facts = (ctx.today, ctx.horizon_end, rules, ctx.config.country, ctx.config.fatigue_cap,
-             ctx.config.fatigue_days, ctx.config.late_days, ctx.config.service_late_days,
-             ctx.config.lapsed_after_days, ctx.config.trade_in_from_years,
-             ctx.config.max_no_answer, ctx.config.catchup_days, _plain(ctx.config.holiday_picks),
-             ctx.holidays, tasks, camps)  # fmt: skip
+    # Every field of the rules, settings and campaigns (asdict: a field added later is in).
+    camps = [_plain(asdict(c)) for c in ctx.campaigns]
+    rules = [_plain(asdict(r)) for _, r in sorted(ctx.rules.items())]
+    facts = (ctx.today, ctx.horizon_end, rules, _plain(asdict(ctx.config)), ctx.holidays, tasks,
+             camps)  # fmt: skip
     return _code_print() + repr(facts).encode()
 
 
