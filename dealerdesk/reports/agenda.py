@@ -35,21 +35,20 @@ from .styles import (
     para,
 )
 
-REPORT_TITLE = "Today's follow-ups"
 # tick, due, customer, phone, kind, reason, vehicle, assignee, last contact; notes get the rest.
 _FIXED = (16, 56, 64, 64, 40, 72, 52, 42, 46)
 _WIDTHS = (*_FIXED, FRAME_W - sum(_FIXED))
 _HEADER = (
     "",
-    "Due",
-    "Customer",
-    "Phone",
-    "Kind",
-    "Reason",
-    "Vehicle",
-    "Assignee",
-    "Last contact",
-    "Outcome / notes",
+    "due",
+    "customer",
+    "phone",
+    "kind",
+    "reason",
+    "vehicle",
+    "assignee",
+    "last_contact",
+    "outcome",
 )
 _WRITING_ROOM = 24  # points of empty height in the notes cell, about two handwritten lines
 
@@ -90,8 +89,8 @@ def _due_cell(item: AgendaItem, today: date) -> Paragraph:
     late = days_overdue(item, today)
     text = item.due.isoformat()
     if late:
-        unit = "day" if late == 1 else "days"
-        text += f"<br/><font color='#B71C1C' size='6.5'>{late} {unit} overdue</font>"
+        overdue = t("pdf.agenda.overdue", n=late)
+        text += f"<br/><font color='#B71C1C' size='6.5'>{overdue}</font>"
     return Paragraph(text, CELL)
 
 
@@ -128,28 +127,28 @@ def write_agenda_pdf(
     tracker = ProgressTracker(progress, chunks)
     counts = {name: len(items) for name, items in groups}
     story: list[Flowable] = [
-        Paragraph(REPORT_TITLE, TITLE),
+        Paragraph(t("pdf.agenda.title"), TITLE),
         para(f"{report.dealership} — {report.today.isoformat()}", SUBTITLE),
     ]
     if not report.items:
-        story.append(para("No follow-ups are due — nothing to show today.", BODY))
+        story.append(para(t("pdf.agenda.none"), BODY))
     else:
-        summary = f"{len(report.items):,} follow-ups: " + ", ".join(
-            f"{n:,} {name.lower()}" for name, n in counts.items()
-        )
+        parts = ", ".join(t(f"pdf.agenda.part.{name}", n=n) for name, n in counts.items())
+        summary = t("pdf.agenda.summary", n=len(report.items), parts=parts)
         story.append(para(summary, BODY))
         if report.later or report.catchup:
             story.append(para(t("reports.agenda.later", later=report.later,
                                 catchup=report.catchup), BODY))  # fmt: skip
-        note = "Tick the box when done and write the outcome in the last column."
+        note = t("pdf.agenda.tick")
         if report.mask_phones:
-            note += " Phone numbers are masked."
+            note += " " + t("pdf.masked")
         story.append(para(note, SUBTITLE))
-        header = [para(h, HEAD) for h in _HEADER]
+        header = [para(t(f"pdf.col.{h}") if h else "", HEAD) for h in _HEADER]
         for name, items in groups:
-            story += [CondPageBreak(90), Paragraph(f"{name} ({len(items):,})", H2)]
+            heading = f"{t(f'pdf.agenda.group.{name}')} ({len(items):,})"
+            story += [CondPageBreak(90), Paragraph(heading, H2)]
             if not items:
-                story.append(para("None.", BODY))
+                story.append(para(t("pdf.agenda.empty_group"), BODY))
                 continue
             story += chunked_tables(
                 header,
@@ -162,7 +161,7 @@ def write_agenda_pdf(
         out,
         story,
         dealership=report.dealership,
-        title=REPORT_TITLE,
+        title=t("pdf.agenda.title"),
         today=report.today,
         tracker=tracker,
     )

@@ -12,7 +12,7 @@ from typing import Any
 from reportlab.lib import colors
 from reportlab.platypus import CondPageBreak, Flowable, Paragraph, Spacer, Table, TableStyle
 
-from dealerdesk.i18n import CATALOG, Msg, render
+from dealerdesk.i18n import CATALOG, Msg, render, t
 
 from .charts import score_histogram
 from .data import AtRiskReport, AtRiskRow, fmt_date, fmt_money, mask_phone
@@ -41,20 +41,10 @@ from .styles import (
     para,
 )
 
-REPORT_TITLE = "Customers at risk"
 # #, name, tier, score, reasons, action, owner, phone, last contact: sums to FRAME_W.
 _WIDTHS = (20, 76, 40, 28, 118, 86, 46, 62, 51)
-_HEADER = (
-    "#",
-    "Customer",
-    "Tier",
-    "Score",
-    "Top reasons",
-    "Suggested action",
-    "Owner",
-    "Phone",
-    "Last contact",
-)
+_HEADER = ("rank", "customer", "tier", "score", "reasons", "action", "owner", "phone",
+           "last_contact")  # fmt: skip
 
 
 def score_colour(score: int) -> Any:
@@ -93,10 +83,10 @@ def _summary(report: AtRiskReport) -> Flowable:
         f"{report.at_risk_count / report.total_customers:.1%}" if report.total_customers else "–"
     )
     kpis = [
-        ("Customers scored", f"{report.total_customers:,}"),
-        ("At risk", f"{report.at_risk_count:,}"),
-        ("Share of all customers", share),
-        ("Spend at stake (24 months)", fmt_money(report.spend_at_stake, report.currency)),
+        (t("pdf.at_risk.scored"), f"{report.total_customers:,}"),
+        (t("pdf.at_risk.at_risk"), f"{report.at_risk_count:,}"),
+        (t("pdf.at_risk.share"), share),
+        (t("pdf.at_risk.stake"), fmt_money(report.spend_at_stake, report.currency)),
     ]
     kpi_table = Table(
         [[para(k, BODY), para(v, BODY)] for k, v in kpis], colWidths=(120, 115), hAlign="LEFT"
@@ -112,7 +102,11 @@ def _summary(report: AtRiskReport) -> Flowable:
         )
     )
     tier_rows: list[list[Any]] = [
-        [para("Tier", HEAD), para("At risk", HEAD_RIGHT), para("Spend at stake", HEAD_RIGHT)]
+        [
+            para(t("pdf.col.tier"), HEAD),
+            para(t("pdf.at_risk.at_risk"), HEAD_RIGHT),
+            para(t("pdf.at_risk.stake_short"), HEAD_RIGHT),
+        ]
     ]
     for tier, count, spend in report.by_tier:
         tier_rows.append(
@@ -145,8 +139,8 @@ def _count_note(shown: int, at_risk: int) -> str:
     if not shown:
         return ""
     if shown < at_risk:
-        return f" (top {shown:,} of {at_risk:,})"
-    return f" ({shown:,})"
+        return t("pdf.at_risk.top_of", shown=shown, total=at_risk)
+    return t("pdf.at_risk.count", n=shown)
 
 
 def write_at_risk_pdf(
@@ -164,7 +158,7 @@ def write_at_risk_pdf(
     rows = sorted(report.rows, key=lambda r: r.rank)
     tracker = ProgressTracker(progress, chunks=-(-len(rows) // CHUNK_ROWS))
     story: list[Flowable] = [
-        Paragraph(REPORT_TITLE, TITLE),
+        Paragraph(t("pdf.at_risk.title"), TITLE),
         para(f"{report.dealership} — {report.today.isoformat()}", SUBTITLE),
         _summary(report),
         Spacer(1, 10),
@@ -172,13 +166,14 @@ def write_at_risk_pdf(
     if report.score_histogram:
         story.append(score_histogram(report.score_histogram, FRAME_W))
     story.append(CondPageBreak(90))
-    story.append(Paragraph(f"Ranked customers{_count_note(len(rows), report.at_risk_count)}", H2))
+    note = _count_note(len(rows), report.at_risk_count)
+    story.append(Paragraph(t("pdf.at_risk.ranked", note=note), H2))
     if not rows:
-        story.append(para("No customers are at risk — nothing to show.", BODY))
+        story.append(para(t("pdf.at_risk.none"), BODY))
     else:
         if report.mask_phones:
-            story.append(para("Phone numbers are masked.", SUBTITLE))
-        header = [para(h, HEAD) for h in _HEADER]
+            story.append(para(t("pdf.masked"), SUBTITLE))
+        header = [para(t(f"pdf.col.{h}"), HEAD) for h in _HEADER]
         masked = report.mask_phones
         story += chunked_tables(
             header,
@@ -193,7 +188,7 @@ def write_at_risk_pdf(
         out,
         story,
         dealership=report.dealership,
-        title=REPORT_TITLE,
+        title=t("pdf.at_risk.title"),
         today=report.today,
         tracker=tracker,
     )

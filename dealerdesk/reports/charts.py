@@ -8,6 +8,8 @@ from collections.abc import Sequence
 from reportlab.graphics.charts.barcharts import VerticalBarChart
 from reportlab.graphics.shapes import Drawing, String
 
+from dealerdesk.i18n import t
+
 from .data import pdf_text
 from .styles import AMBER, FONT, GREEN, INK, MUTED, RED, RULE
 
@@ -43,7 +45,7 @@ def score_histogram(bands: Sequence[tuple[str, int]], width: float, height: floa
         String(
             0,
             height - 10,
-            "Score distribution (all customers)",
+            t("pdf.chart.title"),
             fontName=FONT,
             fontSize=9,
             fillColor=INK,

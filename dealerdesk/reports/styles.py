@@ -26,6 +26,7 @@ from reportlab.pdfbase.ttfonts import TTFont
 from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import Flowable, Paragraph, SimpleDocTemplate, Table, TableStyle
 
+from dealerdesk.i18n import t
 from dealerdesk.paths import resource_dir
 
 from .data import pdf_text
@@ -413,8 +414,8 @@ def make_canvas(dealership: str, title: str, today: date, pages: list[int]) -> t
             self.line(MARGIN_X, bottom + 4 * mm, PAGE_W - MARGIN_X, bottom + 4 * mm)
             self.setFillColor(MUTED)
             self.setFont(FONT, 8)
-            self.drawString(MARGIN_X, bottom, f"Report date {today.isoformat()}")
-            self.drawRightString(PAGE_W - MARGIN_X, bottom, f"Page {number} of {total}")
+            self.drawString(MARGIN_X, bottom, t("pdf.report_date", day=today.isoformat()))
+            self.drawRightString(PAGE_W - MARGIN_X, bottom, t("pdf.page", n=number, total=total))
             self.restoreState()
 
     return NumberedCanvas
