@@ -48,6 +48,6 @@ def test_agenda_pdf_in_chinese(tmp_path: Path, chinese: None) -> None:
     out = tmp_path / "agenda.pdf"
     write_agenda_pdf(AgendaReport("鑫源汽车", TODAY, AGENDA_ITEMS), out)
     text = pdf_to_text(out)
-    for expected in ("今日回访", "逾期", "今日到期", "结果 / 备注", "报表日期"):
+    for expected in ("今日回访", "逾期", "今日到期", "结果 / 备注", "报表日期", "从未"):
         assert expected in text, expected
     assert "Today's follow-ups" not in text and "overdue" not in text

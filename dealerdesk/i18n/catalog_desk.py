@@ -7,6 +7,7 @@ MESSAGES: dict[str, tuple[str | tuple[str, str], str]] = {
     # The PDFs' own words (headings, columns, page footer), in the chosen language.
     "pdf.page": ("Page {n} of {total}", "第{n}页，共{total}页"),
     "pdf.report_date": ("Report date {day}", "报表日期 {day}"),
+    "pdf.never": ("never", "从未"),
     "pdf.masked": ("Phone numbers are masked.", "电话号码已隐藏。"),
     "pdf.col.rank": ("#", "序号"),
     "pdf.col.customer": ("Customer", "客户"),

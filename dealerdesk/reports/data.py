@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from datetime import date
 from functools import lru_cache
 
-from dealerdesk.i18n import Msg
+from dealerdesk.i18n import Msg, t
 
 __all__ = [
     "AgendaItem",
@@ -197,4 +197,4 @@ def fmt_money(amount: float, currency: str) -> str:
 
 def fmt_date(day: date | None) -> str:
     """ISO dates sort and read the same everywhere; a missing contact reads "never"."""
-    return day.isoformat() if day else "never"
+    return day.isoformat() if day else t("pdf.never")
