@@ -585,6 +585,10 @@ ZH: dict[str, str] = {
     "vCard contacts (*.vcf)": "vCard 通讯录 (*.vcf)",
     "Duplicates": "重复客户",
     "Why": "原因",
+    "Parts": "配件",
+    "Accessory": "精品附件",
+    "Complaint": "投诉",
+    "Survey": "调查",
 }
 
 # Where one English word needs another Chinese word on one screen: (context, source).

@@ -107,7 +107,7 @@ class AgendaModel(RecordsTableModel):
         if role == Qt.ItemDataRole.DisplayRole:
             return self._display(row, key)
         if role == Qt.ItemDataRole.ToolTipRole:
-            parts = [row.kind_label, row.reason, row.vehicle]
+            parts = [tr(str(row.kind_label), "FollowupKind"), row.reason, row.vehicle]
             return "\n".join(p for p in parts if p)
         if role == Qt.ItemDataRole.ForegroundRole:
             if row.status != "pending" or (

@@ -242,4 +242,9 @@ DYNAMIC = (
     QT_TRANSLATE_NOOP("DuplicatesModel", "Phone"),
     QT_TRANSLATE_NOOP("DuplicatesModel", "Possible duplicate"),
     QT_TRANSLATE_NOOP("DuplicatesModel", "Why"),
+    QT_TRANSLATE_NOOP("TimelineModel", "Parts"),
+    QT_TRANSLATE_NOOP("TimelineModel", "Accessory"),
+    QT_TRANSLATE_NOOP("TimelineModel", "Insurance"),
+    QT_TRANSLATE_NOOP("TimelineModel", "Complaint"),
+    QT_TRANSLATE_NOOP("TimelineModel", "Survey"),
 )

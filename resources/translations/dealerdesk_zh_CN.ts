@@ -2824,6 +2824,26 @@ Database: %1</source>
             <source>lost</source>
             <translation>已流失</translation>
         </message>
+        <message>
+            <source>Parts</source>
+            <translation>配件</translation>
+        </message>
+        <message>
+            <source>Accessory</source>
+            <translation>精品附件</translation>
+        </message>
+        <message>
+            <source>Insurance</source>
+            <translation>保险</translation>
+        </message>
+        <message>
+            <source>Complaint</source>
+            <translation>投诉</translation>
+        </message>
+        <message>
+            <source>Survey</source>
+            <translation>调查</translation>
+        </message>
     </context>
     <context>
         <name>TodayView</name>
