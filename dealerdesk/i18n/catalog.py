@@ -12,6 +12,7 @@ from dealerdesk.i18n import (
     catalog_backtest,
     catalog_common,
     catalog_desk,
+    catalog_followup_reasons,
     catalog_followups,
     catalog_import,
     catalog_practices,
@@ -36,6 +37,7 @@ _AREAS = (
     catalog_backtest,
     catalog_store,
     catalog_desk,
+    catalog_followup_reasons,
 )
 
 

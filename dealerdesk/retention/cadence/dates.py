@@ -25,6 +25,8 @@ from functools import lru_cache
 import holidays
 from lunardate import LunarDate
 
+from dealerdesk.i18n import current_language
+
 ONE_DAY = timedelta(days=1)
 
 
@@ -102,6 +104,8 @@ def lunar_label(d: date) -> str:
     if parts is None:
         return ""
     _, month, day, leap = parts
+    if current_language() == "zh_CN":
+        return f"农历{'闰' if leap else ''}{month}月{day}日"
     return f"lunar {'leap ' if leap else ''}{month}/{day}"
 
 
@@ -216,7 +220,13 @@ class WorkCalendar:
         return d
 
 
-@lru_cache(maxsize=8192)
 def fmt_day(d: date) -> str:
-    """ "Sat 6 Feb 2027": unambiguous in every locale the desk uses."""
+    """ "Sat 6 Feb 2027" (English) or "2027年2月6日（周六）": unambiguous for the desk."""
+    return _fmt_day(d, current_language())
+
+
+@lru_cache(maxsize=8192)
+def _fmt_day(d: date, language: str) -> str:
+    if language == "zh_CN":
+        return f"{d.year}年{d.month}月{d.day}日（周{'一二三四五六日'[d.weekday()]}）"
     return f"{d:%a} {d.day} {d:%b %Y}"

@@ -15,6 +15,7 @@ from collections.abc import Mapping
 from datetime import date, timedelta
 from typing import TYPE_CHECKING, Any, NamedTuple
 
+from dealerdesk.i18n import t
 from dealerdesk.retention.cadence.dates import (
     HolidayGreeting,
     WorkCalendar,
@@ -98,7 +99,7 @@ def _in_view(due: date, expires: date | None, ctx: PlanContext) -> bool:
 
 
 def _years(n: int) -> str:
-    return f"{n} year{'s' if n != 1 else ''}"
+    return t("fu.years", n=n)
 
 
 def km_per_day(v: VehicleInput) -> float | None:
@@ -121,10 +122,11 @@ def km_per_day(v: VehicleInput) -> float | None:
     return min(max((km1 - km0) / days, 1.0), 500.0)
 
 
+# rule, vehicle field, key prefix, message code (catalog_followup_reasons)
 _REMINDERS = (
-    ("insurance", "insurance_end", "ins", "Insurance of the {} ends {}: offer the renewal (续保)."),
-    ("inspection", "inspection_due", "insp", "Statutory inspection (年检) of the {} due {}."),
-    ("warranty", "warranty_end", "warranty", "Warranty of the {} ends {}: offer an extension."),
+    ("insurance", "insurance_end", "ins", "fu.insurance"),
+    ("inspection", "inspection_due", "insp", "fu.inspection"),
+    ("warranty", "warranty_end", "warranty", "fu.warranty"),
 )
 
 
@@ -134,27 +136,25 @@ def _vehicle(v: VehicleInput, ctx: PlanContext, out: Out) -> None:
     bought = v.purchase_date
     if bought and v.sold_here:
         if bought + max(off["thanks"], off["checkin"]) + late >= today:
-            for rule, text in (
-                ("thanks", "Thank them for buying the {} on {}."),
-                ("checkin", "Ask how the {} is doing since {} (first week)."),
-            ):
+            for rule in ("thanks", "checkin"):
                 due = bought + off[rule]
                 if _in_view(due, due + late, ctx):
-                    text = text.format(v.label, fmt_day(bought))
+                    text = t(f"fu.{rule}", car=v.label, day=fmt_day(bought))
                     out.append(Candidate(rule, f"sale:{v.id}:{rule}", due, text, due + late, v.id))
         a_off = off["anniversary"]
         for year, occ in solar_occurrences(bought, today, ctx.horizon_end - a_off):
-            text = f"{_years(year - bought.year)} since buying the {v.label} ({fmt_day(occ)})."
+            text = t("fu.anniversary", years=_years(year - bought.year), car=v.label,
+                     day=fmt_day(occ))  # fmt: skip
             out.append(
                 Candidate("anniversary", f"anniv:{v.id}:{year}", occ + a_off, text, occ, v.id)
             )
     _trade_in(v, ctx, out)
-    for rule, field, prefix, text in _REMINDERS:
+    for rule, field, prefix, code in _REMINDERS:
         end = getattr(v, field)
         if end is not None and end >= today:
             due = end + off[rule]
             if due <= ctx.horizon_end:
-                text = text.format(v.label, fmt_day(end))
+                text = t(code, car=v.label, day=fmt_day(end))
                 out.append(Candidate(rule, f"{prefix}:{v.id}:{end.year}", due, text, end, v.id))
     _service_due(v, ctx, out)
 
@@ -170,7 +170,7 @@ def _trade_in(v: VehicleInput, ctx: PlanContext, out: Out) -> None:
     for age in range(max(first, lo_year - base.year), min(last, hi_year - base.year) + 1):
         due = anniversary(base, base.year + age) + off
         if _in_view(due, due + ctx.late, ctx):
-            text = f"The {v.label} is {_years(age)} old: invite them to see new models and a trade-in offer."
+            text = t("fu.trade_in", car=v.label, years=_years(age))
             out.append(
                 Candidate("trade_in", f"tradein:{v.id}:{age}", due, text, due + ctx.late, v.id)
             )
@@ -179,10 +179,10 @@ def _trade_in(v: VehicleInput, ctx: PlanContext, out: Out) -> None:
 def _service_due(v: VehicleInput, ctx: PlanContext, out: Out) -> None:
     rule = ctx.rules["service_due"]
     if v.last_service_on:
-        anchor, km, what = v.last_service_on, v.last_service_km, "last service"
+        anchor, km, what = v.last_service_on, v.last_service_km, "fu.service.last"
         tag = f"v{v.last_service_id}"
     elif v.purchase_date:
-        anchor, km, tag, what = v.purchase_date, 0 if v.sold_here else None, "sale", "bought"
+        anchor, km, tag, what = v.purchase_date, 0 if v.sold_here else None, "sale", "fu.service.bought"
     else:
         return
     due = anchor + ctx.offsets["service_due"]
@@ -194,11 +194,11 @@ def _service_due(v: VehicleInput, ctx: PlanContext, out: Out) -> None:
     expires = due + ctx.config.service_late_days * DAY
     if not _in_view(due, expires, ctx):
         return
-    at_km = f" at {km:,} km" if km else ""
-    pace = f", about {rate:,.0f} km a day" if rate else ""
-    limit = f" or {rule.limit_days:,} km" if rule.limit_days else ""
-    text = (f"Maintenance due for the {v.label}: {what} {fmt_day(anchor)}{at_km}; "
-            f"every {rule.offset_days} days{limit}{pace}.")  # fmt: skip
+    at_km = t("fu.service.at_km", km=km) if km else ""
+    pace = t("fu.service.pace", rate=rate) if rate else ""
+    limit = t("fu.service.limit", km=rule.limit_days) if rule.limit_days else ""
+    text = t("fu.service", car=v.label, what=t(what), day=fmt_day(anchor), at_km=at_km,
+             days=rule.offset_days, limit=limit, pace=pace)  # fmt: skip
     out.append(Candidate("service_due", f"svc:{v.id}:{tag}", due, text, expires, v.id))
 
 
@@ -207,11 +207,12 @@ def _visits(c: CustomerInput, ctx: PlanContext, out: Out) -> None:
     vehicles = {v.id: v for v in c.vehicles}
     for vis in c.visits:
         v = vehicles.get(vis.vehicle_id) if vis.vehicle_id is not None else None
-        about = f" ({v.label})" if v else ""
+        about = t("fu.about_car", car=v.label) if v else ""
         if vis.kind in SERVICE_KINDS:
             due, sk = vis.day + ctx.offsets["satisfaction"], f"visit:{vis.id}:sat"
             if _in_view(due, due + late, ctx):
-                text = f"Ask how the {vis.kind} visit on {fmt_day(vis.day)}{about} went."
+                kind = t(f"fu.visit_kind.{vis.kind}")
+                text = t("fu.satisfaction", kind=kind, day=fmt_day(vis.day), about=about)
                 out.append(Candidate("satisfaction", sk, due, text, due + late, vis.vehicle_id))
         if vis.declined:
             due, sk = vis.day + ctx.offsets["declined_work"], f"visit:{vis.id}:declined"
@@ -219,7 +220,7 @@ def _visits(c: CustomerInput, ctx: PlanContext, out: Out) -> None:
                 back = (
                     v is not None and v.last_service_on is not None and v.last_service_on > vis.day
                 )
-                text = f"Declined at the {fmt_day(vis.day)} visit{about}: {vis.declined}. Offer it again."
+                text = t("fu.declined", day=fmt_day(vis.day), about=about, what=vis.declined)
                 out.append(Candidate("declined_work", sk, due, text, due + late, vis.vehicle_id,
                                      blocked="the car has been serviced since" if back else None))  # fmt: skip
 
@@ -227,7 +228,7 @@ def _visits(c: CustomerInput, ctx: PlanContext, out: Out) -> None:
 def _personal(c: CustomerInput, ctx: PlanContext, out: Out) -> None:
     start = ctx.today  # a greeting is stale after its day
     dates = (
-        [(f"bday:{c.id}:", "birthday", "Birthday", c.birthday, c.birthday_lunar)]
+        [(f"bday:{c.id}:", "birthday", t("fu.birthday"), c.birthday, c.birthday_lunar)]
         if c.birthday
         else []
     )
@@ -238,8 +239,8 @@ def _personal(c: CustomerInput, ctx: PlanContext, out: Out) -> None:
         off = ctx.offsets[rule]
         for tag, occ in occurrences(day, lunar, start, ctx.horizon_end - off):
             sk = prefix + tag
-            lunar_note = f" ({lunar_label(day)})" if lunar else ""
-            text = f"{label} on {fmt_day(occ)}{lunar_note}: send greetings on the day."
+            lunar_note = t("fu.lunar", lunar=lunar_label(day)) if lunar else ""
+            text = t("fu.greeting", label=label, day=fmt_day(occ), lunar=lunar_note)
             out.append(Candidate(rule, sk, occ + off, text, occ))
 
 
@@ -253,7 +254,7 @@ def holiday_tasks(
     for h in holidays:
         due = calendar.previous_working_day(h.day + offset_days * DAY)
         if h.day >= today and due <= horizon_end:
-            text = f"{h.title} on {fmt_day(h.day)}: send greetings on the day."
+            text = t("fu.greeting", label=h.title, day=fmt_day(h.day), lunar="")
             out.append(SharedTask("holiday", "hol:", f":{h.day.year}:{h.code}", due, text))
     return out
 
@@ -261,31 +262,35 @@ def holiday_tasks(
 def _touch(c: CustomerInput, ctx: PlanContext, out: Out) -> None:
     contact, visit = c.last_contact, c.last_visit
     if contact and (visit is None or contact >= visit):
-        anchor, text = contact, f"Last contact {fmt_day(contact)}"
+        anchor, text = contact, t("fu.touch.contact", day=fmt_day(contact))
     elif visit:
-        called = f", last call {fmt_day(contact)}" if contact else ", never called"
-        anchor, text = visit, f"Last visit {fmt_day(visit)}{called}"
+        text = (
+            t("fu.touch.visit_called", day=fmt_day(visit), called=fmt_day(contact))
+            if contact
+            else t("fu.touch.visit_never", day=fmt_day(visit))
+        )
+        anchor = visit
     elif c.created_on:
-        anchor, text = c.created_on, f"Customer since {fmt_day(c.created_on)}, never contacted"
+        anchor, text = c.created_on, t("fu.touch.new", day=fmt_day(c.created_on))
     else:
         return
     blocked = "lapsed: the win-back call replaces it" if c.lapsed else None
-    text = f"{text}: time for a call to keep in touch."
+    text = t("fu.touch", text=text)
     out.append(Candidate("touch", f"touch:{c.id}", anchor + ctx.offsets["touch"], text, blocked=blocked))  # fmt: skip
 
 
 def _complaint(cp: ComplaintInput, ctx: PlanContext, out: Out) -> None:
     rule, cal = ctx.rules["complaint"], ctx.calendar
-    what = f"Complaint ({cp.category})" if cp.category else "Complaint"
+    what = (t("fu.complaint.what_category", category=cp.category) if cp.category
+            else t("fu.complaint.what"))  # fmt: skip
     if cp.followups_done == 0 or cp.last_followup_on is None:
         n = rule.offset_days
         due = cal.add_working_days(cp.opened_on, n)
-        text = f"{what} opened {fmt_day(cp.opened_on)}: respond within {n} working day{'s' if n != 1 else ''}."
+        text = t("fu.complaint.first", what=what, day=fmt_day(cp.opened_on), n=n)
     else:
         due = cal.next_working_day(cp.last_followup_on + (rule.limit_days or 3) * DAY)
         n = cp.followups_done
-        text = (f"{what} open since {fmt_day(cp.opened_on)}, {n} follow-up{'s' if n != 1 else ''}"
-                " so far: keep in touch until it is resolved.")  # fmt: skip
+        text = t("fu.complaint.again", what=what, day=fmt_day(cp.opened_on), n=n)
     out.append(Candidate("complaint", f"cmp:{cp.id}", due, text, None, cp.vehicle_id, cp.id,
                          assignee_id=cp.assignee_id))  # fmt: skip
 
@@ -299,17 +304,13 @@ def _winback(c: CustomerInput, ctx: PlanContext, out: Out) -> None:
     if c.winback_last_on is not None:
         due = max(due, c.winback_last_on + ctx.offsets["winback"])
     if c.status == "lost":
-        when = f" on {fmt_day(c.lost_on)}" if c.lost_on else ""
-        why = f" ({c.lost_reason})" if c.lost_reason else ""
-        text = f"Lost{when}{why}: ask why they left"
+        when = t("fu.winback.lost_when", day=fmt_day(c.lost_on)) if c.lost_on else ""
+        why = t("fu.winback.why", reason=c.lost_reason) if c.lost_reason else ""
+        text = t("fu.winback.lost", when=when, why=why)
     else:
-        since = f" since {fmt_day(c.last_visit)}" if c.last_visit else ""
-        text = f"No visit{since}: ask why they stopped coming"
-    text += (
-        f"; LAST try ({n} of {limit}), then we stop calling."
-        if n == limit
-        else f"; try {n} of {limit}."
-    )
+        since = t("fu.winback.since", day=fmt_day(c.last_visit)) if c.last_visit else ""
+        text = t("fu.winback.lapsed", since=since)
+    text = t("fu.winback.last" if n == limit else "fu.winback.try", text=text, n=n, limit=limit)
     out.append(Candidate("winback", f"winback:{c.id}:{n}", due, text, floating=True))
 
 
