@@ -110,8 +110,15 @@ def render(msg: Msg | str, language: str | None = None) -> str:
 
 
 def t(code: str, /, **params: Any) -> str:
-    """Render ``code`` now: ``t("cli.no_rows")``. Prefer returning ``Msg`` from the domain."""
-    return render(Msg(code, params))
+    """Render ``code`` now: ``t("cli.no_rows")``. Prefer returning ``Msg`` from the domain.
+
+    The same as ``render(Msg(code, params))`` without building the Msg: the planner
+    writes hundreds of thousands of reasons a run."""
+    lang = _state["language"]
+    values = {
+        k: render(v, lang) if isinstance(v, Msg) else _value(v, lang) for k, v in params.items()
+    }
+    return _template(CATALOG[code], lang, params).format_map(values)
 
 
 def _value(value: Any, language: str) -> Any:
