@@ -47,6 +47,11 @@ def main() -> int:
 
     from dealerdesk.store import db, open_database
 
+    if args.lang != "en" and args.db == ap.get_default("db"):
+        db_path = db_path.with_name(f"{db_path.stem}-{args.lang}{db_path.suffix}")
+    from dealerdesk import i18n
+
+    i18n.set_language(args.lang)  # the demo's follow-up reasons are written in this language
     if not db_path.exists():
         from dealerdesk.services.demo import create_demo
 
