@@ -22,6 +22,7 @@ import os
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from datetime import date
+from functools import lru_cache
 from types import MappingProxyType
 from typing import Any
 
@@ -115,10 +116,18 @@ def t(code: str, /, **params: Any) -> str:
     The same as ``render(Msg(code, params))`` without building the Msg: the planner
     writes hundreds of thousands of reasons a run."""
     lang = _state["language"]
+    if not params:
+        return _constant(code, lang)
     values = {
         k: render(v, lang) if isinstance(v, Msg) else _value(v, lang) for k, v in params.items()
     }
     return _template(CATALOG[code], lang, params).format_map(values)
+
+
+@lru_cache(maxsize=2048)
+def _constant(code: str, language: str) -> str:
+    """A sentence without values ("last service", a column title): written once."""
+    return _template(CATALOG[code], language, {}).format_map({})
 
 
 def _value(value: Any, language: str) -> Any:
