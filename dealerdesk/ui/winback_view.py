@@ -330,9 +330,7 @@ class WinbackView(LazyScreen):
             return
         self.reasons.set_rows(rows)
         total = sum(r.count for r in rows)
-        self.reasons_total.setText(
-            i18n.t("count.customers_left", n=total)
-        )
+        self.reasons_total.setText(i18n.t("count.customers_left", n=total))
         self.reasons_loaded.emit()
 
     def _show_nps(self, gen: int, result: surveys.NPSResult) -> None:

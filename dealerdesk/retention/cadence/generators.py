@@ -182,7 +182,12 @@ def _service_due(v: VehicleInput, ctx: PlanContext, out: Out) -> None:
         anchor, km, what = v.last_service_on, v.last_service_km, "fu.service.last"
         tag = f"v{v.last_service_id}"
     elif v.purchase_date:
-        anchor, km, tag, what = v.purchase_date, 0 if v.sold_here else None, "sale", "fu.service.bought"
+        anchor, km, tag, what = (
+            v.purchase_date,
+            0 if v.sold_here else None,
+            "sale",
+            "fu.service.bought",
+        )
     else:
         return
     due = anchor + ctx.offsets["service_due"]
