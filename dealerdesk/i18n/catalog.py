@@ -12,6 +12,7 @@ from dealerdesk.i18n import (
     catalog_common,
     catalog_followups,
     catalog_practices,
+    catalog_safety,
     catalog_vocab,
     catalog_vocab_practices,
 )
@@ -24,6 +25,7 @@ _AREAS = (
     catalog_followups,
     catalog_practices,
     catalog_vocab_practices,
+    catalog_safety,
 )
 
 

@@ -14,7 +14,7 @@ from dealerdesk.errors import NotFoundError, ValidationError
 from dealerdesk.store.convert import to_date, to_datetime
 from dealerdesk.store.db import database
 from dealerdesk.store.models import Complaint, ComplaintEvent, Customer, Staff, Vehicle, Visit
-from dealerdesk.store.validation import validate_choice, validate_text
+from dealerdesk.store.validation import validate_choice, validate_text, validate_time
 from dealerdesk.vocab.complaints import (
     UNRESOLVED,
     ComplaintCategory,
@@ -190,7 +190,7 @@ def open_complaint(
         raise ValidationError("customer_id", "choose a customer")
     values = {
         "customer": customer_id,
-        "opened_at": at.replace(microsecond=0),
+        "opened_at": validate_time(at, "at"),
         "category": validate_choice(category, "category", tuple(ComplaintCategory)),
         "severity": validate_choice(severity, "severity", tuple(ComplaintSeverity)),
         "description": validate_text(description, "description", required=True, max_len=4000),
