@@ -13,8 +13,9 @@ import logging
 import os
 import sys
 from collections.abc import Callable, Sequence
-from datetime import date
+from datetime import date, datetime
 from pathlib import Path
+from typing import Any
 
 from dealerdesk import __version__
 from dealerdesk.errors import DealerDeskError
@@ -34,11 +35,39 @@ class _Parser(argparse.ArgumentParser):
         self.exit(EXIT_USAGE, f"dealerdesk: {message} (see --help)\n")
 
 
+EARLIEST_DAY = date(2000, 1, 1)  # issue #11: a sane range, checked before anything is written
+LATEST_DAY = date(2099, 12, 31)
+
+
 def _date(text: str) -> date:
+    from dealerdesk.i18n import t
+
     try:
-        return date.fromisoformat(text)
+        value = date.fromisoformat(text)
     except ValueError as exc:
         raise argparse.ArgumentTypeError(f"“{text}” is not a date (use YYYY-MM-DD)") from exc
+    if not EARLIEST_DAY <= value <= LATEST_DAY:
+        raise argparse.ArgumentTypeError(
+            t("safety.cli.date_range", value=text, low=EARLIEST_DAY.isoformat(),
+              high=LATEST_DAY.isoformat())
+        )  # fmt: skip
+    return value
+
+
+def _not_negative(text: str) -> int:
+    from dealerdesk.i18n import t
+
+    try:
+        value = int(text)
+    except ValueError as exc:
+        raise argparse.ArgumentTypeError(f"“{text}” is not a whole number") from exc
+    if value < 0:
+        raise argparse.ArgumentTypeError(t("safety.cli.negative", value=value))
+    if value > 3660:
+        raise argparse.ArgumentTypeError(
+            t("safety.cli.date_range", value=value, low=0, high=3660)
+        )
+    return value
 
 
 def _positive(text: str) -> int:
@@ -81,7 +110,8 @@ def build_parser() -> argparse.ArgumentParser:
         "Generate follow-ups from the cadence rules (idempotent), then list the overdue ones "
         "and those due within --days."))  # fmt: skip
     common(p)
-    p.add_argument("--days", type=int, default=0, help="also list those due in the next N days")
+    p.add_argument("--days", type=_not_negative, default=0,
+                   help="also list those due in the next N days")  # fmt: skip
     p.add_argument("--format", choices=("table", "csv"), default="table")
 
     # issue #7: the manager's printed morning list
@@ -126,9 +156,24 @@ def build_parser() -> argparse.ArgumentParser:
                            description="Today's follow-ups: overdue, due today, coming days.")  # fmt: skip
     common(r)
     r.add_argument("--out", required=True, metavar="FILE.pdf")
-    r.add_argument("--days", type=int, default=0, help="also the next N days")
+    r.add_argument("--days", type=_not_negative, default=0, help="also the next N days")
     r.add_argument("--mask-phones", action="store_true")
+    _safety_commands(sub, common)  # issue #11
     return parser
+
+
+def _safety_commands(sub: Any, common: Callable[..., None]) -> None:
+    """issue #11: backup, restore and the audit trail."""
+    p = sub.add_parser("backup", help="back up the database to a folder", description=(
+        "Copy the database with SQLite's online backup (safe while the window is open) to "
+        "--to (default: the backups folder beside it), keeping the newest --keep."))  # fmt: skip
+    common(p, today=False)
+    p.add_argument("--to", metavar="DIR", help="the folder for backups")
+    p.add_argument("--keep", type=_positive, default=10, help="backups to keep (default 10)")
+    p = sub.add_parser("restore", help="restore the database from a backup", description=(
+        "Replace the database with a backup; the current file is kept aside first."))  # fmt: skip
+    common(p, today=False)
+    p.add_argument("--from", dest="source", required=True, metavar="FILE")
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -150,8 +195,14 @@ def main(argv: Sequence[str] | None = None) -> int:
     except KeyboardInterrupt:
         print("dealerdesk: interrupted", file=sys.stderr)
         return 130
-    except Exception:
+    except Exception as exc:
+        from dealerdesk.store.integrity import describe_failure
+
         log.exception("unexpected error in %s", args.command)
+        cause = describe_failure(exc, db_path)  # issue #11: disk full, read-only, locked…
+        if cause:
+            print(f"dealerdesk: {cause}", file=sys.stderr)
+            return EXIT_ERROR
         print(f"dealerdesk: unexpected error; the details are in {log_path}", file=sys.stderr)
         return EXIT_ERROR
 
@@ -327,6 +378,27 @@ def _cmd_nps(args: argparse.Namespace, db_path: Path) -> int:
     return 0
 
 
+def _cmd_backup(args: argparse.Namespace, db_path: Path) -> int:
+    from dealerdesk.i18n import t
+    from dealerdesk.services import backups
+
+    _open(db_path)
+    folder = Path(args.to) if args.to else None
+    made = backups.backup_now(db_path, now=datetime.now(), folder=folder, keep=args.keep)
+    print(t("safety.backup.done", path=made.path, size=f"{made.size_bytes / 1_048_576:,.1f}",
+            kept=made.kept))  # fmt: skip
+    return 0
+
+
+def _cmd_restore(args: argparse.Namespace, db_path: Path) -> int:
+    from dealerdesk.i18n import t
+    from dealerdesk.services import backups
+
+    done = backups.restore(db_path, Path(args.source), now=datetime.now())
+    print(t("safety.restore.done", path=done.path, source=done.source, aside=done.aside))
+    return 0
+
+
 def _emit(fmt: str, header: Sequence[str], rows: Sequence[Sequence[str]]) -> None:
     if fmt == "csv":
         writer = csv.writer(sys.stdout)
@@ -352,6 +424,8 @@ _HANDLERS: dict[str, Callable[[argparse.Namespace, Path], int]] = {
     "report": _cmd_report,
     "complaints": _cmd_complaints,
     "nps": _cmd_nps,
+    "backup": _cmd_backup,
+    "restore": _cmd_restore,
 }
 
 

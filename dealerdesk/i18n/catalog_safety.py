@@ -24,9 +24,78 @@ MESSAGES: dict[str, tuple[str | tuple[str, str], str]] = {
         "“{value}”的分机号太长，无法保存",
     ),
     # CLI arguments (item 7)
-    "safety.cli.negative": ("{field}: {value} cannot be negative", "{field}：{value} 不能为负数"),
+    "safety.cli.negative": ("{value} cannot be negative", "{value} 不能为负数"),
     "safety.cli.date_range": (
-        "{field}: {value} is outside {low} – {high}",
-        "{field}：{value} 超出 {low} 至 {high} 的范围",
+        "{value} is outside {low} – {high}",
+        "{value} 超出 {low} 至 {high} 的范围",
+    ),
+    # opening (items 2 and 3)
+    "safety.open.too_new": (
+        "{path} was written by a newer DealerDesk (schema {version}; this version knows up to "
+        "{latest}). Install the newer version to open it.",
+        "{path} 由更新版本的 DealerDesk 创建（数据结构 {version}，本版本最高支持 {latest}），"
+        "请安装新版本后再打开。",
+    ),
+    "safety.open.damaged": (
+        "{path} is damaged (SQLite's integrity check failed).",
+        "{path} 已损坏（SQLite 完整性检查未通过）。",
+    ),
+    "safety.open.half_built": (
+        "{path} is half-built: its customers were loaded but never indexed.",
+        "{path} 未建完：客户已导入，但从未建立索引。",
+    ),
+    "safety.open.offer_restore": (
+        "The last good backup is {backup}; restore it with: dealerdesk restore --db {path} "
+        "--from {backup}",
+        "最近一次完好的备份是 {backup}；恢复命令：dealerdesk restore --db {path} --from {backup}",
+    ),
+    "safety.open.no_backup": (
+        "There is no backup of it to restore.",
+        "没有可用于恢复的备份。",
+    ),
+    # failures of the disk (item 2)
+    "safety.fail.disk_full": (
+        "The disk is full: {path} could not be written; nothing saved before was lost.",
+        "磁盘已满：无法写入 {path}；之前保存的数据没有丢失。",
+    ),
+    "safety.fail.read_only": (
+        "{path} is in a read-only place; DealerDesk cannot write there.",
+        "{path} 位于只读位置，DealerDesk 无法写入。",
+    ),
+    "safety.fail.locked": (
+        "{path} is locked by another program; close it and try again.",
+        "{path} 正被其他程序占用，请关闭后重试。",
+    ),
+    "safety.fail.damaged": (
+        "{path} is damaged; restore the last good backup.",
+        "{path} 已损坏，请恢复最近一次完好的备份。",
+    ),
+    # backups (item 1)
+    "safety.backup.keep": ("keep: {keep} must be at least 1", "保留份数：{keep} 至少为 1"),
+    "safety.backup.no_file": ("There is no database file at {path}.", "{path} 没有数据库文件。"),
+    "safety.backup.failed": (
+        "The backup to {path} failed: {error}",
+        "备份到 {path} 失败：{error}",
+    ),
+    "safety.backup.not_intact": (
+        "{path} is not intact (SQLite's integrity check failed).",
+        "{path} 不完整（SQLite 完整性检查未通过）。",
+    ),
+    "safety.backup.not_dealerdesk": (
+        "{path} is not a DealerDesk database.",
+        "{path} 不是 DealerDesk 数据库。",
+    ),
+    "safety.backup.no_pg_dump": (
+        "pg_dump is not installed; install the PostgreSQL client tools to back up this "
+        "database.",
+        "未安装 pg_dump；请安装 PostgreSQL 客户端工具后再备份此数据库。",
+    ),
+    "safety.backup.done": (
+        "backed up to {path} ({size} MB); {kept} backups kept",
+        "已备份到 {path}（{size} MB）；共保留 {kept} 份备份",
+    ),
+    "safety.restore.done": (
+        "restored {path} from {source}; the file as it was is kept at {aside}",
+        "已从 {source} 恢复 {path}；恢复前的文件保存在 {aside}",
     ),
 }

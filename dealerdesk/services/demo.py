@@ -5,6 +5,7 @@ Used by ``dealerdesk demo`` and by the window's first run.
 
 from __future__ import annotations
 
+import os
 import time
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -45,35 +46,60 @@ def create_demo(
         raise DealerDeskError(f"--customers must be between 1 and 1,000,000, not {customers}.")
     path = Path(path)
     started = time.perf_counter()
-    if replace and path.exists():
-        db.close()
-        for suffix in ("", "-wal", "-shm"):
-            Path(f"{path}{suffix}").unlink(missing_ok=True)
-    open_database(path)
-    if customer_count():
+    if path.exists() and not replace and _holds_customers(path):
         raise DealerDeskError(
             f"{path} already holds {customer_count():,} customers; "
             "use a new file, or --replace to overwrite it."
         )
-    say("generating")
-    rows = DemoGenerator(customers=customers, seed=seed, today=today).generate()
-    say("loading")
-    with db.database.atomic():
-        for table, columns, data in iter_tables(rows):
-            bulk_insert(table, columns, data)
-        settings.save_defaults(dealership="星河汽车 Galaxy Motors (Demo)")
-    say("indexing")
-    rebuild_search()
-    say("analysing")
-    analyse(today)
+    # issue #11: built under a temporary name and renamed when complete, so a build that
+    # is killed or fails leaves no file at *path*, never half a dealership.
+    building = path.with_name(f".{path.name}.building")
+    _remove(building)
+    db.close()
+    try:
+        open_database(building)
+        say("generating")
+        rows = DemoGenerator(customers=customers, seed=seed, today=today).generate()
+        say("loading")
+        with db.database.atomic():
+            for table, columns, data in iter_tables(rows):
+                bulk_insert(table, columns, data)
+            settings.save_defaults(dealership="星河汽车 Galaxy Motors (Demo)")
+        say("indexing")
+        rebuild_search()
+        say("analysing")
+        analyse(today)
+        counts = tuple(table_counts())
+        db.database.execute_sql("PRAGMA wal_checkpoint(TRUNCATE)")
+        db.database.execute_sql("PRAGMA journal_mode=DELETE")  # one self-contained file
+        db.close()
+        _remove(path)
+        os.replace(building, path)
+    except BaseException:
+        db.close()
+        _remove(building)
+        raise
+    open_database(path)
     events = sum(rows.count(t) for t in ("visit", "contact_log", "survey", "complaint"))
     return DemoSummary(
         path=path,
         customers=customers,
         events=events,
         seconds=time.perf_counter() - started,
-        counts=tuple(table_counts()),
+        counts=counts,
     )
+
+
+def _holds_customers(path: Path) -> bool:
+    if path.stat().st_size == 0:
+        return False
+    open_database(path)
+    return customer_count() > 0
+
+
+def _remove(path: Path) -> None:
+    for suffix in ("", "-wal", "-shm", "-journal"):
+        Path(f"{path}{suffix}").unlink(missing_ok=True)
 
 
 def analyse(today: date) -> None:

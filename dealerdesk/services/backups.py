@@ -1,0 +1,82 @@
+"""Backups and restores as use cases (issue #11): the CLI, the window's exit and Settings.
+
+SQLite files are copied with the online backup API (``store.backup``); a restore closes
+this process's connections, keeps the current file aside, and reopens the restored one.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime
+from pathlib import Path
+
+from dealerdesk.store import db, open_database
+from dealerdesk.store import backup as store_backup
+from dealerdesk.store.migrations import LATEST
+from dealerdesk.store.settings_store import get_setting
+
+DEFAULT_KEEP = 10
+
+
+@dataclass(frozen=True, slots=True)
+class BackupResult:
+    """A finished backup and how many of this database's backups are kept."""
+
+    path: Path
+    size_bytes: int
+    kept: int
+
+
+@dataclass(frozen=True, slots=True)
+class RestoreResult:
+    """The restored file, the backup it came from, and where the old content was kept."""
+
+    path: Path
+    source: Path
+    aside: Path
+
+
+def backup_keep() -> int:
+    """How many backups to keep (the ``backup_keep`` setting, default 10)."""
+    try:
+        return max(1, int(get_setting("backup_keep", str(DEFAULT_KEEP))))
+    except ValueError:
+        return DEFAULT_KEEP
+
+
+def backup_now(
+    db_path: Path, *, now: datetime, folder: Path | None = None, keep: int | None = None
+) -> BackupResult:
+    """Back up *db_path* now (to its ``backups`` folder unless *folder* is given)."""
+    folder = folder or store_backup.default_dir(db_path)
+    made = store_backup.backup_sqlite(
+        db_path, folder, now=now, keep=keep if keep is not None else DEFAULT_KEEP
+    )
+    kept = len(store_backup.list_backups(db_path, folder))
+    return BackupResult(path=made.path, size_bytes=made.size_bytes, kept=kept)
+
+
+def auto_backup(db_path: Path, *, now: datetime, keep: int | None = None) -> BackupResult | None:
+    """On exit: back up at most once a day; None when today's backup already exists."""
+    existing = store_backup.list_backups(db_path)
+    if existing and existing[0].taken_at.date() == now.date():
+        return None
+    return backup_now(db_path, now=now, keep=keep)
+
+
+def last_backup(db_path: Path) -> Path | None:
+    """The newest finished backup of *db_path*, if any."""
+    found = store_backup.list_backups(db_path)
+    return found[0].path if found else None
+
+
+def list_backups(db_path: Path) -> list[store_backup.BackupFile]:
+    return store_backup.list_backups(db_path)
+
+
+def restore(db_path: Path, source: Path, *, now: datetime) -> RestoreResult:
+    """Replace *db_path*'s content with the backup *source*; the current file kept aside."""
+    db.close()
+    aside = store_backup.restore_sqlite(db_path, source, now=now, latest=LATEST)
+    open_database(db_path, create=False)
+    return RestoreResult(path=db_path, source=source, aside=aside)
