@@ -64,9 +64,7 @@ def _not_negative(text: str) -> int:
     if value < 0:
         raise argparse.ArgumentTypeError(t("safety.cli.negative", value=value))
     if value > 3660:
-        raise argparse.ArgumentTypeError(
-            t("safety.cli.date_range", value=value, low=0, high=3660)
-        )
+        raise argparse.ArgumentTypeError(t("safety.cli.date_range", value=value, low=0, high=3660))
     return value
 
 

@@ -86,8 +86,7 @@ MESSAGES: dict[str, tuple[str | tuple[str, str], str]] = {
         "{path} 不是 DealerDesk 数据库。",
     ),
     "safety.backup.no_pg_dump": (
-        "pg_dump is not installed; install the PostgreSQL client tools to back up this "
-        "database.",
+        "pg_dump is not installed; install the PostgreSQL client tools to back up this database.",
         "未安装 pg_dump；请安装 PostgreSQL 客户端工具后再备份此数据库。",
     ),
     "safety.backup.done": (

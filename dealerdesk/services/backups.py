@@ -10,8 +10,8 @@ from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
 
-from dealerdesk.store import db, open_database
 from dealerdesk.store import backup as store_backup
+from dealerdesk.store import db, open_database
 from dealerdesk.store.migrations import LATEST
 from dealerdesk.store.settings_store import get_setting
 

@@ -5,7 +5,6 @@ Used by ``dealerdesk demo`` and by the window's first run.
 
 from __future__ import annotations
 
-import os
 import time
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -74,7 +73,7 @@ def create_demo(
         db.database.execute_sql("PRAGMA journal_mode=DELETE")  # one self-contained file
         db.close()
         _remove(path)
-        os.replace(building, path)
+        building.replace(path)
     except BaseException:
         db.close()
         _remove(building)

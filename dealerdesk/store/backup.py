@@ -85,7 +85,7 @@ def backup_sqlite(
     try:
         copy_database(db_path, part, step=step)
         verify(part)
-        os.replace(part, final)
+        part.replace(final)
     except BaseException as exc:
         part.unlink(missing_ok=True)
         if isinstance(exc, (sqlite3.Error, OSError)):
@@ -157,7 +157,7 @@ def restore_sqlite(db_path: Path, source: Path, *, now: datetime, latest: int) -
         verify(building)
         moved = _move_aside(db_path, aside)
         try:
-            os.replace(building, db_path)
+            building.replace(db_path)
         except OSError:
             if moved:
                 _move_aside(aside, db_path)
@@ -176,11 +176,11 @@ def _move_aside(path: Path, aside: Path) -> bool:
     """Rename the file with its WAL (committed pages not yet in the file) to *aside*."""
     if not path.exists():
         return False
-    os.replace(path, aside)
+    path.replace(aside)
     for suffix in ("-wal", "-shm"):
         extra = Path(f"{path}{suffix}")
         if extra.exists():
-            os.replace(extra, Path(f"{aside}{suffix}"))
+            extra.replace(Path(f"{aside}{suffix}"))
     return True
 
 
@@ -192,10 +192,10 @@ def pg_dump(dsn: str, folder: Path, *, now: datetime, name: str = "dealerdesk") 
     folder.mkdir(parents=True, exist_ok=True)
     final = folder / f"{name}-{now:{_STAMP}}.dump"
     part = folder / f".{final.name}.part"
-    done = subprocess.run([tool, "--format=custom", "--file", str(part), dsn],  # noqa: S603
+    done = subprocess.run([tool, "--format=custom", "--file", str(part), dsn],
                           capture_output=True, text=True, check=False)  # fmt: skip
     if done.returncode != 0:
         part.unlink(missing_ok=True)
         raise DealerDeskError(t("safety.backup.failed", path=final, error=done.stderr.strip()))
-    os.replace(part, final)
+    part.replace(final)
     return final
