@@ -1,0 +1,60 @@
+"""issue #11 in the window: a damaged file offers the last good backup; exit backs up."""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+from pathlib import Path
+from typing import Any
+
+from test_ui_customers import wait_idle
+
+from dealerdesk import app as desk_app
+from dealerdesk.services import backups
+from dealerdesk.services.demo import create_demo
+from dealerdesk.store import backup as store_backup
+from dealerdesk.store import db
+
+
+def _damage(path: Path) -> None:
+    data = bytearray(path.read_bytes())
+    for n in range(3, len(data) // 4096, 2):
+        data[n * 4096 : n * 4096 + 64] = b"\xa5" * 64
+    path.write_bytes(bytes(data))
+
+
+def test_damaged_file_offers_the_last_good_backup(tmp_path: Path, qtbot: Any, dialogs: Any) -> None:
+    path = tmp_path / "desk.db"
+    create_demo(path, customers=90, seed=8, today=date(2026, 11, 23))
+    good = backups.backup_now(path, now=datetime(2026, 11, 22, 18))
+    db.close()
+    _damage(path)
+    dialogs.answer(True)  # "Restore the last good backup now?" → Yes
+    desk = desk_app.build(["--db", str(path), "--today", "2026-11-23"])
+    assert not isinstance(desk, int)
+    try:
+        kind, _title, text = dialogs.seen[0]
+        assert kind == "confirm" and "is damaged" in text and str(good.path) in text
+        wait_idle(qtbot, desk.ctx)
+        assert desk.window.customers.model.rowCount() == 90
+    finally:
+        desk.close()
+    assert len(list(tmp_path.glob("desk.before-restore-*.db"))) == 1
+
+
+def test_damaged_file_refused_when_restore_declined(
+    tmp_path: Path, qtbot: Any, dialogs: Any
+) -> None:
+    path = tmp_path / "desk.db"
+    create_demo(path, customers=40, seed=8, today=date(2026, 11, 23))
+    backups.backup_now(path, now=datetime(2026, 11, 22, 18))
+    db.close()
+    _damage(path)
+    dialogs.answer(False, None)  # No, then the "cannot start" error
+    assert desk_app.build(["--db", str(path)]) == 1
+    assert dialogs.seen[1][0] == "error" and "is damaged" in dialogs.seen[1][2]
+
+
+def test_exit_backs_up_once_a_day(db_path: Path) -> None:
+    desk_app.backup_on_exit(db_path)
+    desk_app.backup_on_exit(db_path)
+    assert len(store_backup.list_backups(db_path)) == 1
