@@ -26,6 +26,7 @@ log = logging.getLogger("dealerdesk.cli")
 
 EXIT_ERROR = 1
 EXIT_USAGE = 2
+_USER: str | None = None  # --user of this run
 
 
 class _Parser(argparse.ArgumentParser):
@@ -89,6 +90,8 @@ def build_parser() -> argparse.ArgumentParser:
 
     def common(p: argparse.ArgumentParser, *, today: bool = True) -> None:
         p.add_argument("--db", metavar="PATH", help="the database file")
+        p.add_argument("--user", metavar="NAME", help="act as this staff member (issue #11; "
+                       "with sign-in on, the password is read from DEALERDESK_PASSWORD)")  # fmt: skip
         if today:
             p.add_argument("--today", type=_date, metavar="YYYY-MM-DD",
                            help="pretend today is this date (default: the system date)")  # fmt: skip
@@ -172,12 +175,19 @@ def _safety_commands(sub: Any, common: Callable[..., None]) -> None:
         "Replace the database with a backup; the current file is kept aside first."))  # fmt: skip
     common(p, today=False)
     p.add_argument("--from", dest="source", required=True, metavar="FILE")
+    p = sub.add_parser("audit", help="the audit trail: who changed what, when",
+                       description="Print the audit trail (managers only), oldest first.")  # fmt: skip
+    common(p, today=False)
+    p.add_argument("--since", type=_date, metavar="YYYY-MM-DD", help="from this day on")
+    p.add_argument("--format", choices=("table", "csv"), default="table")
 
 
 def main(argv: Sequence[str] | None = None) -> int:
     parser = build_parser()
     args = parser.parse_args(argv)
     db_path = resolve_db_path(getattr(args, "db", None))
+    global _USER
+    _USER = getattr(args, "user", None)
     log_path = setup_logging(db_path)
     handler = _HANDLERS[args.command]
     try:
@@ -213,6 +223,9 @@ def _open(db_path: Path, *, create: bool = False) -> None:
     from dealerdesk.store import open_database
 
     opened = open_database(db_path, create=create)
+    from dealerdesk.services import auth  # issue #11: who this run acts for
+
+    auth.act_as(_USER, os.environ.get("DEALERDESK_PASSWORD") if _USER else None)
     if opened.upgraded:
         print(f"upgraded {db_path} from schema {opened.version_before} to {opened.version}",
               file=sys.stderr)  # fmt: skip
@@ -389,11 +402,31 @@ def _cmd_backup(args: argparse.Namespace, db_path: Path) -> int:
 
 
 def _cmd_restore(args: argparse.Namespace, db_path: Path) -> int:
+    from contextlib import suppress
+
+    from dealerdesk.errors import DamagedDatabaseError
     from dealerdesk.i18n import t
     from dealerdesk.services import backups
 
+    # Who restores (managers only) is checked on the file as it is; a damaged file has no
+    # staff to ask, so whoever holds the file may recover it.
+    if db_path.exists():
+        with suppress(DamagedDatabaseError):
+            _open(db_path)
     done = backups.restore(db_path, Path(args.source), now=datetime.now())
     print(t("safety.restore.done", path=done.path, source=done.source, aside=done.aside))
+    return 0
+
+
+def _cmd_audit(args: argparse.Namespace, db_path: Path) -> int:
+    from dealerdesk.services import audit
+
+    _open(db_path)
+    rows = audit.audit_trail(since=args.since)
+    header = ("at", "staff", "action", "entity", "id", "details")
+    table = [(f"{r.at:%Y-%m-%d %H:%M:%S}", r.staff_name or "", r.action, r.entity,
+              "" if r.entity_id is None else str(r.entity_id), r.details) for r in rows]  # fmt: skip
+    _emit(args.format, header, table)
     return 0
 
 
@@ -424,6 +457,7 @@ _HANDLERS: dict[str, Callable[[argparse.Namespace, Path], int]] = {
     "nps": _cmd_nps,
     "backup": _cmd_backup,
     "restore": _cmd_restore,
+    "audit": _cmd_audit,
 }
 
 

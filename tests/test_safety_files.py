@@ -142,7 +142,12 @@ def test_backup_restore_round_trip_10k(tmp_path: Path) -> None:
     customers.create_customer({"name": "备份后新客户"}, today=TODAY)
     assert customer_count() == 10_001
     done = backups.restore(path, made.path, now=datetime(2026, 11, 24, 9))
-    assert dict(table_counts()) == counts
+    after = dict(table_counts())
+    assert after.pop("audit_log") == counts.pop("audit_log") + 1  # the restore is audited
+    assert after == counts
+    from dealerdesk.store.audit import audit_rows
+
+    assert audit_rows()[-1].action == "restore"
     assert customer_count() == 10_000
     assert _rows(done.aside, "SELECT count(*) FROM customer") == 10_001  # kept aside
     db.close()

@@ -18,7 +18,7 @@ MESSAGES: dict[str, tuple[str | tuple[str, str], str]] = {
     "safety.valid.not_whole": ("“{value}” is not a whole number", "“{value}”不是整数"),
     "safety.valid.not_amount": ("“{value}” is not an amount", "“{value}”不是金额"),
     "safety.valid.email": ("“{value}” is not an e-mail address", "“{value}”不是有效的电子邮箱"),
-    "safety.valid.gender": ("“{value}” is not one of {choices}", "“{value}”不是 {choices} 之一"),
+    "safety.valid.choice": ("“{value}” is not one of {choices}", "“{value}”不是 {choices} 之一"),
     "safety.valid.extension": (
         "the extension of “{value}” is too long to keep",
         "“{value}”的分机号太长，无法保存",
@@ -97,4 +97,34 @@ MESSAGES: dict[str, tuple[str | tuple[str, str], str]] = {
         "restored {path} from {source}; the file as it was is kept at {aside}",
         "已从 {source} 恢复 {path}；恢复前的文件保存在 {aside}",
     ),
+    # sign-in and roles (item 4)
+    "vocab.staff_role.desk": ("Front desk", "前台"),
+    "vocab.staff_role.manager": ("Manager", "经理"),
+    "vocab.staff_role.admin": ("Administrator", "管理员"),
+    "vocab.permission.delete_customers": ("delete customers", "删除客户"),
+    "vocab.permission.merge_customers": ("merge customers", "合并客户"),
+    "vocab.permission.export_all": ("export every customer", "导出全部客户"),
+    "vocab.permission.restore": ("restore a backup", "恢复备份"),
+    "vocab.permission.change_rules": ("change the rules", "修改回访规则"),
+    "vocab.permission.manage_staff": ("change staff and roles", "修改员工和角色"),
+    "vocab.permission.read_audit": ("read the audit trail", "查看操作记录"),
+    "safety.auth.required": (
+        "Sign-in is on: sign in first.",
+        "已启用登录：请先登录。",
+    ),
+    "safety.auth.wrong": ("wrong user name or password", "用户名或密码错误"),
+    "safety.auth.need_password": (
+        "Sign-in is on: give the password of {user} in DEALERDESK_PASSWORD.",
+        "已启用登录：请在 DEALERDESK_PASSWORD 中提供 {user} 的密码。",
+    ),
+    "safety.auth.no_user": ("there is no staff member “{user}”", "没有名为“{user}”的员工"),
+    "safety.auth.denied": (
+        "{who} may not {action}: ask a manager.",
+        "{who} 无权{action}，请联系经理。",
+    ),
+    "safety.auth.short": (
+        "a password needs at least {n} characters",
+        "密码至少需要 {n} 个字符",
+    ),
+    "safety.auth.taken": ("“{user}” is already taken", "“{user}”已被使用"),
 }

@@ -12,6 +12,7 @@ from pathlib import Path
 
 from dealerdesk.store import backup as store_backup
 from dealerdesk.store import db, open_database
+from dealerdesk.store.audit import record
 from dealerdesk.store.migrations import LATEST
 from dealerdesk.store.settings_store import get_setting
 
@@ -76,7 +77,13 @@ def list_backups(db_path: Path) -> list[store_backup.BackupFile]:
 
 def restore(db_path: Path, source: Path, *, now: datetime) -> RestoreResult:
     """Replace *db_path*'s content with the backup *source*; the current file kept aside."""
+    from dealerdesk.services import auth
+    from dealerdesk.vocab.staff import Permission
+
+    if not db.database.is_closed():  # a damaged file at start has no session yet
+        auth.require(Permission.RESTORE)
     db.close()
     aside = store_backup.restore_sqlite(db_path, source, now=now, latest=LATEST)
     open_database(db_path, create=False)
+    record("restore", "database", None, {"from": str(source), "aside": str(aside)})
     return RestoreResult(path=db_path, source=source, aside=aside)

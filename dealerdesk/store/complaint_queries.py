@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from datetime import date, datetime
 
 from dealerdesk.errors import NotFoundError, ValidationError
+from dealerdesk.store import audit
 from dealerdesk.store.convert import to_date, to_datetime
 from dealerdesk.store.db import database
 from dealerdesk.store.models import Complaint, ComplaintEvent, Customer, Staff, Vehicle, Visit
@@ -268,6 +269,7 @@ def pending_followup(complaint_id: int) -> int | None:
 def _event(complaint_id: int, at: datetime, status: str, note: str, staff_id: int | None) -> None:
     ComplaintEvent.create(complaint=complaint_id, at=at.replace(microsecond=0), status=str(status),
                           note=note or None, staff=_staff(staff_id, "staff_id"))  # fmt: skip
+    audit.record(str(status), "complaint", complaint_id, {}, staff_id)  # issue #11
 
 
 def _complaint(complaint_id: int) -> Complaint:

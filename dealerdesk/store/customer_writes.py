@@ -7,7 +7,6 @@ The search haystack of the touched customer is refreshed inside that transaction
 
 from __future__ import annotations
 
-import json
 from collections.abc import Iterator, Mapping
 from contextlib import contextmanager
 from datetime import date, datetime
@@ -16,9 +15,9 @@ from typing import Any
 from peewee import IntegrityError
 
 from dealerdesk.errors import NotFoundError, ValidationError
+from dealerdesk.store import audit
 from dealerdesk.store.db import database
 from dealerdesk.store.models import (
-    AuditLog,
     Complaint,
     Consent,
     ContactLog,
@@ -246,6 +245,8 @@ def log_contact(
     }
     with database.atomic():
         row = ContactLog.create(**values)
+        audit.record("create", "contact", row.id, {"customer": customer_id,  # issue #11
+                     "channel": values["channel"], "outcome": values["outcome"]}, staff_id)  # fmt: skip
     return int(row.id)
 
 
@@ -293,6 +294,7 @@ def record_survey(customer_id: int, fields: Mapping[str, Any], *, today: date) -
         raise ValidationError("nps", "give at least the NPS or the satisfaction score")
     with database.atomic():
         row = Survey.create(**values)
+        audit.record("create", "survey", row.id, {"customer": customer_id})  # issue #11
     return int(row.id)
 
 
@@ -374,7 +376,4 @@ def _customer(customer_id: int) -> Customer:
 
 def _audit(action: str, entity: str, entity_id: int, details: Mapping[str, Any],
            staff_id: int | None) -> None:  # fmt: skip
-    AuditLog.create(
-        action=action, entity=entity, entity_id=entity_id, staff=staff_id,
-        details=json.dumps(dict(details), default=str, ensure_ascii=False),
-    )  # fmt: skip
+    audit.record(action, entity, entity_id, details, staff_id)  # issue #11: the actor too

@@ -19,6 +19,7 @@ from operator import itemgetter
 from typing import Any, Protocol
 
 from dealerdesk.errors import NotFoundError
+from dealerdesk.store import audit
 from dealerdesk.store.bulk import indexes_rebuilt_after
 from dealerdesk.store.db import database
 from dealerdesk.store.followup_inputs import (
@@ -180,6 +181,7 @@ def update_cadence_rule(key: str, changes: Mapping[str, object]) -> bool:
             .where(CadenceRule.key == key)
             .execute()
         )
+        audit.record("update", "cadence_rule", None, {"rule": key, **changes})  # issue #11
     return bool(n)
 
 
@@ -412,6 +414,7 @@ def close_followup(
         f" notes = coalesce(?, notes), source_key = {key_sql} WHERE id = ? AND status = 'pending'",
         [status, outcome, ts, ts, notes or None, followup_id],
     )
+    audit.record(status, "followup", followup_id, {"outcome": outcome})  # issue #11
 
 
 def customer_exists(customer_id: int) -> bool:

@@ -27,6 +27,7 @@ from dealerdesk.store.migrations import (
     m0004_lean_followup_indexes,
     m0005_desk_day,
     m0009_practices,
+    m0010_audit,
 )
 from dealerdesk.store.models import ALL_MODELS, SchemaVersion
 
@@ -38,6 +39,7 @@ STEPS: dict[int, Callable[[Database], None]] = {
     4: m0004_lean_followup_indexes.upgrade,
     5: m0005_desk_day.upgrade,
     9: m0009_practices.upgrade,
+    10: m0010_audit.upgrade,
 }
 LATEST = max(STEPS)
 
@@ -61,6 +63,7 @@ def migrate(database: Database, path: Path) -> tuple[int | None, int]:
     if before is None:
         with database.atomic():
             database.create_tables(ALL_MODELS)
+            m0010_audit.upgrade(database)  # issue #11: triggers are not part of create_tables
             SchemaVersion.create(version=LATEST, app_version=__version__)
         return None, LATEST
     if before > LATEST:
