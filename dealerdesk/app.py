@@ -229,9 +229,16 @@ def build(argv: Sequence[str] | None = None) -> Desk | int:
             open_or_offer_restore(db_path)  # issue #11
         from dealerdesk.services import settings
         from dealerdesk.ui.main_window import MainWindow
+        from dealerdesk.ui.sign_in import start_session
 
+        session = start_session(settings.dealership_name())  # issue #11
+        if session is False:
+            return _give_up(worker, uninstall)
         ctx = DeskContext(db_path=db_path, worker=worker, hub=ChangeHub(app), clock=clock,
                           dealership=settings.dealership_name(), log_path=log_path)  # fmt: skip
+        if session:
+            ctx.staff_id, ctx.staff_name, ctx.signed_in = (
+                session.staff_id, session.name, session.signed_in)  # fmt: skip
         window = MainWindow(ctx)
     except DealerDeskError as exc:
         log.warning("cannot start: %s", exc)

@@ -58,3 +58,74 @@ def test_exit_backs_up_once_a_day(db_path: Path) -> None:
     desk_app.backup_on_exit(db_path)
     desk_app.backup_on_exit(db_path)
     assert len(store_backup.list_backups(db_path)) == 1
+
+
+def _accounts(path: Path) -> None:
+    from dealerdesk.services import auth
+    from dealerdesk.store import open_database
+    from dealerdesk.store.models import Staff
+
+    open_database(path)
+    auth.set_password(Staff.get(Staff.username == "chen").id, "boss-pass")
+    auth.set_password(Staff.get(Staff.username == "lina").id, "desk-pass")
+    db.close()
+
+
+def test_sign_in_at_start_shows_who(tmp_path: Path, qtbot: Any, dialogs: Any) -> None:
+    from PySide6.QtCore import Qt
+
+    path = tmp_path / "desk.db"
+    create_demo(path, customers=30, seed=8, today=date(2026, 11, 23))
+    db.close()
+    _accounts(path)
+    seen: dict[str, Any] = {}
+
+    def person(dialog: Any) -> bool:
+        qtbot.addWidget(dialog)
+        qtbot.keyClicks(dialog.user, "lina")
+        qtbot.keyClicks(dialog.password, "wrong-one")
+        qtbot.mouseClick(dialog.ok_button, Qt.MouseButton.LeftButton)
+        seen["problem"] = dialog.problem.text()
+        seen["visible"] = not dialog.problem.isHidden()
+        dialog.password.clear()
+        qtbot.keyClicks(dialog.password, "desk-pass")
+        qtbot.mouseClick(dialog.ok_button, Qt.MouseButton.LeftButton)
+        return dialog.result() == dialog.DialogCode.Accepted
+
+    dialogs.answer(person)
+    desk = desk_app.build(["--db", str(path), "--today", "2026-11-23"])
+    assert not isinstance(desk, int)
+    try:
+        wait_idle(qtbot, desk.ctx)
+        assert seen == {"problem": "wrong user name or password", "visible": True}
+        assert desk.ctx.staff_name == "李娜" and desk.ctx.signed_in
+        assert desk.window.user_label.text() == "Signed in: 李娜"
+        from dealerdesk.store.models import Staff
+
+        assert desk.ctx.staff_id == Staff.get(Staff.username == "lina").id
+    finally:
+        desk.close()
+
+
+def test_sign_in_cancelled_does_not_start(tmp_path: Path, qtbot: Any, dialogs: Any) -> None:
+    path = tmp_path / "desk.db"
+    create_demo(path, customers=20, seed=8, today=date(2026, 11, 23))
+    db.close()
+    _accounts(path)
+    dialogs.answer(False)
+    assert desk_app.build(["--db", str(path)]) == 1
+    assert dialogs.seen[0][:2] == ("modal", "sign_in")
+
+
+def test_one_person_desk_works_as_the_owner(tmp_path: Path, qtbot: Any) -> None:
+    path = tmp_path / "desk.db"
+    create_demo(path, customers=20, seed=8, today=date(2026, 11, 23))
+    db.close()
+    desk = desk_app.build(["--db", str(path), "--today", "2026-11-23"])
+    assert not isinstance(desk, int)
+    try:
+        wait_idle(qtbot, desk.ctx)
+        assert desk.ctx.staff_name == "陈经理" and not desk.ctx.signed_in  # the demo's manager
+        assert desk.window.user_label.text() == "Working as: 陈经理"
+    finally:
+        desk.close()

@@ -258,6 +258,12 @@ class MainWindow(QMainWindow):
         self.db_label.setObjectName("db_label")
         status = self.statusBar()
         status.addPermanentWidget(self.busy_label)
+        # issue #11: who is signed in (or whom the desk works as, sign-in off)
+        who = self.tr("Signed in: %1") if self.ctx.signed_in else self.tr("Working as: %1")
+        self.user_label = QLabel(who.replace("%1", self.ctx.staff_name) if self.ctx.staff_name
+                                 else "")  # fmt: skip
+        self.user_label.setObjectName("user_label")
+        status.addPermanentWidget(self.user_label)
         status.addPermanentWidget(self.db_label)
         self.ctx.worker.busy.connect(self.busy_label.setVisible)
 
