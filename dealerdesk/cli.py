@@ -130,6 +130,8 @@ def build_parser() -> argparse.ArgumentParser:
     common(p)
     p.add_argument("--top", type=_positive, default=20, help="how many (default 20)")
     p.add_argument("--format", choices=("table", "csv"), default="table")
+    p.add_argument("--full-phones", action="store_true",
+                   help="show whole numbers (default 139****5678: a list that is read, not dialled)")  # fmt: skip
 
     p = sub.add_parser("complaints", help="complaints with their targets", description=(
         "List complaints, unresolved first, each against its working-day targets, with the "
@@ -152,7 +154,8 @@ def build_parser() -> argparse.ArgumentParser:
     common(r)
     r.add_argument("--out", required=True, metavar="FILE.pdf")
     r.add_argument("--top", type=_positive, default=100, help="rows in the table (default 100)")
-    r.add_argument("--mask-phones", action="store_true", help="print 139****5678, not the number")
+    r.add_argument("--mask-phones", action="store_true", help="print 139****5678 (the default)")
+    r.add_argument("--full-phones", action="store_true", help="print whole numbers")
     r = reports.add_parser("agenda", help="today's follow-ups, to work through on paper",
                            description="Today's follow-ups: overdue, due today, coming days.")  # fmt: skip
     common(r)
@@ -321,8 +324,11 @@ def _cmd_risk(args: argparse.Namespace, db_path: Path) -> int:
     scoring.refresh_scores(today=today)
     rows = scoring.top_at_risk(today=today, limit=args.top)
     header = ("rank", "score", "customer", "tier", "phone", "owner", "reasons")
-    table = [(str(i), str(r.score), r.name, r.tier, r.phone, r.owner, "; ".join(r.reasons))
-             for i, r in enumerate(rows, start=1)]  # fmt: skip
+    from dealerdesk.reports.data import mask_phone  # issue #11: masked unless asked
+
+    table = [(str(i), str(r.score), r.name, r.tier,
+              r.phone if args.full_phones else mask_phone(r.phone), r.owner,
+              "; ".join(r.reasons)) for i, r in enumerate(rows, start=1)]  # fmt: skip
     _emit(args.format, header, table)
     return 0
 
@@ -336,7 +342,7 @@ def _cmd_report(args: argparse.Namespace, db_path: Path) -> int:
         raise DealerDeskError(f"The folder {out.parent} does not exist.")
     if args.report == "at-risk":
         result = reports.make_at_risk_pdf(
-            out, today=_today(args), top=args.top, mask_phones=args.mask_phones
+            out, today=_today(args), top=args.top, mask_phones=not args.full_phones  # issue #11
         )
     else:
         result = reports.make_agenda_pdf(

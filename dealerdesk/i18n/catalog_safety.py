@@ -127,4 +127,6 @@ MESSAGES: dict[str, tuple[str | tuple[str, str], str]] = {
         "密码至少需要 {n} 个字符",
     ),
     "safety.auth.taken": ("“{user}” is already taken", "“{user}”已被使用"),
+    # privacy (item 6)
+    "safety.privacy.no_customer": ("There is no customer #{id}.", "没有编号为 {id} 的客户。"),
 }

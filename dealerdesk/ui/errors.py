@@ -32,7 +32,8 @@ _state: dict[str, object] = {"log_path": None, "showing": False}
 def report(exc: BaseException, parent: QWidget | None = None, *, title: str = "") -> None:
     """Tell the user about *exc* in words they can use; log bugs with their traceback."""
     if isinstance(exc, DealerDeskError):
-        log.info("refused: %s", exc)
+        # issue #11: no personal data in the log (the message may hold a phone or a name)
+        log.info("refused: %s (field %s)", type(exc).__name__, getattr(exc, "field", "-"))
         dialogs.warn(parent, title or tr("Cannot do that", "Errors"), str(exc))
         return
     log.error("unexpected error", exc_info=(type(exc), exc, exc.__traceback__))
