@@ -36,8 +36,8 @@ class _Parser(argparse.ArgumentParser):
         self.exit(EXIT_USAGE, f"dealerdesk: {message} (see --help)\n")
 
 
-EARLIEST_DAY = date(2000, 1, 1)  # issue #11: a sane range, checked before anything is written
-LATEST_DAY = date(2099, 12, 31)
+EARLIEST_DAY = date(1970, 1, 1)  # issue #11: a sane range, checked before anything is written
+LATEST_DAY = date(2199, 12, 31)
 
 
 def _date(text: str) -> date:
@@ -147,6 +147,17 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--from", dest="start", type=_date, required=True, metavar="YYYY-MM-DD")
     p.add_argument("--to", dest="end", type=_date, required=True, metavar="YYYY-MM-DD")
 
+    p = sub.add_parser("backtest", help="does the risk score beat plain recency? (AUC, bands)",
+                       description=(
+        "Score everyone at --cutoff from the visits before it and compare with who came back "
+        "within --horizon-days: AUC, no-return rate per band and top-10%% lift of the risk "
+        "score beside days-since-last-visit and BG/NBD expected visits. The CSV needs "
+        "customer_id, date, amount and optionally kind (sale, service, repair, ...)."))  # fmt: skip
+    p.add_argument("--transactions", required=True, metavar="FILE.csv")
+    p.add_argument("--cutoff", required=True, type=_date, metavar="YYYY-MM-DD")
+    p.add_argument("--horizon-days", required=True, type=_positive, metavar="N")
+    p.add_argument("--format", choices=("table", "csv"), default="table")
+
     p = sub.add_parser("report", help="write a PDF report", description="Write a PDF report.")
     reports = p.add_subparsers(dest="report", required=True, parser_class=_Parser)
     r = reports.add_parser("at-risk", help="customers at risk (ranked, reasons, chart)",
@@ -163,6 +174,7 @@ def build_parser() -> argparse.ArgumentParser:
     r.add_argument("--days", type=_not_negative, default=0, help="also the next N days")
     r.add_argument("--mask-phones", action="store_true")
     _safety_commands(sub, common)  # issue #11
+    _add_data_commands(sub, common)
     return parser
 
 
@@ -185,9 +197,45 @@ def _safety_commands(sub: Any, common: Callable[..., None]) -> None:
     p.add_argument("--format", choices=("table", "csv"), default="table")
 
 
+def _add_data_commands(sub: Any, common: Callable[..., None]) -> None:
+    """``import``, ``export`` and ``duplicates`` (issue 10)."""
+    p = sub.add_parser("import", help="import customers from CSV, Excel or vCard", description=(
+        "Import customers with their vehicles, purchases and service visits. Every row is "
+        "checked first; a file with any error writes nothing. Re-importing a file adds nothing."))  # fmt: skip
+    common(p)
+    p.add_argument("file", nargs="?", metavar="FILE", help=".csv, .xlsx, .xls or .vcf")
+    p.add_argument("--dry-run", action="store_true", help="check and count, write nothing")
+    p.add_argument("--mapping", metavar="FILE.json", help="column mapping to use")
+    p.add_argument("--save-mapping", metavar="FILE.json", help="write the mapping used")
+    p.add_argument("--sheet", metavar="NAME", help="the workbook sheet (default: the first)")
+    p.add_argument("--list", action="store_true", help="list earlier imports")
+    p.add_argument("--undo", type=_positive, metavar="ID", help="undo the import with this id")
+
+    p = sub.add_parser("export", help="export to CSV or Excel", description=(
+        "Export to CSV (UTF-8 with BOM, for Excel) or .xlsx; cells that a spreadsheet would run "
+        "as formulas are neutralised. Also vCards of customers and one staff member's "
+        "follow-ups as an iCalendar file."))  # fmt: skip
+    common(p)
+    p.add_argument("what", choices=("customers", "vehicles", "followups", "complaints",
+                                    "vcards", "calendar"))  # fmt: skip
+    p.add_argument("--out", required=True, metavar="FILE")
+    p.add_argument("--format", choices=("csv", "xlsx"), help="default: from the file name")
+    p.add_argument("--staff", type=_positive, metavar="ID", help="whose follow-ups (calendar)")
+
+    p = sub.add_parser("duplicates", help="find (and merge) likely duplicate customers",
+                       description="List likely duplicate customers with the reason.")  # fmt: skip
+    common(p)
+    p.add_argument("--merge", nargs=2, type=_positive, metavar=("KEEP", "DROP"),
+                   help="merge customer DROP into KEEP")  # fmt: skip
+    p.add_argument("--format", choices=("table", "csv"), default="table")
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     parser = build_parser()
     args = parser.parse_args(argv)
+    from dealerdesk import i18n
+
+    i18n.set_language(i18n.system_language())  # the domain's sentences follow the locale
     db_path = resolve_db_path(getattr(args, "db", None))
     global _USER
     _USER = getattr(args, "user", None)
@@ -317,19 +365,39 @@ def _cmd_today(args: argparse.Namespace, db_path: Path) -> int:
 
 
 def _cmd_risk(args: argparse.Namespace, db_path: Path) -> int:
+    from dealerdesk.i18n import render
+    from dealerdesk.i18n.words import label_of
     from dealerdesk.services import scoring
+    from dealerdesk.vocab.retention import RiskBand, ValueTier
 
     _open(db_path)
     today = _today(args)
     scoring.refresh_scores(today=today)
     rows = scoring.top_at_risk(today=today, limit=args.top)
-    header = ("rank", "score", "customer", "tier", "phone", "owner", "reasons")
     from dealerdesk.reports.data import mask_phone  # issue #11: masked unless asked
 
-    table = [(str(i), str(r.score), r.name, r.tier,
-              r.phone if args.full_phones else mask_phone(r.phone), r.owner,
-              "; ".join(r.reasons)) for i, r in enumerate(rows, start=1)]  # fmt: skip
+    header = ("rank", "score", "band", "customer", "tier", "phone", "owner", "reasons", "action")
+    table = [
+        (str(i), str(r.score), label_of(RiskBand, r.band), r.name, label_of(ValueTier, r.tier),
+         r.phone if args.full_phones else mask_phone(r.phone), r.owner,
+         "; ".join(render(m) for m in r.reasons), render(r.action))
+        for i, r in enumerate(rows, start=1)
+    ]  # fmt: skip
     _emit(args.format, header, table)
+    return 0
+
+
+def _cmd_backtest(args: argparse.Namespace, db_path: Path) -> int:
+    from dealerdesk.services import backtest
+
+    result = backtest.backtest_file(Path(args.transactions), cutoff=args.cutoff,
+                                    horizon_days=args.horizon_days)  # fmt: skip
+    if args.format == "csv":
+        writer = csv.writer(sys.stdout)
+        writer.writerow(backtest.CSV_HEADER)
+        writer.writerows(backtest.csv_rows(result))
+    else:
+        print("\n".join(backtest.table_lines(result)))
     return 0
 
 
@@ -436,6 +504,98 @@ def _cmd_audit(args: argparse.Namespace, db_path: Path) -> int:
     return 0
 
 
+def _cmd_import(args: argparse.Namespace, db_path: Path) -> int:
+    from dealerdesk.i18n import render, t
+    from dealerdesk.services import importing
+    from dealerdesk.services.import_mapping import load_mapping_file, save_mapping_file
+
+    _open(db_path, create=True)
+    if args.list:
+        rows = [(str(e.audit_id), e.at.isoformat(" "), e.file, str(e.customers), str(e.vehicles),
+                 str(e.visits), "undone" if e.undone else "") for e in importing.list_imports()]  # fmt: skip
+        _emit("table", ("id", "at", "file", "customers", "vehicles", "visits", ""), rows)
+        return 0
+    if args.undo:
+        importing.undo_import(args.undo, today=_today(args), now=_now(args))
+        print(t("import.undone", audit=args.undo))
+        return 0
+    if not args.file:
+        raise DealerDeskError(t("import.cli_no_file"))
+    mapping = load_mapping_file(args.mapping).columns if args.mapping else None
+    opened = importing.open_file(args.file, sheet=args.sheet, mapping=mapping)
+    width = max((len(h) for h in opened.headers), default=0)
+    print(f"# {opened.table.kind} {opened.table.encoding} {opened.table.sheet}".rstrip(),
+          f"mapping: {opened.mapping_source}", file=sys.stderr)  # fmt: skip
+    for header, field in opened.mapping.items():
+        print(f"#   {header.ljust(width)}  ->  {field or '-'}", file=sys.stderr)
+    if args.save_mapping:
+        save_mapping_file(args.save_mapping, opened.headers, opened.mapping)
+    if args.dry_run:
+        plan = importing.dry_run(opened, today=_today(args))
+    else:
+        try:
+            result = importing.run_import(opened, today=_today(args), now=_now(args))
+        except importing.ImportRejectedError as exc:
+            plan = exc.plan
+        else:
+            print(render(result.plan.summary()))
+            print(t("import.done", path=args.file, seconds=f"{result.seconds:.1f}",
+                    audit=result.audit_id))  # fmt: skip
+            return 0
+    print(render(plan.summary()))
+    for dup in plan.duplicates[:50]:
+        print(t("import.cli_row", row=dup.row, reason=render(dup.reason)), file=sys.stderr)
+    if plan.errors:
+        _emit("table", ("row", "column", "value", "reason"), importing.error_lines(plan.errors))
+        print(t("import.rejected", n=len(plan.errors)), file=sys.stderr)
+        return EXIT_ERROR
+    if args.dry_run:
+        print(t("import.dry_run_done"), file=sys.stderr)
+    return 0
+
+
+def _cmd_export(args: argparse.Namespace, db_path: Path) -> int:
+    from dealerdesk.i18n import t
+    from dealerdesk.services import exporting, vcards
+
+    _open(db_path)
+    out = Path(args.out)
+    if args.what == "vcards":
+        result = vcards.export_vcards(out)
+    elif args.what == "calendar":
+        if not args.staff:
+            raise DealerDeskError(t("export.cli_needs_staff"))
+        result = exporting.export_staff_ics(out, staff_id=args.staff, today=_today(args),
+                                            now=_now(args))  # fmt: skip
+    else:
+        result = exporting.export(args.what, out, fmt=args.format)
+    print(t("export.done", path=str(result.path), n=result.rows))
+    return 0
+
+
+def _cmd_duplicates(args: argparse.Namespace, db_path: Path) -> int:
+    from dealerdesk.i18n import render, t
+    from dealerdesk.services import duplicates
+
+    _open(db_path)
+    if args.merge:
+        keep, drop = args.merge
+        duplicates.merge_customers(keep=keep, drop=drop, today=_today(args), now=_now(args))
+        print(t("dup.merged", keep=keep, drop=drop))
+        return 0
+    pairs = duplicates.find_duplicates()
+    rows = [(str(p.a.id), p.a.name, p.a.phone, str(p.b.id), p.b.name, p.b.phone,
+             "; ".join(render(r) for r in p.reasons)) for p in pairs]  # fmt: skip
+    _emit(args.format, ("id", "name", "phone", "other_id", "other_name", "other_phone",
+                        "reason"), rows)  # fmt: skip
+    return 0
+
+
+def _now(args: argparse.Namespace) -> datetime:
+    real = datetime.now().replace(microsecond=0)
+    return datetime.combine(args.today, real.time()) if args.today else real
+
+
 def _emit(fmt: str, header: Sequence[str], rows: Sequence[Sequence[str]]) -> None:
     if fmt == "csv":
         writer = csv.writer(sys.stdout)
@@ -458,12 +618,16 @@ _HANDLERS: dict[str, Callable[[argparse.Namespace, Path], int]] = {
     "followups": _cmd_followups,
     "today": _cmd_today,
     "risk": _cmd_risk,
+    "backtest": _cmd_backtest,
     "report": _cmd_report,
     "complaints": _cmd_complaints,
     "nps": _cmd_nps,
     "backup": _cmd_backup,
     "restore": _cmd_restore,
     "audit": _cmd_audit,
+    "import": _cmd_import,
+    "export": _cmd_export,
+    "duplicates": _cmd_duplicates,
 }
 
 

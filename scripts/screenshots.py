@@ -147,6 +147,8 @@ def main() -> int:
         print(out / "11-report-progress.png")
     settle()
 
+    data_screens(window, settle, shot, out)
+
     window._closing_ok = True  # the screenshots edit nothing that needs saving
     window.close()
     worker.shutdown()
@@ -181,6 +183,8 @@ def desk_day_shots(ctx: object, window: object, shot: Callable[..., None]) -> No
     review.show()
     shot("16-catch-up-list", review)
     review.close()
+
+
 def practices(window: Any, ctx: Any, shot: Callable[..., None], settle: Callable[[], None]) -> None:
     """The Complaints, Win-back and Campaigns screens, and the complaint dialog."""
     from dealerdesk.services import campaigns, customers
@@ -250,6 +254,67 @@ def practices(window: Any, ctx: Any, shot: Callable[..., None], settle: Callable
     if "老车主置换季" in names:
         window.campaigns.table.selectRow(names.index("老车主置换季"))
     shot("34-campaigns", window)
+
+
+def import_file(path: Path) -> Path:
+    """A small GBK file as Chinese Excel saves it: three new customers, and three that are
+    the demo's own customers typed again with one digit of the phone wrong (duplicates)."""
+    import csv
+    import io
+
+    from dealerdesk.services import customers
+    from dealerdesk.store.validation import vin_check_digit
+
+    def vin(n: int) -> str:
+        body = f"LFVSC21X0PA{n:06d}"
+        return body[:8] + vin_check_digit(body) + body[9:]
+
+    rows = [["客户名称", "手机号码", "车牌号", "车架号", "品牌", "车型", "购车日期", "保养日期", "保养金额"],
+            ["周晓彤", "139 2233 4455", "粤B7Q123", vin(901), "比亚迪", "汉", "2024/3/5", "2025年3月8日", "680"],
+            ["Kevin Ho", "+86 138-2233-4456", "粤B9X777", vin(902), "丰田", "凯美瑞", "2023.11.20", "", ""],
+            ["黄丽珍", "137 2233 4457", "", "", "", "", "", "", ""]]  # fmt: skip
+    # the demo's own customers (ids 1…n, not any imported earlier), the same ones every run
+    ids = sorted(customers.search_customer_ids(customers.CustomerFilter()))[200:260:20]
+    for i, row in enumerate(customers.customer_rows(ids)):
+        digits = customers.display_phone(row.phone).replace(" ", "")
+        if digits.isdigit() and len(digits) == 11:
+            twin = digits[:-1] + str((int(digits[-1]) + 1) % 10)
+            rows.append([row.name, twin, "", vin(910 + i), "大众", "朗逸", "2022-06-01", "", ""])
+    buf = io.StringIO(newline="")
+    csv.writer(buf, lineterminator="\r\n").writerows(rows)
+    path.write_bytes(buf.getvalue().encode("gbk"))
+    return path
+
+
+def data_screens(window: Any, settle: Callable[[], None], shot: Any, out: Path) -> None:
+    """The import wizard (mapping, preview with errors, done) and the Duplicates screen."""
+    src = import_file(Path("/tmp/dealerdesk-screenshot-import.csv"))
+    wizard = window.data.open_import()
+    wizard.resize(1000, 620)
+    wizard.set_path(src)
+    wizard.next()
+    settle()
+    shot("20-import-mapping", wizard)
+    wizard.next()
+    settle()
+    shot("21-import-preview", wizard)
+    if wizard.next_button.isEnabled():
+        wizard.next()
+        settle()
+        shot("22-import-done", wizard)
+    wizard.close()
+    bad = window.data.open_import()
+    bad.resize(1000, 620)
+    bad.set_path(ROOT / "tests" / "data" / "imports" / "bad_rows.csv")
+    bad.next()
+    settle()
+    bad.next()
+    settle()
+    shot("23-import-errors", bad)
+    bad.close()
+    window.show_screen("duplicates")
+    settle()
+    shot("24-duplicates", window)
 
 
 def report_pages(out: Path) -> None:

@@ -171,3 +171,16 @@ def test_every_subcommand_has_help(argv: list[str]) -> None:
     result = run(*argv)
     assert result.returncode == 0
     assert "usage: dealerdesk" in result.stdout
+
+
+def test_risk_lists_band_reasons_and_action_in_the_locale(tmp_path: Path) -> None:
+    db = str(tmp_path / "demo.db")
+    assert run("demo", "--db", db, "--customers", "300", "--today", "2026-11-23").returncode == 0
+    out = run("risk", "--db", db, "--today", "2026-11-23", "--top", "5", "--format", "csv")
+    assert out.returncode == 0, out.stderr
+    lines = out.stdout.splitlines()
+    assert lines[0] == "rank,score,band,customer,tier,phone,owner,reasons,action"
+    assert len(lines) == 6 and "High risk" in lines[1] and "{" not in out.stdout
+    zh = run("risk", "--db", db, "--today", "2026-11-23", "--top", "5", "--format", "csv",
+             env={**os.environ, "LANG": "zh_CN.UTF-8", "LC_ALL": ""})  # fmt: skip
+    assert zh.returncode == 0 and "高风险" in zh.stdout and "未到店" in zh.stdout

@@ -156,3 +156,22 @@ def test_cli_user_and_audit(tmp_path: Path) -> None:
     assert ok.returncode == 0, ok.stderr
     assert "sign_in" in ok.stdout and "陈经理" in ok.stdout
     assert "DEALERDESK_PASSWORD" not in os.environ
+
+
+def test_front_desk_cannot_merge_or_export_everything(db_path: Path, tmp_path: Path) -> None:
+    from dealerdesk.services import duplicates, exporting
+
+    a = customers.create_customer({"name": "王芳", "phone": "13912345678"}, today=TODAY).new_id
+    b = customers.create_customer({"name": "王 芳"}, today=TODAY).new_id
+    assert a is not None and b is not None
+    _two_accounts()
+    auth.sign_in("lina", "desk-pass")
+    with pytest.raises(PermissionDeniedError, match="merge customers"):
+        duplicates.merge_customers(keep=a, drop=b, today=TODAY, now=NOW)
+    with pytest.raises(PermissionDeniedError, match="export every customer"):
+        exporting.export("customers", tmp_path / "all.csv")
+    assert not (tmp_path / "all.csv").exists()
+    exporting.export_customers(tmp_path / "shown.csv", ids=[a])  # the list on screen: allowed
+    auth.sign_in("chen", "boss-pass")
+    duplicates.merge_customers(keep=a, drop=b, today=TODAY, now=NOW)
+    assert exporting.export("customers", tmp_path / "all.csv").rows == 1

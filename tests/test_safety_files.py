@@ -70,9 +70,9 @@ def test_arguments_checked_before_anything_is_written(tmp_path: Path) -> None:
         run("followups", "--db", str(path), "--days", "-5", "--today", "2026-11-30")
     )
     assert "-5 cannot be negative" in line
-    for bad in ("9999-12-31", "0001-01-01", "1999-12-31", "2100-01-01"):
+    for bad in ("9999-12-31", "0001-01-01", "1969-12-31", "2200-01-01"):
         line = one_clear_line(run("followups", "--db", str(path), "--today", bad))
-        assert f"{bad} is outside 2000-01-01 – 2099-12-31" in line
+        assert f"{bad} is outside 1970-01-01 – 2199-12-31" in line
     assert _files(tmp_path) == before
     missing = tmp_path / "new.db"
     one_clear_line(run("demo", "--db", str(missing), "--today", "0001-01-01"))

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import csv
+import io
 import json
 import logging
 from datetime import date, datetime
@@ -29,8 +31,8 @@ def test_risk_masked_by_default_followups_full(tmp_path: Path) -> None:
     full = run("risk", "--db", str(path), "--today", "2026-11-23", "--format", "csv",
                "--full-phones")  # fmt: skip
     assert masked.returncode == 0 and full.returncode == 0
-    masked_phones = [line.split(",")[4] for line in masked.stdout.splitlines()[1:]]
-    full_phones = [line.split(",")[4] for line in full.stdout.splitlines()[1:]]
+    masked_phones = [r["phone"] for r in csv.DictReader(io.StringIO(masked.stdout))]
+    full_phones = [r["phone"] for r in csv.DictReader(io.StringIO(full.stdout))]
     assert masked_phones and all("****" in p for p in masked_phones if p)
     assert not any("****" in p for p in full_phones)
     assert [p[:3] for p in masked_phones] == [p[:3] for p in full_phones]

@@ -9,12 +9,16 @@ from __future__ import annotations
 from types import MappingProxyType
 
 from dealerdesk.i18n import (
+    catalog_backtest,
     catalog_common,
     catalog_followups,
+    catalog_import,
     catalog_practices,
+    catalog_risk,
     catalog_safety,
     catalog_vocab,
     catalog_vocab_practices,
+    catalog_vocab_retention,
 )
 
 Entry = tuple[str | tuple[str, str], str]
@@ -23,9 +27,13 @@ _AREAS = (
     catalog_common,
     catalog_vocab,
     catalog_followups,
+    catalog_import,
     catalog_practices,
     catalog_vocab_practices,
     catalog_safety,
+    catalog_vocab_retention,
+    catalog_risk,
+    catalog_backtest,
 )
 
 

@@ -12,6 +12,8 @@ from typing import Any
 from reportlab.lib import colors
 from reportlab.platypus import CondPageBreak, Flowable, Paragraph, Spacer, Table, TableStyle
 
+from dealerdesk.i18n import CATALOG, Msg, render
+
 from .charts import score_histogram
 from .data import AtRiskReport, AtRiskRow, fmt_date, fmt_money, mask_phone
 from .styles import (
@@ -64,16 +66,21 @@ def score_colour(score: int) -> Any:
     return GREEN
 
 
+def _tier(code: str) -> str:
+    key = f"vocab.value_tier.{code}"
+    return render(Msg(key)) if key in CATALOG else code
+
+
 def _row_cells(row: AtRiskRow, masked: bool) -> list[Any]:
     w = _WIDTHS
     phone = mask_phone(row.phone) if masked else row.phone
     return [
         str(row.rank),
         cell(row.name, w[1]),
-        cell(row.tier, w[2]),
+        cell(_tier(row.tier), w[2]),
         str(row.score),
-        cell(row.reasons[:3], w[4], bullet="\u30fb"),
-        cell(row.suggested_action, w[5]),
+        cell([render(r) for r in row.reasons[:3]], w[4], bullet="\u30fb"),
+        cell(render(row.suggested_action), w[5]),
         cell(row.owner, w[6]),
         cell(phone, w[7]),
         fmt_date(row.last_contact),
@@ -110,7 +117,7 @@ def _summary(report: AtRiskReport) -> Flowable:
     for tier, count, spend in report.by_tier:
         tier_rows.append(
             [
-                para(tier),
+                para(_tier(tier)),
                 para(f"{count:,}", CELL_RIGHT),
                 para(fmt_money(spend, report.currency), CELL_RIGHT),
             ]

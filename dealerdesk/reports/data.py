@@ -13,6 +13,8 @@ from dataclasses import dataclass
 from datetime import date
 from functools import lru_cache
 
+from dealerdesk.i18n import Msg
+
 __all__ = [
     "AgendaItem",
     "AgendaReport",
@@ -31,10 +33,10 @@ class AtRiskRow:
 
     rank: int
     name: str
-    tier: str
+    tier: str  # a ValueTier code; the PDF shows its label
     score: int
-    reasons: tuple[str, ...]
-    suggested_action: str
+    reasons: tuple[Msg | str, ...]  # the score record's, rendered in the PDF's language
+    suggested_action: Msg | str
     owner: str
     phone: str
     last_contact: date | None

@@ -26,6 +26,8 @@ from typing import Any
 
 from dealerdesk.i18n import Msg, fmt_date
 from dealerdesk.vocab.campaigns import Exclusion
+from dealerdesk.vocab.contact import Channel
+from dealerdesk.vocab.customer import GONE_STATUSES
 
 __all__ = [
     "TEMPLATE_FIELDS", "AudienceFacts", "Criteria", "Preview", "VehicleFacts",
@@ -34,7 +36,7 @@ __all__ = [
 ]  # fmt: skip
 
 TEMPLATE_FIELDS = ("name", "model", "plate", "date")
-NO_MARKETING = frozenset({"lost", "moved", "deceased"})
+NO_MARKETING = GONE_STATUSES  # lost, moved away, deceased: no campaign reaches them
 
 
 @dataclass(frozen=True, slots=True)
@@ -141,7 +143,7 @@ def _vehicle_fits(v: VehicleFacts, makes: set[str], models: set[str], k: Criteri
     return True
 
 
-MARKETING_CHANNELS = ("phone", "wechat", "sms", "email")
+MARKETING_CHANNELS = (Channel.PHONE, Channel.WECHAT, Channel.SMS, Channel.EMAIL)
 
 
 def exclusion(c: AudienceFacts, *, cap: int | None, days: int) -> tuple[Exclusion, Msg] | None:

@@ -54,3 +54,8 @@ class CustomerFacts:
     # "not known" and the signal falls back to spend_12m / spend_prev_12m.
     aftersales_12m: float | None = None
     aftersales_prev_12m: float | None = None
+    # The visit day before the last one (None with fewer than two): visits thinning out —
+    # the last gap longer than the ones before — is the seeds' first warning sign.
+    prev_visit: date | None = None
+    # The last visit where the customer declined recommended work (brakes, tyres…).
+    last_declined: date | None = None

@@ -1,387 +1,317 @@
-"""The at-risk score: 0–100 per customer, with the reasons in plain words and numbers.
+"""The at-risk score: 0–100 per customer, with the reasons as message codes and numbers.
 
 Why it is built like this: customers leave quietly — visits thin out, spend falls, calls
-go unanswered (DESIGN.md "Why"). A score is only useful at the desk if a person can see
-*why* and act on it, so the score is a plain sum of points from a few named signals, and
-every signal that adds points adds one sentence with its numbers ("no service for 14
-months (usually every 6)"). The BG/NBD probability that the customer is still active is
-one of the signals; the others catch what the model cannot see (a complaint left open, a
-bad survey, calls nobody answers).
+go unanswered (DESIGN.md "Why"). The score is ``round(100 × P(no visit in the next 12
+months))`` from the churn model (:mod:`dealerdesk.retention.churn`), whose warning signs
+are weighed on the dealership's own past, with BG/NBD's P(alive) and expected visits as
+inputs. A score is only useful at the desk if a person can see *why*, so each customer's
+reasons are the groups of signs that push their probability up the most, each one
+sentence with its numbers (``Msg("risk.no_visit", {"gap": 14 months, "usual": 6
+months})``), heaviest first.
 
-Weights (points; the sum is rounded and capped at 100):
-==========================  =====================================================
-P(active) from BG/NBD        0 at >= 80%, rising linearly to 35 at 0%
-service overdue              0 up to 1.25x the customer's own interval, 30 at 2.5x
-after-sales spend y-o-y      0 for a drop under 20%, 15 for a drop of 100%
-                             (only when last year's spend was at least 200)
-open complaint               10 on the day it opens, +0.5 a day, 25 from 30 days
-last NPS (within 2 years)    detractors only: 5 for a 6 ... 17 for a 0
-unanswered contacts in a row 5 each from 2 in a row, at most 15
-no contact (or visit)        0 up to 2 months, 10 at a year and beyond
-==========================  =====================================================
-Bands: high >= 70, medium >= 40, low below (the report colours use the same cuts).
-
-Customers already gone are not "at risk": status lost/moved/deceased, or no visit for
-three years (lifecycle "lost"), get score 0, band "lost" and a win-back (or no-contact)
-action instead. Prospects (never visited) are scored on the contact signals only.
+Bands (``RiskBand``): high >= 70, medium >= 40, low below — on a probability, so the
+no-return rate rises band by band (the backtest shows it). Customers already gone (marked
+lost / moved / deceased, or no visit for three years: lifecycle ``gone``) have the band
+``gone`` and a win-back (or no-contact) action instead; prospects (never visited) are not
+scored (band ``none``).
 """
 
 from __future__ import annotations
 
-import math
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date
+from functools import lru_cache
 
 import numpy as np
 
-from dealerdesk.retention.bgnbd import BGNBDParams, expected_purchases, p_alive
+from dealerdesk.i18n import Msg
+from dealerdesk.retention.bgnbd import BGNBDParams
+from dealerdesk.retention.churn import (
+    FEATURES,
+    PRIOR,
+    PRIOR_MEANS,
+    ChurnModel,
+    design,
+    prior_model,
+)
 from dealerdesk.retention.facts import CustomerFacts
-from dealerdesk.retention.segments import LOST_STATUSES, lifecycle, usual_service_interval
+from dealerdesk.retention.segments import lifecycle, usual_service_interval
+from dealerdesk.vocab.customer import CustomerStatus
+from dealerdesk.vocab.retention import LifecycleStage, RiskBand, ValueTier
 
-__all__ = ["BANDS", "HORIZON_WEEKS", "RiskResult", "band_for", "bgnbd_inputs", "score_all",
+__all__ = ["HIGH", "HORIZON_DAYS", "MEDIUM", "RiskResult", "band_for", "score_all",
            "score_customer", "span"]  # fmt: skip
 
-BANDS = ("low", "medium", "high", "lost")
 HIGH, MEDIUM = 70, 40
-HORIZON_WEEKS = 52.0  # "expected visits in the next 12 months"
+HORIZON_DAYS = 365  # "no visit in the next 12 months"
+HORIZON_WEEKS = HORIZON_DAYS / 7.0
+MIN_REASON = 0.10  # a group must add at least this much to the log-odds to be named
+MAX_REASONS = 5
 
-P_ALIVE_POINTS, P_ALIVE_SAFE = 35.0, 0.80
-OVERDUE_POINTS, OVERDUE_FROM, OVERDUE_FULL = 30.0, 1.25, 2.5
-SPEND_POINTS, SPEND_FROM, SPEND_MIN_BASE = 15.0, 0.20, 200.0
-COMPLAINT_BASE, COMPLAINT_PER_DAY, COMPLAINT_MAX = 10.0, 0.5, 25.0
-NPS_POINTS_AT_6, NPS_POINTS_PER_STEP, NPS_MAX_AGE_DAYS = 5.0, 2.0, 730
-UNANSWERED_EACH, UNANSWERED_FROM, UNANSWERED_MAX = 5.0, 2, 15.0
-CONTACT_POINTS, CONTACT_FROM_DAYS, CONTACT_FULL_DAYS = 10.0, 60, 365
+# Columns of FEATURES grouped into the sentences a person reads.
+_GROUPS: dict[str, tuple[str, ...]] = {
+    # BG/NBD's inputs say the same thing as the silence against the rhythm, in a model's
+    # terms; shown as its own "chance still a customer 79%" beside a risk of 100 it read
+    # like a contradiction, so it speaks through the rhythm sentence.
+    "rhythm": (
+        "recency",
+        "frequency",
+        "age",
+        "overdue",
+        "one_time",
+        "gap",
+        "due_in",
+        "bgnbd_expected",
+        "bgnbd_dropout",
+    ),
+    "thinning": ("thinning",),
+    "no_first_service": ("no_first_service",),
+    "service_overdue": ("service_overdue",),
+    "spend": ("spend_drop",),
+    "declined": ("declined_open",),
+    "complaint": ("complaint",),
+    "nps": ("detractor",),
+    "unanswered": ("unanswered",),
+    "contact": ("no_contact",),
+}
+_GROUP_NAMES = tuple(_GROUPS)
+assert sorted(c for cols in _GROUPS.values() for c in cols) == sorted(FEATURES)  # each once
+assert len(FEATURES) == len(PRIOR) == len(PRIOR_MEANS)
+_GROUP_MATRIX = np.array([[1.0 if f in cols else 0.0 for cols in _GROUPS.values()]
+                          for f in FEATURES])  # fmt: skip
 
 
 @dataclass(frozen=True, slots=True)
 class RiskResult:
-    """One customer's score. ``reasons`` are ordered by the points they added.
+    """One customer's score. ``reasons`` are ordered by how much they add.
 
-    ``p_alive`` is None where the model cannot tell: prospects, customers seen on one
-    day only (BG/NBD lets nobody drop out before a repeat visit, so it would say 100%),
-    and customers already lost. ``lifecycle`` is the stage the score was computed for.
+    ``p_alive`` is None where BG/NBD cannot tell (prospects, customers seen on one day
+    only, customers gone); ``lifecycle`` is the stage the score was computed for.
     """
 
     customer_id: int
     score: int
-    band: str
-    reasons: tuple[str, ...]
+    band: RiskBand
+    reasons: tuple[Msg, ...]
     p_alive: float | None
     expected_visits_12m: float | None
-    suggested_action: str
-    lifecycle: str = "active"
+    action: Msg
+    lifecycle: LifecycleStage = LifecycleStage.ACTIVE
+
+
+def band_for(score: int) -> RiskBand:
+    return RiskBand.HIGH if score >= HIGH else RiskBand.MEDIUM if score >= MEDIUM else RiskBand.LOW
 
 
 # --- words ------------------------------------------------------------------------------
 
 
-def _plural(n: float, unit: str) -> str:
-    text = f"{n:g}"
-    return f"{text} {unit}" if text == "1" else f"{text} {unit}s"
+def span(days: float) -> Msg:
+    """A duration the way people say it: days, weeks, months, then half years."""
+    return _span(int(days + 0.5) if days > 0 else 0)  # (builtin round: slow on numpy floats)
 
 
-def _span_parts(days: float) -> tuple[float, str]:
-    """Round a duration the way people say it: days, weeks, months, then half years."""
+@lru_cache(maxsize=4096)
+def _span(days: int) -> Msg:  # shared, immutable: 100k reasons use a few hundred spans
     if days < 14:
-        return max(0, round(days)), "day"
+        return Msg("common.days", {"n": max(0, days)})
     if days < 61:
-        return round(days / 7), "week"
+        return Msg("common.weeks", {"n": round(days / 7)})
     months = round(days / 30.44)
     if months < 24:
-        return months, "month"
-    return round(days / 365.25 * 2) / 2, "year"
-
-
-def span(days: float) -> str:
-    """'14 months', '3 weeks', '2.5 years' — for reason sentences."""
-    value, unit = _span_parts(days)
-    return _plural(value, unit)
-
-
-def _every(interval_days: float, unit_of_gap: str) -> str:
-    """'6' when the unit matches the gap just named ('14 months … every 6'), else '6 months'."""
-    value, unit = _span_parts(interval_days)
-    return f"{value:g}" if unit == unit_of_gap and value != 1 else _plural(value, unit)
+        return Msg("common.months", {"n": months})
+    years = round(days / 365.25 * 2) / 2
+    return Msg("common.years", {"n": int(years) if years == int(years) else years})
 
 
 def _money(amount: float) -> str:
-    return f"{amount:,.0f}"
+    return f"¥{amount:,.0f}"
 
 
-# --- signals: each returns (points, key, sentence) or None -------------------------------
-
-Signal = tuple[float, str, str]  # points, key, sentence
-
-
-def _ramp(value: float, low: float, high: float) -> float:
-    """0 at ``low``, 1 at ``high``, linear between."""
-    if value <= low:
-        return 0.0
-    return 1.0 if value >= high else (value - low) / (high - low)
-
-
-def _p_alive_signal(p: float | None) -> Signal | None:
-    if p is None or not math.isfinite(p):
-        return None
-    points = P_ALIVE_POINTS * _ramp(P_ALIVE_SAFE - p, 0.0, P_ALIVE_SAFE)
-    return (points, "p_alive", f"P(active) {round(100 * p)}%") if points else None
-
-
-def _overdue_signal(f: CustomerFacts, today: date, interval: float, own: bool) -> Signal | None:
-    """Silence since the last service (or since buying, if never serviced since) against
-    the customer's own rhythm: a 10-monthly customer at 11 months is on time."""
-    ref = f.last_service
-    if ref is None or (f.last_purchase is not None and f.last_purchase > ref):
-        ref = f.last_purchase
-    if ref is None:
-        return None
-    since = (today - ref).days
-    if since <= OVERDUE_FROM * interval:
-        return None
-    points = OVERDUE_POINTS * _ramp(since / interval, OVERDUE_FROM, OVERDUE_FULL)
-    if not points:
-        return None
-    gap_unit = _span_parts(since)[1]
-    if f.last_service is None or ref != f.last_service:
-        text = f"no service since buying {span(since)} ago (due every {_every(interval, gap_unit)})"
-    else:
-        word = "usually" if own else "due"
-        text = f"no service for {span(since)} ({word} every {_every(interval, gap_unit)})"
-    return points, "overdue", text
-
-
-def _spend_signal(f: CustomerFacts) -> Signal | None:
-    """After-sales spend in the last 12 months against the 12 before ("buying power
-    falling"); car sales are left out, or every recent buyer would look like a leaver."""
-    if f.aftersales_12m is not None and f.aftersales_prev_12m is not None:
-        now, before = f.aftersales_12m, f.aftersales_prev_12m
-    else:
-        now, before = f.spend_12m, f.spend_prev_12m
-    if before < SPEND_MIN_BASE or now >= before:
-        return None
-    drop = 1.0 - max(now, 0.0) / before
-    points = SPEND_POINTS * _ramp(drop, SPEND_FROM, 1.0)
-    if not points:
-        return None
-    if now <= 0:
-        return points, "spend", f"no spend this year ({_money(before)} the year before)"
-    text = f"spend down {round(100 * drop)}% year on year ({_money(now)} vs {_money(before)})"
-    return points, "spend", text
-
-
-def _complaint_signal(f: CustomerFacts, today: date) -> Signal | None:
-    """An open complaint counts from day one and weighs more every day it stays open:
-    speed of response is what customers remember."""
-    if f.open_complaints <= 0:
-        return None
-    age = max(0, (today - f.oldest_open_complaint).days) if f.oldest_open_complaint else 0
-    points = min(COMPLAINT_BASE + COMPLAINT_PER_DAY * age, COMPLAINT_MAX)
-    if age == 0:
-        opened = "opened today"
-    else:
-        opened = f"open {_plural(age, 'day')}" if age < 61 else f"open {span(age)}"
-    if f.open_complaints == 1:
-        return points, "complaint", f"complaint {opened}"
-    oldest = opened.replace("open ", "", 1) if age else "opened today"
-    return points, "complaint", f"{f.open_complaints} complaints open, oldest {oldest}"
-
-
-def _nps_signal(f: CustomerFacts, today: date) -> Signal | None:
-    if f.last_nps is None or f.last_nps_on is None or f.last_nps > 6:
-        return None
-    age = (today - f.last_nps_on).days
-    if age > NPS_MAX_AGE_DAYS:
-        return None
-    points = NPS_POINTS_AT_6 + NPS_POINTS_PER_STEP * (6 - max(f.last_nps, 0))
-    when = "this week" if age < 7 else f"{span(age)} ago"
-    return points, "nps", f"last NPS {f.last_nps} ({when})"
-
-
-def _unanswered_signal(f: CustomerFacts) -> Signal | None:
-    if f.unanswered_streak < UNANSWERED_FROM:
-        return None
-    points = min(UNANSWERED_EACH * f.unanswered_streak, UNANSWERED_MAX)
-    return points, "unanswered", f"{f.unanswered_streak} calls unanswered"
-
-
-def _contact_signal(f: CustomerFacts, today: date) -> Signal | None:
-    """Time since we last spoke to or saw the customer; the cadence wants a contact about
-    once a month and calls 60 days overdue."""
-    last = f.last_contact
-    if last is None or (f.last_visit is not None and f.last_visit > last):
-        last = f.last_visit
-    since_joining = last is None
-    if since_joining:
-        last = f.created_on
-    if last is None:
-        return None
-    days = (today - last).days
-    if days <= CONTACT_FROM_DAYS:
-        return None
-    points = CONTACT_POINTS * _ramp(days, CONTACT_FROM_DAYS, CONTACT_FULL_DAYS)
-    if since_joining:
-        return points, "contact", f"no contact since joining {span(days)} ago"
-    return points, "contact", f"no contact for {span(days)}"
+def _reason(group: str, f: CustomerFacts, today: date, p_alive: float | None) -> Msg | None:
+    if group == "rhythm" and f.last_visit is not None:
+        gap = (today - f.last_visit).days
+        if f.visit_days <= 1:
+            return Msg("risk.seen_once", {"gap": span(gap)})
+        usual = (f.last_visit - f.first_visit).days / (f.visit_days - 1) if f.first_visit else 0
+        return Msg("risk.no_visit", {"gap": span(gap), "usual": span(usual)})
+    if group == "thinning" and f.prev_visit is not None and f.first_visit is not None:
+        before = (f.prev_visit - f.first_visit).days / max(f.visit_days - 2, 1)
+        last = (f.last_visit - f.prev_visit).days if f.last_visit else 0
+        return Msg("risk.thinning", {"last": span(last), "usual": span(before)})
+    if group == "no_first_service" and f.last_purchase is not None:
+        return Msg("risk.no_first_service", {"gap": span((today - f.last_purchase).days)})
+    if group == "service_overdue" and f.last_service is not None:
+        interval, own = usual_service_interval(f)
+        code = "risk.service_overdue_own" if own else "risk.service_overdue_maker"
+        return Msg(code, {"gap": span((today - f.last_service).days), "usual": span(interval)})
+    if group == "spend":
+        now = f.aftersales_12m if f.aftersales_12m is not None else f.spend_12m
+        before = f.aftersales_prev_12m if f.aftersales_prev_12m is not None else f.spend_prev_12m
+        if before <= 0:
+            return None
+        if now <= 0:
+            return Msg("risk.no_spend", {"before": _money(before)})
+        return Msg("risk.spend_down", {"pct": round(100 * (1 - now / before)),
+                                       "now": _money(now), "before": _money(before)})  # fmt: skip
+    if group == "declined" and f.last_declined is not None:
+        return Msg("risk.declined_open", {"gap": span((today - f.last_declined).days)})
+    if group == "complaint" and f.open_complaints > 0:
+        age = max(0, (today - f.oldest_open_complaint).days) if f.oldest_open_complaint else 0
+        if f.open_complaints == 1:
+            return Msg("risk.complaint_open", {"age": span(age)})
+        return Msg("risk.complaints_open", {"n": f.open_complaints, "age": span(age)})
+    if group == "nps" and f.last_nps is not None:
+        return Msg("risk.low_nps", {"nps": f.last_nps, "when": f.last_nps_on})
+    if group == "unanswered" and f.unanswered_streak > 0:
+        return Msg("risk.unanswered", {"n": f.unanswered_streak})
+    if group == "contact":
+        touched = f.last_contact
+        if touched is None or (f.last_visit is not None and f.last_visit > touched):
+            touched = f.last_visit
+        if touched is not None:
+            return Msg("risk.no_contact", {"gap": span((today - touched).days)})
+    return None
 
 
 # --- actions ----------------------------------------------------------------------------
 
-_ACTIONS = {
-    "complaint": "Call today about the open complaint: apologise, agree a fix and a date.",
-    "nps": "Call to ask what went wrong after the last visit and put it right.",
-    "overdue": "Service reminder call: offer a booking slot.",
-    "unanswered": "Calls go unanswered: try WeChat or SMS, or the second number.",
-    "spend": "Ask whether they now service elsewhere; offer a service plan.",
-    "p_alive": "Personal call from the owner: ask how the car is and invite them in.",
-    "contact": "Stay-in-touch call: ask how the car is.",
+_ACTION_FOR_GROUP = {
+    "complaint": "risk.action.complaint",
+    "nps": "risk.action.nps",
+    "unanswered": "risk.action.unanswered",
+    "thinning": "risk.action.personal_call",
+    "no_first_service": "risk.action.first_service",
+    "service_overdue": "risk.action.service",
+    "spend": "risk.action.spend",
+    "declined": "risk.action.declined",
+    "rhythm": "risk.action.personal_call",
+    "contact": "risk.action.stay_in_touch",
 }
 _QUIET_ACTIONS = {
-    "prospect": "Convert: invite to a test drive, a first service or an event.",
-    "new": "Welcome: check in and book the first service.",
-    "active": "Keep the monthly contact; remind services on time.",
-    "at_risk": "Personal call: ask how the car is and offer a service slot.",
-    "lapsed": "Win-back call: ask why they stopped coming and invite them back.",
+    LifecycleStage.NEW: "risk.action.welcome",
+    LifecycleStage.ACTIVE: "risk.action.keep_in_touch",
+    LifecycleStage.LAPSING: "risk.action.personal_call",
+    LifecycleStage.LAPSED: "risk.action.win_back",
 }
-_LOST = {
-    "lost": ("marked lost", "Win-back call: ask why they left (at most 4 tries); record it."),
-    "moved": ("moved away", "No retention calls; ask for referrals if still in touch."),
-    "deceased": ("deceased", "Do not contact."),
+_GONE = {
+    CustomerStatus.LOST: ("risk.gone.marked_lost", "risk.action.win_back_lost"),
+    CustomerStatus.MOVED: ("risk.gone.moved", "risk.action.moved"),
+    CustomerStatus.DECEASED: ("risk.gone.deceased", "risk.action.do_not_contact"),
 }
 
 
-def _action(keys: list[str], stage: str, band: str, tier: str | None) -> str:
-    """What to do. An open complaint comes first (it is fixable today, and how fast it is
-    handled is what the customer remembers); otherwise the heaviest reason decides, except
-    that prospects are converted and lapsed customers won back."""
-    key = "complaint" if "complaint" in keys else keys[0] if keys else None
-    if key in ("complaint", "nps", "unanswered"):
-        text = _ACTIONS[key]  # type: ignore[index]
-    elif key is None or stage in ("prospect", "lapsed"):
-        text = _QUIET_ACTIONS.get(stage, _QUIET_ACTIONS["active"])
+def _action(groups: Sequence[str], stage: LifecycleStage, band: RiskBand,
+            tier: str | None) -> Msg:  # fmt: skip
+    """What to do. An open complaint comes first (it is fixable today); otherwise the
+    heaviest reason decides, except that lapsed customers are won back."""
+    if "complaint" in groups:
+        code = _ACTION_FOR_GROUP["complaint"]
+    elif groups and (groups[0] in ("nps", "unanswered") or stage != LifecycleStage.LAPSED):
+        code = _ACTION_FOR_GROUP[groups[0]]
     else:
-        text = _ACTIONS[key]
-    if band == "high" and tier in ("VIP", "Gold"):
-        text += f" {tier} customer: the manager calls."
-    return text
+        code = _QUIET_ACTIONS.get(stage, "risk.action.keep_in_touch")
+    if band == RiskBand.HIGH and tier in (ValueTier.VIP, ValueTier.GOLD):
+        return _manager_calls(code, str(tier))
+    return _plain_action(code)
 
 
-def band_for(score: int) -> str:
-    return "high" if score >= HIGH else "medium" if score >= MEDIUM else "low"
+@lru_cache(maxsize=64)
+def _plain_action(code: str) -> Msg:  # shared: a few dozen actions for 100k customers
+    return Msg(code)
+
+
+@lru_cache(maxsize=64)
+def _manager_calls(code: str, tier: str) -> Msg:
+    label = Msg(f"vocab.value_tier.{tier}")  # 大客户 in Chinese
+    return Msg("risk.action.manager_calls", {"action": _plain_action(code), "tier": label})
 
 
 # --- scoring ----------------------------------------------------------------------------
 
 
-def _lost_result(f: CustomerFacts, today: date) -> RiskResult:
-    if f.status in LOST_STATUSES:
-        reason, action = _LOST[f.status]
+def _agree(stage: LifecycleStage, band: RiskBand) -> LifecycleStage:
+    """The stage never contradicts the band. The stage tells the rhythm so far, the band
+    the next twelve months, so "active, high risk" is the early warning itself (still
+    coming, likely to stop; a customer seen two days ago is not "lapsing"). But "lapsed"
+    (stopped coming) beside "low risk" (expected back) would say two opposite things:
+    such a customer is lapsing. (Gone and prospect are decided before any score.)"""
+    if band == RiskBand.LOW and stage == LifecycleStage.LAPSED:
+        return LifecycleStage.LAPSING
+    return stage
+
+
+def _gone(f: CustomerFacts, today: date) -> RiskResult:
+    if f.status in _GONE:
+        reason, action = _GONE[CustomerStatus(f.status)]
+        reasons = (Msg(reason),)
     else:
         days = (today - f.last_visit).days if f.last_visit else 0
-        reason = f"no visit for {span(days)}: counted as lost"
-        action = _LOST["lost"][1]
-    return RiskResult(f.customer_id, 0, "lost", (reason,), None, None, action, "lost")
+        reasons = (Msg("risk.gone.silent", {"gap": span(days)}),)
+        action = "risk.action.win_back_lost"
+    return RiskResult(f.customer_id, 0, RiskBand.GONE, reasons, None, None, Msg(action),
+                      LifecycleStage.GONE)  # fmt: skip
 
 
-def _points(signal: Signal) -> float:
-    return signal[0]
-
-
-def score_customer(
-    facts: CustomerFacts,
-    *,
-    today: date,
-    p_alive: float | None,
-    expected_visits: float | None,
-    tier: str | None = None,
-) -> RiskResult:
-    """Score one customer from their facts and the model's P(alive) / expected visits.
-
-    ``p_alive`` is ignored (and reported as None) for a customer seen on one day only.
-    """
-    interval, own = usual_service_interval(facts)
-    stage = lifecycle(facts, today, interval_days=interval)
-    if stage == "lost":
-        return _lost_result(facts, today)
-    if facts.visit_days <= 1:
-        p_alive = None
-    # The cheap guards up front spare most customers most of the calls (100k a refresh).
-    signals = [s for s in (
-        _p_alive_signal(p_alive) if p_alive is not None else None,
-        _overdue_signal(facts, today, interval, own),
-        _spend_signal(facts),
-        _complaint_signal(facts, today) if facts.open_complaints > 0 else None,
-        _nps_signal(facts, today) if facts.last_nps is not None else None,
-        _unanswered_signal(facts) if facts.unanswered_streak >= UNANSWERED_FROM else None,
-        _contact_signal(facts, today),
-    ) if s is not None]  # fmt: skip
-    if len(signals) > 1:
-        signals.sort(key=_points, reverse=True)  # stable: ties keep the table's order
-    score = min(100, round(sum([s[0] for s in signals]))) if signals else 0
-    band = band_for(score)
-    shown = [s for s in signals if s[0] >= 0.5]
-    reasons = tuple([s[2] for s in shown])
-    if facts.last_visit is None:
-        expected_visits = None
-    return RiskResult(
-        facts.customer_id, score, band, reasons,
-        None if p_alive is None else float(p_alive),
-        None if expected_visits is None else float(expected_visits),
-        _action([s[1] for s in shown], stage, band, tier), stage,
-    )  # fmt: skip
-
-
-def bgnbd_inputs(
-    facts_list: Sequence[CustomerFacts], today: date
-) -> tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray]:
-    """(index, x, t_x, T) in weeks for the customers who have visited at least once.
-
-    x = repeat visit days, t_x = weeks from the first to the last visit, T = weeks from
-    the first visit to ``today``; ``index`` says which facts each row belongs to.
-    """
-    t0 = today.toordinal()
-    rows = [
-        (i, f.visit_days - 1, f.first_visit.toordinal(), f.last_visit.toordinal())
-        for i, f in enumerate(facts_list)
-        if f.first_visit is not None and f.last_visit is not None and f.visit_days >= 1
-    ]
-    if not rows:
-        empty = np.zeros(0)
-        return np.zeros(0, dtype=np.int64), empty, empty, empty
-    arr = np.asarray(rows, dtype=np.int64)
-    first, last = arr[:, 2], np.minimum(arr[:, 3], t0)
-    x = arr[:, 1].astype(float)
-    t_x = np.maximum(last - first, 0) / 7.0
-    age = np.maximum(t0 - first, 0) / 7.0
-    return arr[:, 0], x, np.minimum(t_x, age), age
+def _prospect(f: CustomerFacts) -> RiskResult:
+    return RiskResult(f.customer_id, 0, RiskBand.NONE, (), None, None,
+                      Msg("risk.action.convert"), LifecycleStage.PROSPECT)  # fmt: skip
 
 
 def score_all(
     facts_list: Sequence[CustomerFacts],
     *,
     today: date,
-    model_params: BGNBDParams | None,
+    model_params: BGNBDParams,
+    churn: ChurnModel | None = None,
     tiers: Mapping[int, str] | None = None,
 ) -> list[RiskResult]:
-    """Score many customers: P(alive) and expected visits for everyone in one vectorised
-    model call, then the signals per customer. Same results as ``score_customer``."""
-    n = len(facts_list)
-    alive = np.full(n, np.nan)
-    expected = np.full(n, np.nan)
-    if model_params is not None and n:
-        index, x, t_x, age = bgnbd_inputs(facts_list, today)
-        if index.size:
-            alive[index] = p_alive(model_params, x, t_x, age)
-            expected[index] = expected_purchases(model_params, HORIZON_WEEKS, x, t_x, age)
+    """Score many customers at once: one model call for everyone, then the words."""
+    churn = churn or prior_model(HORIZON_DAYS)
     tiers = tiers or {}
-    return [
-        score_customer(
-            f,
-            today=today,
-            p_alive=None if math.isnan(a) else float(a),
-            expected_visits=None if math.isnan(e) else float(e),
-            tier=tiers.get(f.customer_id),
-        )
-        for f, a, e in zip(facts_list, alive.tolist(), expected.tolist(), strict=True)
-    ]
+    stages = [lifecycle(f, today, interval_days=usual_service_interval(f)[0])
+              for f in facts_list]  # fmt: skip
+    live = [i for i, s in enumerate(stages)
+            if s not in (LifecycleStage.GONE, LifecycleStage.PROSPECT)]  # fmt: skip
+    out: list[RiskResult | None] = [None] * len(facts_list)
+    for i, stage in enumerate(stages):
+        if stage == LifecycleStage.GONE:
+            out[i] = _gone(facts_list[i], today)
+        elif stage == LifecycleStage.PROSPECT:
+            out[i] = _prospect(facts_list[i])
+    if live:
+        facts = [facts_list[i] for i in live]
+        x, alive, expected = design(facts, today, model_params, HORIZON_DAYS)
+        probability = churn.probability(x)
+        # A column speaks as a reason only if its weight has the prior's sign; the rhythm
+        # sentence speaks for its columns' sum (free in the fit, see churn.RHYTHM).
+        speaks = np.array([f in _GROUPS["rhythm"] or w * p > 0
+                           for f, w, p in zip(FEATURES, churn.weights, PRIOR, strict=True)])  # fmt: skip
+        grouped = (churn.contributions(x) * speaks) @ _GROUP_MATRIX
+        order = np.argsort(-grouped, axis=1, kind="stable")[:, :MAX_REASONS]
+        # Python lists: indexing numpy arrays element by element is the slow part at 100k.
+        named = np.where(np.take_along_axis(grouped, order, axis=1) >= MIN_REASON, order, -1)
+        scores = np.rint(100 * probability).astype(int).tolist()
+        alive_l, expected_l = alive.tolist(), expected.tolist()
+        for row, (i, picked) in enumerate(zip(live, named.tolist(), strict=True)):
+            f = facts[row]
+            a = alive_l[row]
+            p = None if a != a else a  # NaN: BG/NBD has nothing to say
+            groups = [_GROUP_NAMES[g] for g in picked if g >= 0]
+            reasons = tuple([m for m in [_reason(g, f, today, p) for g in groups] if m])
+            band = band_for(scores[row])
+            stages[i] = _agree(stages[i], band)
+            out[i] = RiskResult(
+                f.customer_id, scores[row], band, reasons, p, expected_l[row],
+                _action(groups, stages[i], band, tiers.get(f.customer_id)), stages[i],
+            )  # fmt: skip
+    return [r for r in out if r is not None]
+
+
+def score_customer(facts: CustomerFacts, *, today: date, model_params: BGNBDParams,
+                   churn: ChurnModel | None = None, tier: str | None = None) -> RiskResult:  # fmt: skip
+    """One customer, exactly as ``score_all`` scores them among everyone."""
+    tiers = {facts.customer_id: tier} if tier else None
+    return score_all([facts], today=today, model_params=model_params, churn=churn,
+                     tiers=tiers)[0]  # fmt: skip

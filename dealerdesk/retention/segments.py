@@ -22,6 +22,8 @@ import numpy as np
 from numpy.typing import ArrayLike
 
 from dealerdesk.retention.facts import CustomerFacts
+from dealerdesk.vocab.customer import GONE_STATUSES
+from dealerdesk.vocab.retention import LifecycleStage, Segment, ValueTier
 
 __all__ = [
     "DEFAULT_SERVICE_INTERVAL_DAYS", "LIFECYCLE_STAGES", "LOST_STATUSES", "SEGMENTS",
@@ -30,11 +32,11 @@ __all__ = [
     "usual_service_interval", "value_tiers",
 ]  # fmt: skip
 
-TIERS = ("VIP", "Gold", "Standard")
-SEGMENTS = ("Champions", "Loyal", "Potential", "At risk", "Can't lose them", "Hibernating",
-            "Lost", "Prospect")  # fmt: skip
-LIFECYCLE_STAGES = ("prospect", "new", "active", "at_risk", "lapsed", "lost")
-LOST_STATUSES = frozenset({"lost", "moved", "deceased"})
+# The word lists live in dealerdesk.vocab; these names stay for the callers.
+TIERS = tuple(ValueTier)
+SEGMENTS = tuple(Segment)
+LIFECYCLE_STAGES = tuple(LifecycleStage)
+LOST_STATUSES = GONE_STATUSES
 
 # The 80/20 cut: VIP + Gold hold up to 80% of spend, VIP the first 50% of it; the caps keep
 # them an elite when spend is flat (10 equal customers must not all be VIP).
@@ -95,12 +97,12 @@ def tier_cut(spend: ArrayLike) -> TierCut:
     )
 
 
-def tier_for(spend: float, cut: TierCut) -> str:
+def tier_for(spend: float, cut: TierCut) -> ValueTier:
     if spend > 0 and spend >= cut.vip_min:
-        return "VIP"
+        return ValueTier.VIP
     if spend > 0 and spend >= cut.gold_min:
-        return "Gold"
-    return "Standard"
+        return ValueTier.GOLD
+    return ValueTier.STANDARD
 
 
 def value_tiers(spend_by_customer: Mapping[int, float]) -> dict[int, str]:
@@ -154,24 +156,26 @@ def rfm_scores(breaks: RFMBreakpoints, recency_days: ArrayLike, frequency: Array
     return r, f, m
 
 
-def rfm_segment(r: int, f: int, m: int) -> str:
+def rfm_segment(r: int, f: int, m: int) -> Segment:
     """Name the segment; the rules are tried in order and cover every (r, f, m).
 
-    Recent (r >= 3): Champions when frequent and big (f, m >= 4), Loyal when both >= 3,
-    else Potential. Not recent (r <= 2): Can't lose them when they were frequent and big
-    (f, m >= 4), At risk when either was >= 3, else Hibernating (r = 2) or Lost (r = 1).
+    Recent (r >= 3): champions when frequent and big (f, m >= 4), loyal when both >= 3,
+    else promising. Not recent (r <= 2): quiet big spenders when they were frequent and
+    big (f, m >= 4), fading when either was >= 3, else hibernating (r = 2) or dormant
+    (r = 1). (The classic names "At risk", "Can't lose them" and "Lost" are not used:
+    they read like a risk band or a status and contradicted them on screen.)
     """
     if r >= 3:
         if r >= 4 and f >= 4 and m >= 4:
-            return "Champions"
+            return Segment.CHAMPIONS
         if f >= 3 and m >= 3:
-            return "Loyal"
-        return "Potential"
+            return Segment.LOYAL
+        return Segment.PROMISING
     if f >= 4 and m >= 4:
-        return "Can't lose them"
+        return Segment.QUIET_BIG_SPENDERS
     if f >= 3 or m >= 3:
-        return "At risk"
-    return "Hibernating" if r == 2 else "Lost"
+        return Segment.FADING
+    return Segment.HIBERNATING if r == 2 else Segment.DORMANT
 
 
 # --- lifecycle --------------------------------------------------------------------------
@@ -197,16 +201,18 @@ def usual_service_interval(facts: CustomerFacts) -> tuple[float, bool]:
 def lifecycle_limits(interval_days: float) -> tuple[float, float]:
     """(active until, at risk until) in days since the last visit, for this rhythm.
 
-    Active while the silence is under 1.5 usual intervals (at least 9 months); at risk
-    up to 3 intervals (at least 18 months); lapsed after that; lost after 3 years.
+    Active while the silence is under 1.5 usual intervals (at least 9 months); lapsing
+    up to 3 intervals (at least 18 months); lapsed after that; gone after 3 years.
     """
     active = max(1.5 * interval_days, 270.0)
     at_risk = min(max(3.0 * interval_days, 548.0), float(LOST_AFTER_DAYS))
     return active, at_risk
 
 
-def lifecycle(facts: CustomerFacts, today: date, *, interval_days: float | None = None) -> str:
-    """prospect | new | active | at_risk | lapsed | lost, from status and visit rhythm.
+def lifecycle(
+    facts: CustomerFacts, today: date, *, interval_days: float | None = None
+) -> LifecycleStage:
+    """prospect | new | active | lapsing | lapsed | gone, from status and visit rhythm.
 
     Staff marking a customer lost, moved or deceased wins over any arithmetic. Someone
     never seen is a prospect. Otherwise the silence since the last visit is measured
@@ -215,21 +221,22 @@ def lifecycle(facts: CustomerFacts, today: date, *, interval_days: float | None 
     the caller already has it.
     """
     if facts.status in LOST_STATUSES:
-        return "lost"
+        return LifecycleStage.GONE
     if facts.last_visit is None:
-        return "prospect"
+        return LifecycleStage.PROSPECT
     since = (today - facts.last_visit).days
     if since > LOST_AFTER_DAYS:
-        return "lost"
+        return LifecycleStage.GONE
     if interval_days is None:
         interval_days = usual_service_interval(facts)[0]
     active_until, at_risk_until = lifecycle_limits(interval_days)
     if since > at_risk_until:
-        return "lapsed"
+        return LifecycleStage.LAPSED
     if since > active_until:
-        return "at_risk"
+        return LifecycleStage.LAPSING
     first = facts.first_visit or facts.last_visit
-    return "new" if (today - first).days <= NEW_CUSTOMER_DAYS else "active"
+    new = (today - first).days <= NEW_CUSTOMER_DAYS
+    return LifecycleStage.NEW if new else LifecycleStage.ACTIVE
 
 
 # --- strategies -------------------------------------------------------------------------
@@ -244,29 +251,29 @@ STRATEGIES: Mapping[str, Mapping[str, str]] = {
         "after each visit, monthly contact.",
     },
     "segment": {
-        "Champions": "Reward and recognise: VIP events and benefits; ask for referrals and "
+        "champions": "Reward and recognise: VIP events and benefits; ask for referrals and "
         "reviews (one loyal customer moves about eight others).",
-        "Loyal": "Deepen the relationship: recommend what fits the car's age and mileage, "
+        "loyal": "Deepen the relationship: recommend what fits the car's age and mileage, "
         "invite to new models.",
-        "Potential": "Build loyalty: a service plan, a follow-up after every visit, make the "
+        "promising": "Build loyalty: a service plan, a follow-up after every visit, make the "
         "next visit easy to book.",
-        "At risk": "Call personally: find out what changed and give a reason to come back "
+        "fading": "Call personally: find out what changed and give a reason to come back "
         "(service check, offer).",
-        "Can't lose them": "Manager call now: they were among the best; fix what went wrong "
+        "quiet_big_spenders": "Manager call now: they were among the best; fix what went wrong "
         "and make a tailored offer.",
-        "Hibernating": "Reactivate with one relevant offer (seasonal check, campaign); do "
+        "hibernating": "Reactivate with one relevant offer (seasonal check, campaign); do "
         "not over-contact.",
-        "Lost": "Win-back call: ask why they left (at most 4 tries) and record the reason.",
-        "Prospect": "Convert: invite to a test drive, a first service or an event.",
+        "dormant": "Win-back call: ask why they left (at most 4 tries) and record the reason.",
+        "prospect": "Convert: invite to a test drive, a first service or an event.",
     },
     "lifecycle": {
         "prospect": "Convert: invite to a test drive, a first service or an event.",
         "new": "Welcome: thank-you message, 7-day check-in, book the first service.",
         "active": "Serve and build loyalty: monthly contact, reminders on time, recommend "
         "what fits.",
-        "at_risk": "Call personally: ask how the car is, offer a service slot, fix any open issue.",
+        "lapsing": "Call personally: ask how the car is, offer a service slot, fix any open issue.",
         "lapsed": "Win back: ask why they stopped coming and invite them back.",
-        "lost": "Ask why they left and record it; contact only with consent, for campaigns "
+        "gone": "Ask why they left and record it; contact only with consent, for campaigns "
         "and referrals.",
         "target": "Awareness: events, partner referrals and campaigns.",
     },

@@ -28,14 +28,11 @@ from dealerdesk.store.records import (
 )
 from dealerdesk.store.validation import format_phone
 
-CHANNELS = w.CHANNELS
-OUTCOMES = w.OUTCOMES
-STATUSES = w.STATUSES
 VISIT_KINDS = w.VISIT_KINDS
 SEVERITIES = w.SEVERITIES
 
 __all__ = [
-    "CHANNELS", "OUTCOMES", "SEVERITIES", "STATUSES", "VISIT_KINDS", "CustomerFilter",
+    "SEVERITIES", "VISIT_KINDS", "CustomerFilter",
     "CustomerListRow", "CustomerRecord", "StaffRecord", "TimelineEntry",
 ]  # fmt: skip
 

@@ -19,6 +19,10 @@ from dataclasses import dataclass, field
 from datetime import date, timedelta
 
 from dealerdesk.store.validation import vin_check_digit
+from dealerdesk.vocab.complaints import ComplaintSeverity as Sev
+
+# How often each severity comes up in the demo's complaints (medium twice as often).
+SEVERITY_MIX = tuple(s.value for s in (Sev.LOW, Sev.MEDIUM, Sev.MEDIUM, Sev.HIGH))
 
 SURNAMES = (
     "王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘于蒋蔡余杜叶程苏魏吕丁"
@@ -389,7 +393,7 @@ class _Events:
                 g.rows.add("complaint", ("customer_id", "opened_at", "category", "severity", "status",
                            "description", "first_response_at", "resolved_at", "resolution",
                            "assignee_id", "created_at", "updated_at"),
-                           (self.cid, _ts(day, 11), category, rng.choice(("low", "medium", "medium", "high")),
+                           (self.cid, _ts(day, 11), category, rng.choice(SEVERITY_MIX),
                             status, text, first_resp, resolved,
                             None if status != "resolved" else "已致歉并免费返修", self.owner,
                             _ts(day, 11), _ts(day, 11)))  # fmt: skip

@@ -57,9 +57,10 @@ from dealerdesk.services.changes import Changed, changed
 from dealerdesk.store import followup_queries as fq
 from dealerdesk.store.db import write_transaction
 from dealerdesk.store.followup_queries import FollowupRow
+from dealerdesk.vocab.contact import Channel, Outcome
 
 __all__ = [
-    "CHANNELS", "KIND_LABELS", "OUTCOMES", "FollowupRow", "GenerateResult", "cadence_config", "cadence_rules",
+    "KIND_LABELS", "FollowupRow", "GenerateResult", "cadence_config", "cadence_rules",
     "complete_followup", "day_agenda", "due_followups", "ensure_cadence_rules",
     "generate_followups", "month_counts", "reschedule_followup", "schedule_followup",
     "skip_followup",
@@ -68,8 +69,6 @@ __all__ = [
 
 log = logging.getLogger(__name__)
 
-OUTCOMES = ("reached", "no_answer", "call_back", "wrong_number", "declined")
-CHANNELS = ("phone", "sms", "wechat", "email", "visit")
 LIVE_RULES = frozenset({"touch", "complaint"})  # recurring: a closed one frees its key
 DEFAULT_HORIZON = 90
 _FACTORIES = fq.InputFactories(
@@ -308,10 +307,10 @@ def complete_followup(
     callback_on: date | None = None,
 ) -> Changed:
     """Log the contact with its outcome and close (or retry, or call back) the follow-up."""
-    if outcome not in OUTCOMES:
-        raise ValidationError("outcome", f"“{outcome}” is not one of {', '.join(OUTCOMES)}")
-    if channel not in CHANNELS:
-        raise ValidationError("channel", f"“{channel}” is not one of {', '.join(CHANNELS)}")
+    if outcome not in tuple(Outcome):
+        raise ValidationError("outcome", f"“{outcome}” is not one of {', '.join(Outcome)}")
+    if channel not in tuple(Channel):
+        raise ValidationError("channel", f"“{channel}” is not one of {', '.join(Channel)}")
     notes = (notes or "").strip()
     if len(notes) > 4000:
         raise ValidationError("notes", f"is too long ({len(notes)} characters, at most 4000)")

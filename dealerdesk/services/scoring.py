@@ -13,34 +13,49 @@ expected visits in the next 52 weeks -> tiers, RFM, lifecycle, risk -> one trans
 
 from __future__ import annotations
 
+import gc
 import json
 import math
 import time
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
 from datetime import date, timedelta
+from typing import Any, TypeVar
 
 import numpy as np
 
 from dealerdesk.reports.data import AtRiskReport, AtRiskRow
 from dealerdesk.retention import metrics, segments
 from dealerdesk.retention.bgnbd import BGNBDParams, fit_bgnbd
+from dealerdesk.retention.churn import (
+    MIN_TRAINING,
+    ORIGIN_STEP_DAYS,
+    ORIGINS,
+    ChurnModel,
+    PastCutoff,
+    bgnbd_arrays,
+    train_on_history,
+)
 from dealerdesk.retention.facts import CustomerFacts
 from dealerdesk.retention.metrics import NPSResult, PeriodRetention, Ratio, TimeStats
-from dealerdesk.retention.risk import MEDIUM, bgnbd_inputs, score_all
+from dealerdesk.retention.risk import HORIZON_DAYS, MEDIUM, score_all
 from dealerdesk.services import settings
 from dealerdesk.services.changes import Changed
 from dealerdesk.services.settings import dealership_name
 from dealerdesk.store import facts_query as q
-from dealerdesk.store.facts_query import ScoreRow, ScoreWrite
+from dealerdesk.store import risk_facts, scores
+from dealerdesk.store.records import ScoreRecord
 from dealerdesk.store.settings_store import get_setting, set_setting
 from dealerdesk.store.validation import format_phone
+from dealerdesk.vocab.customer import GONE_STATUSES
+from dealerdesk.vocab.retention import Segment
 
-__all__ = ["DEFAULT_PARAMS", "RetentionMetrics", "ScoreRow", "ScoreSummary", "at_risk_report_data",
+__all__ = ["DEFAULT_PARAMS", "RetentionMetrics", "ScoreRecord", "ScoreSummary", "at_risk_report_data",
            "customer_risk", "refresh_for_changes", "refresh_scores", "retention_metrics",
            "top_at_risk"]  # fmt: skip
 
+T = TypeVar("T")
 MODEL_KEY = "scoring_model"
 MIN_CUSTOMERS_TO_FIT = 50
 # Used when the data cannot identify the model (a new dealership, nobody ever left):
@@ -48,6 +63,7 @@ MIN_CUSTOMERS_TO_FIT = 50
 # after about one visit in eleven (a / (a + b) = 0.5 / 5.5).
 DEFAULT_PARAMS = BGNBDParams(1.5, 40.0, 0.5, 5.0, math.nan, False, False)
 SCORE_TABLES = frozenset({"visit", "contact_log", "complaint", "survey", "customer"})
+REFIT_CHURN_DAYS = 28  # the warning signs' weights move slowly: refit them monthly
 
 
 @dataclass(frozen=True, slots=True)
@@ -60,6 +76,7 @@ class _Model:
     computed_on: date
     tier_cut: segments.TierCut
     rfm: segments.RFMBreakpoints
+    churn: ChurnModel | None = None
 
     def to_json(self) -> str:
         p = self.params
@@ -70,6 +87,7 @@ class _Model:
             "note": self.note, "computed_on": self.computed_on.isoformat(),
             "tier_cut": [_finite(self.tier_cut.vip_min), _finite(self.tier_cut.gold_min)],
             "rfm": [list(self.rfm.recency), list(self.rfm.frequency), list(self.rfm.monetary)],
+            "churn": self.churn.to_dict() if self.churn else None,
         })  # fmt: skip
 
     @classmethod
@@ -81,8 +99,9 @@ class _Model:
                                  math.nan if ll is None else ll, d["converged"], d["degenerate"])  # fmt: skip
             vip, gold = (math.inf if v is None else float(v) for v in d["tier_cut"])
             rfm = segments.RFMBreakpoints(*(tuple(map(float, b)) for b in d["rfm"]))
+            churn = ChurnModel.from_dict(d["churn"]) if d.get("churn") else None
             return cls(params, d["source"], d["note"], date.fromisoformat(d["computed_on"]),
-                       segments.TierCut(vip, gold), rfm)  # fmt: skip
+                       segments.TierCut(vip, gold), rfm, churn)  # fmt: skip
         except (ValueError, KeyError, TypeError):
             return None
 
@@ -122,7 +141,8 @@ def _fit(
 ) -> tuple[BGNBDParams, str, str]:
     """Fit BG/NBD on every visit history; on data that cannot identify it, fall back to
     the last good fit, else to DEFAULT_PARAMS, and say so."""
-    _, x, t_x, age = bgnbd_inputs(facts, today)
+    seen = [f for f in facts if f.last_visit is not None]
+    x, t_x, age = bgnbd_arrays(seen, today)
     fallback = previous.params if previous and previous.source in ("fit", "previous") else None
     fallback_name = "previous" if fallback else "default"
     if x.size < MIN_CUSTOMERS_TO_FIT or not np.any(x > 0):
@@ -146,10 +166,14 @@ def refresh_scores(*, today: date, customer_ids: Sequence[int] | None = None) ->
 
     A partial refresh reuses the model and cut points of the last full one (and becomes a
     full refresh if there has never been one)."""
+    return _without_cycle_collection(_refresh_scores, today, customer_ids)
+
+
+def _refresh_scores(today: date, customer_ids: Sequence[int] | None) -> ScoreSummary:
     started = time.perf_counter()
     model = _stored_model()
     partial = customer_ids is not None and model is not None
-    facts = q.load_customer_facts(today, customer_ids if partial else None, factory=CustomerFacts)
+    facts = _load_facts(today, customer_ids if partial else None)
     t_sql = time.perf_counter()
     if not partial:
         params, source, note = _fit(facts, today, model)
@@ -160,6 +184,7 @@ def refresh_scores(*, today: date, customer_ids: Sequence[int] | None = None) ->
             segments.rfm_breakpoints([(today - f.last_visit).days for f in visited],  # type: ignore[operator]
                                      [f.visit_days for f in visited],
                                      [f.spend_total for f in visited]),
+            _churn_model(today, params, model.churn if model else None),
         )  # fmt: skip
         set_setting(MODEL_KEY, model.to_json())
     assert model is not None
@@ -167,7 +192,7 @@ def refresh_scores(*, today: date, customer_ids: Sequence[int] | None = None) ->
     rows = _score_rows(facts, today, model)
     t_score = time.perf_counter()
     dropped = sorted(set(customer_ids or ()) - {f.customer_id for f in facts}) if partial else []
-    q.save_scores(rows, replace_all=not partial, drop_ids=dropped)
+    scores.save_scores(rows, replace_all=not partial, drop_ids=dropped)
     t_write = time.perf_counter()
     return ScoreSummary(
         today=today, customers=len(rows), partial=partial,
@@ -178,17 +203,75 @@ def refresh_scores(*, today: date, customer_ids: Sequence[int] | None = None) ->
     )  # fmt: skip
 
 
-# "543" -> (rfm text, segment name) for all 125 score combinations, looked up per customer.
+def _load_facts(day: date, customer_ids: Sequence[int] | None) -> list[CustomerFacts]:
+    """Every customer's facts on ``day``, with the visit before the last one (visits
+    thinning out) from ``store.risk_facts``, built in the same pass."""
+    prev = risk_facts.previous_visit_days(day, customer_ids)
+    declined = risk_facts.last_declined_days(day, customer_ids)
+    days: dict[str | None, date | None] = {None: None}
+
+    def parse(text: str | None) -> date | None:
+        if text not in days:
+            days[text] = date.fromisoformat(text)  # type: ignore[arg-type]
+        return days[text]
+
+    def make(**fields: Any) -> CustomerFacts:
+        cid = int(fields["customer_id"])
+        return CustomerFacts(**fields, prev_visit=parse(prev.get(cid)),
+                             last_declined=parse(declined.get(cid)))  # fmt: skip
+
+    return q.load_customer_facts(day, customer_ids, factory=make)
+
+
+def _without_cycle_collection(fn: Callable[..., T], *args: object) -> T:
+    """Scoring 100k customers allocates a few hundred thousand small objects that all live
+    until the write (facts, messages, records): the cyclic collector rescans them again and
+    again for nothing (a third of the scoring time). None of them form cycles, so it is
+    paused for this call only, as ``followups.generate_followups`` does (process-wide for
+    the second it lasts)."""
+    collecting = gc.isenabled()
+    gc.disable()
+    try:
+        return fn(*args)
+    finally:
+        if collecting:
+            gc.enable()
+
+
+def _churn_model(today: date, params: BGNBDParams, previous: ChurnModel | None) -> ChurnModel:
+    """The warning signs' weights, fitted on the history as it stood one horizon ago (and
+    a few quarters before: ``churn.ORIGINS``) against who came back within the horizon
+    (``retention.churn``); refitted monthly; the hand weights when too little history.
+    Customers staff marked gone are left out (their status is known only now)."""
+    latest = today - timedelta(days=HORIZON_DAYS)
+    if (
+        previous is not None
+        and previous.trained_on is not None
+        and (0 <= (latest - previous.trained_on).days < REFIT_CHURN_DAYS)
+    ):
+        return previous
+    origins = []
+    for k in range(ORIGINS):
+        then = latest - timedelta(days=k * ORIGIN_STEP_DAYS)
+        past = [f for f in _load_facts(then, None) if f.status not in GONE_STATUSES]
+        if k and sum(f.last_visit is not None for f in past) < MIN_TRAINING:
+            break
+        back = risk_facts.customers_visiting_between(then, then + timedelta(days=HORIZON_DAYS))
+        origins.append(PastCutoff(then, past, np.array([f.customer_id in back for f in past])))
+    return train_on_history(origins, horizon_days=HORIZON_DAYS, fallback=params)
+
+
+# "543" -> (rfm text, segment) for all 125 score combinations, looked up per customer.
 _RFM_NAMES = {
     r * 100 + f * 10 + m: (f"{r}{f}{m}", segments.rfm_segment(r, f, m))
     for r in range(1, 6) for f in range(1, 6) for m in range(1, 6)
 }  # fmt: skip
 
 
-def _score_rows(facts: Sequence[CustomerFacts], today: date, model: _Model) -> list[ScoreWrite]:
+def _score_rows(facts: Sequence[CustomerFacts], today: date, model: _Model) -> list[ScoreRecord]:
     cut, tier_for = model.tier_cut, segments.tier_for
     tiers = [tier_for(f.spend_24m, cut) for f in facts]
-    risks = score_all(facts, today=today, model_params=model.params,
+    risks = score_all(facts, today=today, model_params=model.params, churn=model.churn,
                       tiers={f.customer_id: t for f, t in zip(facts, tiers, strict=True)})  # fmt: skip
     codes = [0] * len(facts)  # 0: never visited, no RFM
     visited = [i for i, f in enumerate(facts) if f.last_visit is not None]
@@ -203,13 +286,15 @@ def _score_rows(facts: Sequence[CustomerFacts], today: date, model: _Model) -> l
             codes[i] = code
     rows = []
     for f, risk, tier, code in zip(facts, risks, tiers, codes, strict=True):
-        rfm, segment = _RFM_NAMES[code] if code else ("", "Prospect")
-        if f.status in segments.LOST_STATUSES:
-            segment = "Lost"  # staff said so; RFM would still call a recent buyer a Champion
-        rows.append(ScoreWrite(
+        rfm, segment = _RFM_NAMES[code] if code else ("", Segment.PROSPECT)
+        if f.status in GONE_STATUSES:
+            segment = (
+                Segment.DORMANT
+            )  # staff said so; RFM would still call a recent buyer a champion
+        rows.append(ScoreRecord(
             f.customer_id, today, risk.score, risk.band, risk.reasons, risk.p_alive,
             risk.expected_visits_12m, tier, rfm, segment, risk.lifecycle, f.spend_24m,
-            risk.suggested_action,
+            risk.action,
         ))  # fmt: skip
     return rows
 
@@ -229,7 +314,7 @@ def _ensure_fresh(today: date) -> None:
         refresh_scores(today=today)
 
 
-def _display(row: ScoreRow, region: str) -> ScoreRow:
+def _display(row: ScoreRecord, region: str) -> ScoreRecord:
     return replace(row, phone=format_phone(row.phone, region) if row.phone else "")
 
 
@@ -242,21 +327,21 @@ def top_at_risk(
     staff_id: int | None = None,
     min_score: int = 0,
     refresh_if_stale: bool = True,
-) -> list[ScoreRow]:
+) -> list[ScoreRecord]:
     """The customers most at risk, highest score first, phones formatted for display."""
     if refresh_if_stale:
         _ensure_fresh(today)
     region = settings.get("phone_region")
-    rows = q.top_scores(limit, band=band, tier=tier, staff_id=staff_id, min_score=min_score)
+    rows = scores.top_scores(limit, band=band, tier=tier, staff_id=staff_id, min_score=min_score)
     return [_display(r, region) for r in rows]
 
 
-def customer_risk(*, customer_id: int, today: date) -> ScoreRow | None:
+def customer_risk(*, customer_id: int, today: date) -> ScoreRecord | None:
     """One customer's score, recomputed first if it is missing or from another day."""
-    row = q.score_for(customer_id)
+    row = scores.score_of(customer_id)
     if row is None or row.computed_on != today:
         refresh_scores(today=today, customer_ids=[customer_id])
-        row = q.score_for(customer_id)
+        row = scores.score_of(customer_id)
     return _display(row, settings.get("phone_region")) if row else None
 
 
@@ -271,7 +356,7 @@ def at_risk_report_data(
     """The at-risk PDF's input: the top ``top`` customers scoring ``min_score`` or more
     (default: medium and high bands), summary counts and the score histogram."""
     rows = top_at_risk(today=today, limit=top, min_score=min_score)
-    total, by_tier = q.risk_by_tier(min_score)
+    total, by_tier = scores.risk_by_tier(min_score)
     return AtRiskReport(
         dealership=dealership if dealership is not None else dealership_name(),
         today=today,
@@ -294,7 +379,7 @@ def at_risk_report_data(
         at_risk_count=sum(n for _, n, _ in by_tier),
         spend_at_stake=sum(s for _, _, s in by_tier),
         by_tier=tuple(by_tier),
-        score_histogram=tuple(q.score_histogram()),
+        score_histogram=tuple(scores.score_histogram()),
         mask_phones=mask_phones,
     )
 

@@ -7,12 +7,12 @@ is showing. Nothing here returns a peewee instance.
 
 from __future__ import annotations
 
-import json
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date, datetime
 
 from dealerdesk.errors import NotFoundError
+from dealerdesk.i18n.codec import decode_list
 from dealerdesk.store.convert import to_date, to_datetime
 from dealerdesk.store.db import database
 from dealerdesk.store.records import (
@@ -20,11 +20,11 @@ from dealerdesk.store.records import (
     ContactPersonRecord,
     CustomerListRow,
     CustomerRecord,
-    ScoreRecord,
     StaffRecord,
     TimelineEntry,
     VehicleRecord,
 )
+from dealerdesk.store.scores import score_of
 from dealerdesk.store.search_index import looks_like_identifier, normalize_query
 
 SORT_COLUMNS = {
@@ -115,7 +115,7 @@ def customer_rows(ids: Sequence[int]) -> list[CustomerListRow]:
                coalesce((SELECT v.plate FROM vehicle v WHERE v.customer_id = c.id
                          AND v.archived = 0 ORDER BY v.purchase_date DESC LIMIT 1), ''),
                coalesce(s.tier, ''), coalesce(s.segment, ''), s.score, coalesce(s.band, ''),
-               (SELECT max(at) FROM contact_log l WHERE l.customer_id = c.id)
+               (SELECT max(at) FROM contact_log l WHERE l.customer_id = c.id), s.reasons
         FROM customer c
         LEFT JOIN staff st ON st.id = c.owner_id
         LEFT JOIN customer_score s ON s.customer_id = c.id
@@ -124,7 +124,7 @@ def customer_rows(ids: Sequence[int]) -> list[CustomerListRow]:
     by_id = {}
     for r in database.execute_sql(sql, list(ids)):
         last = to_date(r[13])
-        by_id[r[0]] = CustomerListRow(*r[:13], last_contact=last)
+        by_id[r[0]] = CustomerListRow(*r[:13], last_contact=last, reasons=decode_list(r[14]))
     return [by_id[i] for i in ids if i in by_id]
 
 
@@ -212,30 +212,6 @@ def vehicles_of(customer_id: int) -> list[VehicleRecord]:
         )
         for r in rows
     ]
-
-
-def score_of(customer_id: int) -> ScoreRecord | None:
-    r = database.execute_sql(
-        """SELECT score, band, reasons, p_alive, expected_visits, tier, rfm, segment,
-                  lifecycle, coalesce(action, ''), computed_on
-           FROM customer_score WHERE customer_id = ?""",
-        (customer_id,),
-    ).fetchone()
-    if r is None:
-        return None
-    return ScoreRecord(
-        r[0],
-        r[1],
-        tuple(json.loads(r[2] or "[]")),
-        r[3],
-        r[4],
-        r[5],
-        r[6],
-        r[7],
-        r[8],
-        r[9],
-        to_date(r[10]) or date.min,
-    )
 
 
 _TIMELINE_SQL = """

@@ -40,15 +40,20 @@ from dealerdesk.store.validation import (
     validate_vin,
     validate_whole,
 )
+from dealerdesk.vocab.complaints import ComplaintSeverity
+from dealerdesk.vocab.contact import Channel, Outcome
+from dealerdesk.vocab.customer import CustomerStatus
 from dealerdesk.vocab.people import Gender
 
 KINDS = ("person", "company")
-STATUSES = ("active", "lost", "moved", "deceased")
-CHANNELS = ("phone", "sms", "wechat", "email", "visit")
-OUTCOMES = ("reached", "no_answer", "call_back", "wrong_number", "declined")
+# The word lists are dealerdesk.vocab's; the store validates against them.
+STATUSES: tuple[str, ...] = tuple(CustomerStatus)
+CHANNELS: tuple[str, ...] = tuple(Channel)
+OUTCOMES: tuple[str, ...] = tuple(Outcome)
+CONSENT_CHANNELS: tuple[str, ...] = tuple(c for c in Channel if c != Channel.VISIT)
 DIRECTIONS = ("out", "in")
 VISIT_KINDS = ("sale", "service", "repair", "parts", "accessory", "insurance")
-SEVERITIES = ("low", "medium", "high")
+SEVERITIES = tuple(s.value for s in ComplaintSeverity)
 PURPOSES = ("service", "marketing")
 _TEXT_FIELDS = {
     "name": 120, "name_alt": 120, "wechat": 60, "email": 120, "address": 200, "city": 60,
@@ -302,7 +307,7 @@ def set_consent(
     customer_id: int, *, channel: str, purpose: str, granted: bool, source: str, on: date
 ) -> None:
     _customer(customer_id)
-    validate_choice(channel, "channel", CHANNELS[:4])
+    validate_choice(channel, "channel", CONSENT_CHANNELS)
     validate_choice(purpose, "purpose", PURPOSES)
     source = validate_text(source, "source", required=True, max_len=60)
     with database.atomic():

@@ -11,17 +11,12 @@ nothing above it, and the factory spares a second pass that would copy 100k reco
 
 from __future__ import annotations
 
-import json
-import re
-from collections.abc import Callable, Iterable, Iterator, Sequence
-from dataclasses import dataclass
+from collections.abc import Callable, Iterator, Sequence
 from datetime import date, timedelta
-from typing import Any, NamedTuple, TypeVar
+from typing import Any, TypeVar
 
 import numpy as np
 
-from dealerdesk.store.bulk import indexes_rebuilt_after
-from dealerdesk.store.convert import to_date
 from dealerdesk.store.db import database
 
 T = TypeVar("T")
@@ -153,165 +148,6 @@ def load_customer_facts(
                 aftersales_prev_12m=v[13] - v[14],
             ))  # fmt: skip
     return out
-
-
-# --- the score cache --------------------------------------------------------------------
-
-
-class ScoreWrite(NamedTuple):
-    """One row for the cache (a NamedTuple: 100k of them are cheap to make and unpack)."""
-
-    customer_id: int
-    computed_on: date
-    score: int
-    band: str
-    reasons: tuple[str, ...]
-    p_alive: float | None
-    expected_visits: float | None
-    tier: str
-    rfm: str
-    segment: str
-    lifecycle: str
-    spend_24m: float
-    action: str
-
-
-_SCORE_COLS = ("customer_id", "computed_on", "score", "band", "reasons", "p_alive",
-               "expected_visits", "tier", "rfm", "segment", "lifecycle", "spend_24m", "action")  # fmt: skip
-
-
-_PLAIN = re.compile(r'^[^"\\\x00-\x1f]*$')
-_encode = json.JSONEncoder(ensure_ascii=False).encode
-
-
-def _json_list(items: tuple[str, ...]) -> str:
-    """JSON for a list of sentences; joins directly when nothing needs escaping (the
-    generated reasons never do), which halves the cost of a 100k-row write."""
-    joined = '", "'.join(items)
-    if _PLAIN.match(joined):
-        return f'["{joined}"]' if items else "[]"
-    return _encode(list(items))
-
-
-class _IsoDays(dict[date, str]):
-    def __missing__(self, key: date) -> str:
-        self[key] = key.isoformat()
-        return self[key]
-
-
-def save_scores(rows: Iterable[ScoreWrite], *, replace_all: bool = False,
-                drop_ids: Sequence[int] = ()) -> int:  # fmt: skip
-    """Write scores in one transaction; ``replace_all`` first empties the cache (a full
-    refresh), ``drop_ids`` removes rows of customers no longer scored (e.g. archived)."""
-    days = _IsoDays()
-    data = (
-        (cid, days[on], score, band, _json_list(reasons), p, ev, tier, rfm, seg, stage,
-         round(spend, 2), action[:200])
-        for cid, on, score, band, reasons, p, ev, tier, rfm, seg, stage, spend, action in rows
-    )  # fmt: skip
-    verb = "INSERT" if replace_all else "INSERT OR REPLACE"
-    sql = (f"{verb} INTO customer_score ({','.join(_SCORE_COLS)}) "
-           f"VALUES ({','.join('?' * len(_SCORE_COLS))})")  # fmt: skip
-    with database.atomic(), indexes_rebuilt_after("customer_score", enabled=replace_all):
-        if replace_all:
-            database.execute_sql("DELETE FROM customer_score")
-        for i in range(0, len(drop_ids), _CHUNK):
-            part = drop_ids[i : i + _CHUNK]
-            database.execute_sql(
-                f"DELETE FROM customer_score WHERE customer_id IN ({','.join('?' * len(part))})",
-                list(part),
-            )
-        cursor = database.cursor()
-        before = database.connection().total_changes
-        cursor.executemany(sql, data)
-        return database.connection().total_changes - before
-
-
-@dataclass(frozen=True, slots=True)
-class ScoreRow:
-    """A cached score with what a call list needs: who, how to reach them, who owns them."""
-
-    customer_id: int
-    name: str
-    phone: str
-    owner_id: int | None
-    owner: str
-    last_contact: date | None
-    score: int
-    band: str
-    reasons: tuple[str, ...]
-    p_alive: float | None
-    expected_visits: float | None
-    tier: str
-    rfm: str
-    segment: str
-    lifecycle: str
-    spend_24m: float
-    action: str
-    computed_on: date
-
-
-_SCORE_ROW = """
-SELECT s.customer_id, c.name, coalesce(c.phone, ''), c.owner_id, coalesce(st.name, ''),
-  (SELECT substr(max(l.at), 1, 10) FROM contact_log l WHERE l.customer_id = c.id),
-  s.score, s.band, s.reasons, s.p_alive, s.expected_visits, s.tier, s.rfm, s.segment,
-  s.lifecycle, s.spend_24m, coalesce(s.action, ''), s.computed_on
-FROM customer_score s CROSS JOIN customer c ON c.id = s.customer_id
-LEFT JOIN staff st ON st.id = c.owner_id
-"""
-# CROSS JOIN keeps customer_score first, so "top N by score" walks the score index and
-# stops after N rows (0.2 ms at 100k) instead of sorting every customer (150 ms).
-
-
-def _score_row(r: Sequence[Any]) -> ScoreRow:
-    return ScoreRow(
-        r[0], r[1], r[2], r[3], r[4], to_date(r[5]), r[6], r[7], tuple(json.loads(r[8] or "[]")),
-        r[9], r[10], r[11], r[12], r[13], r[14], float(r[15] or 0), r[16], to_date(r[17]) or date.min,
-    )  # fmt: skip
-
-
-def top_scores(limit: int, *, band: str | None = None, tier: str | None = None,
-               staff_id: int | None = None, min_score: int = 0) -> list[ScoreRow]:  # fmt: skip
-    """The highest scores first (ties: more 24-month spend first), archived left out."""
-    where, params = ["c.archived = 0", "s.band <> 'lost'", "s.score >= ?"], [min_score]
-    # "+" keeps the planner on the score index for these low-selectivity filters.
-    for column, value in (("+s.band", band), ("+s.tier", tier), ("c.owner_id", staff_id)):
-        if value is not None:
-            where.append(f"{column} = ?")
-            params.append(value)
-    sql = (f"{_SCORE_ROW} WHERE {' AND '.join(where)} "
-           "ORDER BY s.score DESC, s.spend_24m DESC, s.customer_id LIMIT ?")  # fmt: skip
-    return [_score_row(r) for r in database.execute_sql(sql, [*params, int(limit)])]
-
-
-def score_for(customer_id: int) -> ScoreRow | None:
-    row = database.execute_sql(f"{_SCORE_ROW} WHERE s.customer_id = ?", (customer_id,)).fetchone()
-    return _score_row(row) if row else None
-
-
-def score_histogram(width: int = 10) -> list[tuple[str, int]]:
-    """Customers per score band of ``width`` points ("0–9" … "90–100"), lost ones left out."""
-    counts = dict(database.execute_sql(
-        """SELECT min(s.score / ?, (100 / ?) - 1), count(*) FROM customer_score s
-           CROSS JOIN customer c ON c.id = s.customer_id
-           WHERE c.archived = 0 AND s.band <> 'lost' GROUP BY 1""", (width, width)).fetchall())  # fmt: skip
-    last = 100 // width - 1
-    return [(f"{b * width}–{100 if b == last else b * width + width - 1}", counts.get(b, 0))
-            for b in range(last + 1)]  # fmt: skip
-
-
-def risk_by_tier(min_score: int) -> tuple[int, list[tuple[str, int, float]]]:
-    """(customers scored and not lost, [(tier, count at or above min_score, their spend)])."""
-    rows = database.execute_sql(
-        """SELECT s.tier, count(*), total(s.score >= ?), total(CASE WHEN s.score >= ?
-                  THEN s.spend_24m END)
-           FROM customer_score s CROSS JOIN customer c ON c.id = s.customer_id
-           WHERE c.archived = 0 AND s.band <> 'lost' GROUP BY s.tier""",
-        (min_score, min_score),
-    ).fetchall()
-    order = {"VIP": 0, "Gold": 1, "Standard": 2}
-    rows.sort(key=lambda r: order.get(r[0], 9))
-    return sum(r[1] for r in rows), [(r[0], int(r[2]), float(r[3])) for r in rows]
 
 
 # --- metric counts ----------------------------------------------------------------------

@@ -430,8 +430,8 @@ class CustomerScore(Model):
 
     customer = ForeignKeyField(Customer, primary_key=True, on_delete="CASCADE")
     computed_on = DateField()
-    score = IntegerField(index=True)
-    band = CharField(max_length=8, index=True)  # low | medium | high
+    score = IntegerField()  # indexed with spend_24m: the at-risk order (Meta)
+    band = CharField(max_length=8, index=True)  # a dealerdesk.vocab RiskBand code
     reasons = TextField()  # JSON list of sentences
     p_alive = FloatField(null=True)
     expected_visits = FloatField(null=True)
@@ -445,6 +445,9 @@ class CustomerScore(Model):
     class Meta:
         database = database
         table_name = "customer_score"
+        # "Top N at risk" walks this index in order and stops after N (ties on score are
+        # common: a few thousand customers at 100 on a large file).
+        indexes = ((("score", "spend_24m"), False),)
 
 
 class SchemaVersion(Model):

@@ -9,6 +9,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import date, datetime
 
+from dealerdesk.i18n import Msg
+
 
 @dataclass(frozen=True, slots=True)
 class CustomerListRow:
@@ -28,6 +30,7 @@ class CustomerListRow:
     score: int | None
     band: str
     last_contact: date | None
+    reasons: tuple[Msg | str, ...] = ()  # the score record's, for the risk tooltip
 
 
 @dataclass(frozen=True, slots=True)
@@ -73,17 +76,32 @@ class ConsentRecord:
 
 @dataclass(frozen=True, slots=True)
 class ScoreRecord:
+    """A customer's cached score: the one shape written by scoring and read by the list,
+    the detail, Today, the CLI and the at-risk PDF (``dealerdesk.store.scores``).
+
+    ``band``, ``tier``, ``segment`` and ``lifecycle`` are codes of ``dealerdesk.vocab``;
+    ``reasons`` and ``action`` are messages (``Msg``; a plain ``str`` only for free text).
+    The last five fields are who to call; scoring leaves them empty, readers fill them.
+    """
+
+    customer_id: int
+    computed_on: date
     score: int
     band: str
-    reasons: tuple[str, ...]
+    reasons: tuple[Msg | str, ...]
     p_alive: float | None
     expected_visits: float | None
     tier: str
     rfm: str
     segment: str
     lifecycle: str
-    action: str
-    computed_on: date
+    spend_24m: float
+    action: Msg | str
+    name: str = ""
+    phone: str = ""
+    owner_id: int | None = None
+    owner: str = ""
+    last_contact: date | None = None
 
 
 @dataclass(frozen=True, slots=True)

@@ -36,6 +36,7 @@ from PySide6.QtWidgets import (
 )
 
 from dealerdesk.errors import ValidationError
+from dealerdesk.i18n.words import label as vocab_label
 from dealerdesk.services import customers
 from dealerdesk.ui.context import DeskContext
 from dealerdesk.ui.followup_dialogs import ScheduleFollowupDialog  # issue #7: moved there
@@ -49,16 +50,13 @@ from dealerdesk.ui.profile_form import (
     parse_day,
     run_form,
 )
+from dealerdesk.vocab.contact import OUTCOME_KEYS, Outcome
 
 __all__ = ["AddVehicleDialog", "FormDialog", "LogContactDialog", "MarkLostDialog",
            "NewCustomerDialog", "ScheduleFollowupDialog", "run_form"]  # fmt: skip
-OUTCOMES: tuple[tuple[str, Qt.Key, str], ...] = (
-    ("reached", Qt.Key.Key_R, "Reached"),
-    ("no_answer", Qt.Key.Key_N, "No answer"),
-    ("call_back", Qt.Key.Key_C, "Call back later"),
-    ("wrong_number", Qt.Key.Key_W, "Wrong number"),
-    ("declined", Qt.Key.Key_D, "Declined"),
-    ("left_message", Qt.Key.Key_L, "Left a message"),
+# Every outcome the store accepts, with its letter and label, from dealerdesk.vocab.
+OUTCOMES: tuple[tuple[str, Qt.Key, str], ...] = tuple(
+    (str(o), Qt.Key(ord(OUTCOME_KEYS[o])), vocab_label(o)) for o in Outcome
 )
 LOST_REASONS = ("Moved away", "Bought from a competitor", "Sold the car",
                 "Unhappy with our service", "Price")  # fmt: skip
@@ -75,7 +73,10 @@ class LogContactDialog(FormDialog):
         self._keys: dict[int, QRadioButton] = {}
         self.channels, channel_box = self._radio_group(
             self.tr("Channel (press 1–5)"),
-            [(key, Qt.Key(Qt.Key.Key_1.value + i), label) for i, (key, label) in enumerate(CHANNELS)],
+            [
+                (key, Qt.Key(Qt.Key.Key_1.value + i), label)
+                for i, (key, label) in enumerate(CHANNELS)
+            ],
             "channel",
         )
         self.outcomes, outcome_box = self._radio_group(

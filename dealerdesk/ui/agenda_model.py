@@ -33,6 +33,7 @@ from PySide6.QtWidgets import (
     QTableView,
 )
 
+from dealerdesk.i18n import render
 from dealerdesk.ui.i18n import fmt_date, tr
 from dealerdesk.ui.records_model import RecordsTableModel
 
@@ -210,7 +211,7 @@ class AtRiskModel(QAbstractListModel):
         if role == Qt.ItemDataRole.DisplayRole:
             return str(row.name)
         if role == Qt.ItemDataRole.ToolTipRole:
-            return "\n".join(f"• {r}" for r in row.reasons) or None
+            return "\n".join(f"• {render(r)}" for r in row.reasons) or None
         if role == Qt.ItemDataRole.UserRole:
             return int(row.customer_id)
         if role == ROW_ROLE:
@@ -302,7 +303,7 @@ class ScoreBadgeDelegate(QStyledItemDelegate):
         painter.setFont(option.font)
         if not selected:
             painter.setPen(option.palette.color(QPalette.ColorRole.PlaceholderText))
-        self._line(painter, line2, row.reasons[0] if row.reasons else "")
+        self._line(painter, line2, render(row.reasons[0]) if row.reasons else "")
         painter.restore()
 
     @staticmethod

@@ -31,6 +31,7 @@ from PySide6.QtWidgets import (
 )
 
 from dealerdesk.errors import DealerDeskError, NotFoundError, ValidationError
+from dealerdesk.i18n.words import label_of
 from dealerdesk.services import customers
 from dealerdesk.services.changes import Changed
 from dealerdesk.services.customers import CustomerRecord
@@ -47,7 +48,7 @@ from dealerdesk.ui.complaint_dialogs import ComplaintDialog
 from dealerdesk.ui.context import DeskContext
 from dealerdesk.ui.customer_followups import CustomerFollowups  # issue #7
 from dealerdesk.ui.i18n import fmt_date
-from dealerdesk.ui.profile_form import STATUSES, ProfileForm
+from dealerdesk.ui.profile_form import ProfileForm
 from dealerdesk.ui.survey_dialog import LoyaltyTrendLabel, SurveyDialog
 from dealerdesk.ui.timeline_model import (
     TIMELINE_LIMIT,
@@ -58,6 +59,8 @@ from dealerdesk.ui.timeline_model import (
     load_detail,
     risk_html,
 )
+from dealerdesk.vocab.customer import CustomerStatus
+from dealerdesk.vocab.retention import LifecycleStage, Segment, ValueTier
 
 TIMELINE_WIDTHS = (120, 95, 0, 90, 70)  # 0: "What" and the last (details) share the rest
 VEHICLE_WIDTHS = (80, 165, 150, 75, 75, 75, 75, 80)
@@ -96,6 +99,9 @@ class CustomerDetail(QWidget):
         self.title.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.subtitle = QLabel()
         self.subtitle.setObjectName("customer_subtitle")
+        # Plain text: names and labels are shown as typed, never as HTML (an escaped
+        # apostrophe once showed as "Can&#x27;t lose them").
+        self.subtitle.setTextFormat(Qt.TextFormat.PlainText)
         self.badge = QLabel()
         self.badge.setObjectName("risk_badge")
         self.badge.setAlignment(Qt.AlignmentFlag.AlignCenter)
@@ -252,7 +258,7 @@ class CustomerDetail(QWidget):
         if self.followups.customer_id != r.id:  # issue #7 (it reloads itself on changes)
             self.followups.load(r.id)
         self._set_enabled(True)
-        self.buttons["mark_lost"].setEnabled(r.status != "lost")
+        self.buttons["mark_lost"].setEnabled(r.status != CustomerStatus.LOST)
         self.loaded.emit(r.id)
 
     def _load_failed(self, wanted: int, exc: BaseException) -> None:
@@ -267,20 +273,23 @@ class CustomerDetail(QWidget):
         errors.report(exc, self)
 
     def _subtitle(self, r: CustomerRecord) -> str:
-        status = dict(STATUSES).get(r.status, r.status)
+        """Kind, status, owner, then tier, segment and stage: plain text, in vocab labels."""
         parts = [self.tr("Company") if r.kind == "company" else self.tr("Person"),
-                 self.tr(status)]  # fmt: skip
-        if r.status == "lost" and r.lost_reason:
+                 label_of(CustomerStatus, r.status)]  # fmt: skip
+        if r.status == CustomerStatus.LOST and r.lost_reason:
             parts.append(self.tr("lost %1: %2").replace("%1", fmt_date(r.lost_on)).replace(
                 "%2", r.lost_reason))  # fmt: skip
         if r.owner:
             parts.append(self.tr("assigned to %1").replace("%1", r.owner))
         if r.score is not None:
             s = r.score
-            parts.extend(p for p in (self.tr(s.tier), self.tr(s.segment)) if p)
+            parts.extend(p for p in (label_of(ValueTier, s.tier), label_of(Segment, s.segment))
+                         if p)  # fmt: skip
             if s.lifecycle:
-                parts.append(self.tr("stage: %1").replace("%1", self.tr(s.lifecycle).replace("_", " ")))
-        return html.escape("  ·  ".join(parts))
+                parts.append(
+                    self.tr("stage: %1").replace("%1", label_of(LifecycleStage, s.lifecycle))
+                )
+        return "  ·  ".join(parts)
 
     def _show_risk(self, r: CustomerRecord) -> None:
         s = r.score
@@ -436,4 +445,3 @@ class CustomerDetail(QWidget):
             view.horizontalHeader().setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
             view.horizontalHeader().setSectionResizeMode(5, QHeaderView.ResizeMode.Stretch)
         return view
-

@@ -30,10 +30,14 @@ from PySide6.QtCore import (
 )
 from PySide6.QtGui import QBrush, QColor
 
+from dealerdesk.i18n import render
+from dealerdesk.i18n.words import label_of
 from dealerdesk.services import customers
 from dealerdesk.services.customers import CustomerFilter, CustomerListRow
 from dealerdesk.ui.i18n import fmt_date, tr
 from dealerdesk.ui.worker import Worker
+from dealerdesk.vocab.customer import CustomerStatus
+from dealerdesk.vocab.retention import RiskBand, Segment, ValueTier
 
 log = logging.getLogger(__name__)
 
@@ -62,7 +66,6 @@ COLUMNS: tuple[tuple[str, str, str | None], ...] = (
     ("status", "Status", "status"),
 )
 COLUMN_KEYS = tuple(key for key, _h, _s in COLUMNS)
-STATUS_LABELS = {"active": "Active", "lost": "Lost", "moved": "Moved", "deceased": "Deceased"}
 
 SearchFn = Callable[[CustomerFilter], list[int]]
 RowsFn = Callable[[Sequence[int]], list[CustomerListRow]]
@@ -336,21 +339,30 @@ class CustomerTableModel(QAbstractTableModel):
             return f"{row.name} ({row.name_alt})" if row.name_alt else row.name
         if key == "phone":
             return self._phone(row.phone)
-        if key == "score":
-            return "" if row.score is None else str(row.score)
+        if key == "score":  # gone / never seen: no number (a grey "–"), the band says why
+            unscored = row.score is None or row.band in (RiskBand.GONE, RiskBand.NONE)
+            return "" if unscored else str(row.score)
         if key == "last_contact":
             return fmt_date(row.last_contact, empty=tr("never", "CustomerTableModel"))
         if key == "status":
-            return tr(STATUS_LABELS.get(row.status, row.status), "CustomerTableModel")
+            return label_of(CustomerStatus, row.status)
+        if key == "tier":
+            return label_of(ValueTier, row.tier)
+        if key == "segment":
+            return label_of(Segment, row.segment)
         return str(getattr(row, key, "") or "")
 
     def _tooltip(self, row: CustomerListRow, key: str) -> str | None:
         if key == "score":
             if row.score is None:
                 return tr("Not scored yet", "CustomerTableModel")
-            return tr("Risk {score} of 100 ({band})", "CustomerTableModel").format(
-                score=row.score, band=tr(row.band, "CustomerTableModel")
+            if row.band in (RiskBand.GONE, RiskBand.NONE):
+                return "\n".join([label_of(RiskBand, row.band),
+                                  *(f"• {render(r)}" for r in row.reasons)])  # fmt: skip
+            head = tr("Risk {score} of 100 ({band})", "CustomerTableModel").format(
+                score=row.score, band=label_of(RiskBand, row.band)
             )
+            return "\n".join([head, *(f"• {render(r)}" for r in row.reasons)])
         if key == "name" and row.kind == "company":
             return tr("Company", "CustomerTableModel")
         return None

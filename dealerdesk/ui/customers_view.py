@@ -28,7 +28,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from dealerdesk.retention.segments import SEGMENTS, TIERS
+from dealerdesk.i18n.words import label as vocab_label
 from dealerdesk.services import customers
 from dealerdesk.services.changes import Changed
 from dealerdesk.services.customers import CustomerFilter, StaffRecord
@@ -42,11 +42,11 @@ from dealerdesk.ui.customer_model import (
     CustomerTableModel,
 )
 from dealerdesk.ui.i18n import fmt_int
+from dealerdesk.vocab.retention import RiskBand, Segment, ValueTier
 
 _Index = QModelIndex | QPersistentModelIndex
 DEBOUNCE_MS = 200
-BANDS = (("high", "High risk"), ("medium", "Medium risk"), ("low", "Low risk"),
-         ("lost", "Already lost"))  # the bands of dealerdesk.retention.risk, worst first
+BANDS = (RiskBand.HIGH, RiskBand.MEDIUM, RiskBand.LOW, RiskBand.GONE, RiskBand.NONE)  # worst first
 LIST_TABLES = frozenset({"customer", "vehicle", "contact_log", "customer_score", "score",
                          "staff", "visit", "complaint", "survey"})  # fmt: skip
 COLUMN_WIDTHS = {"name": 170, "phone": 120, "plate": 95, "city": 70, "tier": 72,
@@ -122,11 +122,11 @@ class CustomersView(QWidget):
         self.search.returnPressed.connect(self._search_entered)
 
         self.tier = self._combo("filter_tier", self.tr("Any tier"),
-                                [(t, self.tr(t)) for t in TIERS])  # fmt: skip
+                                [(str(t), vocab_label(t)) for t in ValueTier])  # fmt: skip
         self.segment = self._combo("filter_segment", self.tr("Any segment"),
-                                   [(s, self.tr(s)) for s in SEGMENTS])  # fmt: skip
+                                   [(str(s), vocab_label(s)) for s in Segment])  # fmt: skip
         self.band = self._combo("filter_band", self.tr("Any risk"),
-                                [(k, self.tr(label)) for k, label in BANDS])  # fmt: skip
+                                [(str(b), vocab_label(b)) for b in BANDS])  # fmt: skip
         self.staff = self._combo("filter_staff", self.tr("Anyone"), [])
         self.new_button = QPushButton(self.tr("&New customer…"))
         self.new_button.setObjectName("new_customer_button")
@@ -244,8 +244,8 @@ class CustomersView(QWidget):
         combo = QComboBox()
         combo.setObjectName(name)
         combo.addItem(any_label, None)
-        for value, label in items:
-            combo.addItem(label, value)
+        for value, text in items:
+            combo.addItem(text, value)
         combo.currentIndexChanged.connect(lambda _i: self.apply_filter())
         return combo
 
@@ -323,4 +323,3 @@ class CustomersView(QWidget):
             self.refresh()
         else:
             self.model.refresh()
-

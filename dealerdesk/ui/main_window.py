@@ -38,6 +38,8 @@ from dealerdesk.ui.complaints_view import ComplaintsView
 from dealerdesk.ui.context import DeskContext
 from dealerdesk.ui.customer_detail import CustomerDetail
 from dealerdesk.ui.customers_view import CustomersView
+from dealerdesk.ui.data_actions import DataActions
+from dealerdesk.ui.duplicates_view import DuplicatesView
 from dealerdesk.ui.report_actions import ReportActions
 from dealerdesk.ui.today_view import TodayView
 from dealerdesk.ui.winback_view import WinbackView
@@ -52,6 +54,7 @@ SCREENS: tuple[tuple[str, str], ...] = (
     ("winback", "Win-back"),
     ("reports", "Reports"),
     ("settings", "Settings"),
+    ("duplicates", "Duplicates"),
 )
 NAV_STYLE = ("QListWidget#navigation { font-size: 11pt; }"
              " QListWidget#navigation::item { padding: 7px 10px; }")
@@ -158,7 +161,10 @@ class MainWindow(QMainWindow):
             label = dict(SCREENS)[key]
             self.pages[key] = placeholder(self.tr(label),
                                           self.tr(text) + "<br>" + self.tr("Coming soon."))  # fmt: skip
+        self.duplicates = DuplicatesView(ctx)
+        self.pages["duplicates"] = self.duplicates
         self.pages["detail"] = self.detail
+        self.data = DataActions(ctx, self, self.customers.current_filter)
 
         self.nav = QListWidget()
         self.nav.setObjectName("navigation")
@@ -227,6 +233,7 @@ class MainWindow(QMainWindow):
         file_menu = bar.addMenu(self.tr("&File"))
         file_menu.addAction(self.actions["new_customer"])
         file_menu.addSeparator()
+        self.data.fill_menu(file_menu)
         file_menu.addAction(self.actions["quit"])
         customer = bar.addMenu(self.tr("&Customer"))
         for name in ("find", "log_contact", "back"):

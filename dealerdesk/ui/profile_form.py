@@ -30,20 +30,22 @@ from PySide6.QtWidgets import (
 )
 
 from dealerdesk.errors import DealerDeskError, ValidationError
+from dealerdesk.i18n.words import label as vocab_label
 from dealerdesk.services.changes import Changed
 from dealerdesk.services.customers import CustomerRecord, StaffRecord
 from dealerdesk.ui import dialogs, errors
 from dealerdesk.ui.context import DeskContext
 from dealerdesk.ui.i18n import tr
+from dealerdesk.vocab.contact import Channel
+from dealerdesk.vocab.customer import CustomerStatus
 
 Job = Callable[[], Changed]
 
 ERROR_STYLE = "color: #c62828;"
 KINDS = (("person", "Person"), ("company", "Company"))
-STATUSES = (("active", "Active"), ("lost", "Lost"), ("moved", "Moved away"),
-            ("deceased", "Deceased"))  # fmt: skip
-CHANNELS = (("phone", "Phone"), ("sms", "SMS"), ("wechat", "WeChat"), ("email", "Email"),
-            ("visit", "Visit"))  # fmt: skip
+# Built from dealerdesk.vocab (the lists the store validates against), never copied.
+STATUSES = tuple((str(s), vocab_label(s)) for s in CustomerStatus)
+CHANNELS = tuple((str(c), vocab_label(c)) for c in Channel)
 SOURCES = (("walk_in", "Walk-in"), ("referral", "Referral"), ("online", "Online"),
            ("event", "Event"), ("partner", "Partner"))  # fmt: skip
 

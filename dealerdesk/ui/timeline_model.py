@@ -15,11 +15,14 @@ from typing import Any
 from PySide6.QtCore import QModelIndex, QPersistentModelIndex, Qt
 from PySide6.QtGui import QColor
 
+from dealerdesk.i18n import render
+from dealerdesk.i18n.words import label_of
 from dealerdesk.services import customers
 from dealerdesk.services.customers import CustomerRecord, StaffRecord, TimelineEntry
 from dealerdesk.ui.customer_model import BAND_COLOURS, GREY
 from dealerdesk.ui.i18n import fmt_date, fmt_datetime, fmt_int, fmt_money, tr
 from dealerdesk.ui.records_model import RecordsTableModel
+from dealerdesk.vocab.retention import RiskBand
 
 _Index = QModelIndex | QPersistentModelIndex
 
@@ -72,13 +75,14 @@ def risk_html(s: Any) -> str:
         return tr("Not scored yet: the risk score appears after the next analysis (Today or "
                   "the at-risk report).", ctx)  # fmt: skip
     extra = []
-    if s.p_alive is not None:
-        extra.append(tr("still active: %1%", ctx).replace("%1", f"{s.p_alive * 100:.0f}"))
+    # (BG/NBD's P(alive) is one input of the score, not shown beside it: two different
+    # probabilities side by side read as a contradiction.)
     if s.action:
-        extra.append(tr("suggested: %1", ctx).replace("%1", html.escape(s.action)))
+        extra.append(tr("suggested: %1", ctx).replace("%1", html.escape(render(s.action))))
     head = tr("<b>Risk %1 (%2)</b>", ctx).replace("%1", str(s.score)).replace(
-        "%2", tr(s.band, ctx))  # fmt: skip
-    lines = "".join(f"<li>{html.escape(reason)}</li>" for reason in s.reasons)
+        "%2", html.escape(label_of(RiskBand, s.band)))  # fmt: skip
+    # Rich text: each sentence is escaped exactly once, here.
+    lines = "".join(f"<li>{html.escape(render(reason))}</li>" for reason in s.reasons)
     reasons = (f"<ul style='margin:2px 0 0 -20px'>{lines}</ul>" if lines
                else tr("<br>No warning signs.", ctx))  # fmt: skip
     return f"{head}  <span style='color:#555'>{' · '.join(extra)}</span>{reasons}"

@@ -16,15 +16,18 @@ from __future__ import annotations
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field, replace
 
+from dealerdesk.vocab.contact import Channel
+
 SERVICE = "service"
 MARKETING = "marketing"
 PURPOSES = (SERVICE, MARKETING)
 
 # Channel preference orders. The customer's own preferred channel goes first when the
 # rule allows it; calls want a voice channel, greetings are fine as a message.
-CALL = ("phone", "wechat", "sms", "email")
-MESSAGE = ("wechat", "sms", "phone", "email")
-REMINDER = ("phone", "sms", "wechat", "email")
+_P, _W, _S, _E = Channel.PHONE, Channel.WECHAT, Channel.SMS, Channel.EMAIL  # dealerdesk.vocab's
+CALL = (_P, _W, _S, _E)
+MESSAGE = (_W, _S, _P, _E)
+REMINDER = (_P, _S, _W, _E)
 
 
 @dataclass(frozen=True, slots=True)

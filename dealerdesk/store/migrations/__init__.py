@@ -26,6 +26,7 @@ from dealerdesk.store.migrations import (
     m0003_score_cache,
     m0004_lean_followup_indexes,
     m0005_desk_day,
+    m0006_score_codes,
     m0009_practices,
     m0010_audit,
 )
@@ -38,6 +39,7 @@ STEPS: dict[int, Callable[[Database], None]] = {
     3: m0003_score_cache.upgrade,
     4: m0004_lean_followup_indexes.upgrade,
     5: m0005_desk_day.upgrade,
+    6: m0006_score_codes.upgrade,
     9: m0009_practices.upgrade,
     10: m0010_audit.upgrade,
 }

@@ -1,0 +1,155 @@
+"""The score cache: one record (``ScoreRecord``) written here and read here, by everyone.
+
+The Customers list, the detail, Today, the CLI and the at-risk PDF all read a customer's
+band and reasons through :func:`score_of` / :func:`top_scores`, so they cannot disagree.
+Reasons and the suggested action are stored as message codes (JSON, see
+``dealerdesk.i18n.codec``) and rendered by whoever shows them, in the reader's language.
+
+Portable SQL only (no ``total()``, no ``INSERT OR REPLACE``, no ``CROSS JOIN`` hints).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from datetime import date
+from typing import Any
+
+from dealerdesk.i18n import codec
+from dealerdesk.store.bulk import indexes_rebuilt_after
+from dealerdesk.store.convert import to_date
+from dealerdesk.store.db import database
+from dealerdesk.store.records import ScoreRecord
+
+__all__ = ["risk_by_tier", "save_scores", "score_histogram", "score_of", "top_scores"]
+
+_CHUNK = 500
+_COLS = ("customer_id", "computed_on", "score", "band", "reasons", "p_alive",
+         "expected_visits", "tier", "rfm", "segment", "lifecycle", "spend_24m", "action")  # fmt: skip
+_NOT_SCORED = ("gone", "none")  # bands left out of "at risk" lists
+
+
+class _IsoDays(dict[date, str]):
+    def __missing__(self, key: date) -> str:
+        self[key] = key.isoformat()
+        return self[key]
+
+
+def save_scores(records: Iterable[ScoreRecord], *, replace_all: bool = False,
+                drop_ids: Sequence[int] = ()) -> int:  # fmt: skip
+    """Write scores in one transaction; ``replace_all`` first empties the cache (a full
+    refresh), ``drop_ids`` removes rows of customers no longer scored (e.g. archived).
+    A partial refresh deletes the customers' old rows first, then inserts."""
+    records = list(records)
+    days = _IsoDays()
+    encode_list, encode = codec.encode_list, codec.encode
+    data = [
+        (r.customer_id, days[r.computed_on], r.score, str(r.band), encode_list(r.reasons),  # type: ignore[arg-type]
+         r.p_alive, r.expected_visits, str(r.tier), r.rfm, str(r.segment), str(r.lifecycle),
+         round(r.spend_24m, 2), encode(r.action))  # type: ignore[arg-type]
+        for r in records
+    ]  # fmt: skip
+    sql = (f"INSERT INTO customer_score ({','.join(_COLS)}) "
+           f"VALUES ({','.join('?' * len(_COLS))})")  # fmt: skip
+    with database.atomic(), indexes_rebuilt_after("customer_score", enabled=replace_all):
+        if replace_all:
+            database.execute_sql("DELETE FROM customer_score")
+        else:
+            gone = sorted({*drop_ids, *(r.customer_id for r in records)})
+            for i in range(0, len(gone), _CHUNK):
+                part = gone[i : i + _CHUNK]
+                database.execute_sql(
+                    f"DELETE FROM customer_score WHERE customer_id IN ({','.join('?' * len(part))})",
+                    part,
+                )
+        cursor = database.cursor()
+        cursor.executemany(sql, data)
+    return len(data)
+
+
+_SELECT = """
+SELECT s.customer_id, s.computed_on, s.score, s.band, s.reasons, s.p_alive, s.expected_visits,
+  s.tier, s.rfm, s.segment, s.lifecycle, s.spend_24m, s.action,
+  c.name, coalesce(c.phone, ''), c.owner_id, coalesce(st.name, ''),
+  (SELECT max(l.at) FROM contact_log l WHERE l.customer_id = s.customer_id)
+FROM customer_score s JOIN customer c ON c.id = s.customer_id
+LEFT JOIN staff st ON st.id = c.owner_id
+"""
+
+
+_SELECT_KEPT = _SELECT.replace("SELECT s.customer_id,", "SELECT c.archived, s.customer_id,", 1)
+
+
+def _record(r: Sequence[Any]) -> ScoreRecord:
+    return ScoreRecord(
+        customer_id=r[0], computed_on=to_date(r[1]) or date.min, score=int(r[2]), band=r[3],
+        reasons=codec.decode_list(r[4]), p_alive=r[5], expected_visits=r[6], tier=r[7],
+        rfm=r[8] or "", segment=r[9], lifecycle=r[10], spend_24m=float(r[11] or 0),
+        action=codec.decode(r[12]), name=r[13], phone=r[14], owner_id=r[15], owner=r[16],
+        last_contact=to_date(r[17]),
+    )  # fmt: skip
+
+
+def score_of(customer_id: int) -> ScoreRecord | None:
+    row = database.execute_sql(f"{_SELECT} WHERE s.customer_id = ?", (customer_id,)).fetchone()
+    return _record(row) if row else None
+
+
+def top_scores(limit: int, *, band: str | None = None, tier: str | None = None,
+               staff_id: int | None = None, min_score: int = 0) -> list[ScoreRecord]:  # fmt: skip
+    """The highest scores first (ties: more 24-month spend first); archived customers and
+    those gone or never seen are left out.
+
+    The best candidates are taken from the score table alone first (its score index
+    yields them in order and stops after a few), then joined; if the join filters out
+    too many (archived, another owner), twice as many are taken. Portable SQL, and 100k
+    customers are never sorted to show fifty."""
+    inner = ["band NOT IN (?, ?)", "score >= ?"]
+    inner_params: list[object] = [*_NOT_SCORED, min_score]
+    for column, value in (("band", band), ("tier", tier)):
+        if value is not None:
+            inner.append(f"{column} = ?")
+            inner_params.append(value)
+    take = max(int(limit) * 2, 64)
+    while True:
+        ids = [r[0] for r in database.execute_sql(
+            f"SELECT customer_id FROM customer_score WHERE {' AND '.join(inner)} "
+            f"ORDER BY score DESC, spend_24m DESC, customer_id LIMIT {take}", inner_params)]  # fmt: skip
+        # Only the primary key in SQL (a filter on customer columns tempts the planner into
+        # scanning every customer); archived and owner are checked here, on a few rows.
+        marks = ",".join(str(int(c)) for c in ids) or "NULL"  # ints only: safe to inline
+        found = {r[1]: r for r in database.execute_sql(
+            f"{_SELECT_KEPT} WHERE c.id IN ({marks})")}  # fmt: skip
+        rows = [found[c][1:] for c in ids if c in found and not found[c][0]
+                and (staff_id is None or found[c][16] == staff_id)]  # fmt: skip
+        if len(rows) >= limit or len(ids) < take:
+            return [_record(r) for r in rows[: int(limit)]]
+        take *= 4
+
+
+def score_histogram(width: int = 10) -> list[tuple[str, int]]:
+    """Customers per score range of ``width`` points ("0–9" … "90–100"), scored ones only."""
+    last = 100 // width - 1
+    rows = database.execute_sql(
+        """SELECT s.score, count(*) FROM customer_score s JOIN customer c ON c.id = s.customer_id
+           WHERE c.archived = 0 AND s.band NOT IN (?, ?) GROUP BY s.score""", _NOT_SCORED,
+    ).fetchall()  # fmt: skip
+    counts = [0] * (last + 1)
+    for score, n in rows:
+        counts[min(int(score) // width, last)] += int(n)
+    return [(f"{b * width}–{100 if b == last else b * width + width - 1}", counts[b])
+            for b in range(last + 1)]  # fmt: skip
+
+
+def risk_by_tier(min_score: int) -> tuple[int, list[tuple[str, int, float]]]:
+    """(customers scored, [(tier, how many score at least min_score, their 24-month spend)])."""
+    rows = database.execute_sql(
+        """SELECT s.tier, count(*),
+                  coalesce(sum(CASE WHEN s.score >= ? THEN 1 ELSE 0 END), 0),
+                  coalesce(sum(CASE WHEN s.score >= ? THEN s.spend_24m ELSE 0 END), 0)
+           FROM customer_score s JOIN customer c ON c.id = s.customer_id
+           WHERE c.archived = 0 AND s.band NOT IN (?, ?) GROUP BY s.tier""",
+        (min_score, min_score, *_NOT_SCORED),
+    ).fetchall()
+    order = {"VIP": 0, "Gold": 1, "Standard": 2}
+    rows.sort(key=lambda r: order.get(r[0], 9))
+    return sum(int(r[1]) for r in rows), [(r[0], int(r[2]), float(r[3])) for r in rows]
