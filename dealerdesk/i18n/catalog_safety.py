@@ -129,4 +129,14 @@ MESSAGES: dict[str, tuple[str | tuple[str, str], str]] = {
     "safety.auth.taken": ("“{user}” is already taken", "“{user}”已被使用"),
     # privacy (item 6)
     "safety.privacy.no_customer": ("There is no customer #{id}.", "没有编号为 {id} 的客户。"),
+    # Settings (item 10)
+    "safety.settings.country": (
+        "“{value}” is not a country with a holiday calendar (use a code such as CN)",
+        "“{value}”不是有节假日日历的国家代码（例如 CN）",
+    ),
+    "safety.settings.cap": (
+        "“{value}” is not 0–30 or off",
+        "“{value}”不是 0–30 或 off",
+    ),
+    "safety.settings.keep": ("{value} is not 1–365", "{value} 不在 1–365 之间"),
 }

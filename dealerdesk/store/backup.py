@@ -155,13 +155,19 @@ def restore_sqlite(db_path: Path, source: Path, *, now: datetime, latest: int) -
     try:
         copy_database(source, building)
         verify(building)
-        moved = _move_aside(db_path, aside)
-        try:
-            building.replace(db_path)
-        except OSError:
-            if moved:
-                _move_aside(aside, db_path)
-            raise
+        if _copy_aside(db_path, aside):
+            # In place, in one transaction of the live file: every open connection (the
+            # window's threads, another desk) sees the restored data, not a renamed file.
+            _backup_into(building, db_path)
+            building.unlink()
+        else:  # damaged (or missing): the file itself is moved aside, the copy takes its name
+            moved = _move_aside(db_path, aside)
+            try:
+                building.replace(db_path)
+            except OSError:
+                if moved:
+                    _move_aside(aside, db_path)
+                raise
     except (sqlite3.Error, OSError) as exc:
         building.unlink(missing_ok=True)
         raise StorageError(describe_failure(exc, db_path) or
@@ -170,6 +176,31 @@ def restore_sqlite(db_path: Path, source: Path, *, now: datetime, latest: int) -
         building.unlink(missing_ok=True)
         raise
     return aside
+
+
+def _copy_aside(path: Path, aside: Path) -> bool:
+    """An online copy of the current file (False if it is missing or cannot be read)."""
+    if not path.exists():
+        return False
+    try:
+        copy_database(path, aside)
+        verify(aside)
+    except (sqlite3.Error, DealerDeskError):
+        aside.unlink(missing_ok=True)
+        return False
+    return True
+
+
+def _backup_into(source: Path, target: Path) -> None:
+    src = sqlite3.connect(f"{source.resolve().as_uri()}?mode=ro", uri=True)
+    try:
+        dest = sqlite3.connect(target, timeout=10)
+        try:
+            src.backup(dest)
+        finally:
+            dest.close()
+    finally:
+        src.close()
 
 
 def _move_aside(path: Path, aside: Path) -> bool:
