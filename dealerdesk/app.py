@@ -194,7 +194,7 @@ def build(argv: Sequence[str] | None = None) -> Desk | int:
     if args.data:
         os.environ[DATA_ENV] = str(Path(args.data).expanduser())
     db_path = data_dir() / "demo.db" if args.demo and not args.db else resolve_db_path(args.db)
-    if args.db is None:  # the data folder may not exist on a first run
+    if args.db is None and isinstance(db_path, Path):  # a first run: no data folder yet
         with contextlib.suppress(OSError):  # if it fails, opening explains it in words
             db_path.parent.mkdir(parents=True, exist_ok=True)
     log_path = setup_logging(db_path)
@@ -250,6 +250,8 @@ def build(argv: Sequence[str] | None = None) -> Desk | int:
         return _give_up(worker, uninstall)
     holder["window"] = window
     window.show()
+    store_db.set_desk(f"the DealerDesk window of {store_db.current_writer()}")
+    ctx.hub.watch(worker)  # other desks' writes show here within a few seconds
     log.info("started on %s (today %s)", db_path, today)
     return Desk(app=app, ctx=ctx, window=window, uninstall=uninstall)
 

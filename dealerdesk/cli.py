@@ -20,7 +20,7 @@ from typing import Any
 from dealerdesk import __version__
 from dealerdesk.errors import DealerDeskError
 from dealerdesk.logs import setup_logging
-from dealerdesk.paths import resolve_db_path
+from dealerdesk.paths import is_server_url, resolve_db_path
 
 log = logging.getLogger("dealerdesk.cli")
 
@@ -89,7 +89,8 @@ def build_parser() -> argparse.ArgumentParser:
     sub = parser.add_subparsers(dest="command", required=True, parser_class=_Parser)
 
     def common(p: argparse.ArgumentParser, *, today: bool = True) -> None:
-        p.add_argument("--db", metavar="PATH", help="the database file")
+        p.add_argument("--db", metavar="PATH|URL",
+                       help="the database file, or postgresql://user@host/dbname")  # fmt: skip
         p.add_argument("--user", metavar="NAME", help="act as this staff member (issue #11; "
                        "with sign-in on, the password is read from DEALERDESK_PASSWORD)")  # fmt: skip
         if today:
@@ -157,6 +158,11 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--cutoff", required=True, type=_date, metavar="YYYY-MM-DD")
     p.add_argument("--horizon-days", required=True, type=_positive, metavar="N")
     p.add_argument("--format", choices=("table", "csv"), default="table")
+    p = sub.add_parser("copy", help="copy a whole dealership to another database", description=(
+        "Copy everything from one database into an empty one (a file to a PostgreSQL server, "
+        "or back), in one transaction, then check the rows of every table on both sides."))  # fmt: skip
+    p.add_argument("--from", dest="source", required=True, metavar="PATH|URL")
+    p.add_argument("--to", dest="target", required=True, metavar="PATH|URL")
 
     p = sub.add_parser("report", help="write a PDF report", description="Write a PDF report.")
     reports = p.add_subparsers(dest="report", required=True, parser_class=_Parser)
@@ -241,6 +247,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     _USER = getattr(args, "user", None)
     log_path = setup_logging(db_path)
     handler = _HANDLERS[args.command]
+    from dealerdesk.store import db as store_db
+
+    store_db.set_desk(f"'dealerdesk {args.command}' ({store_db.current_writer()})")
     try:
         return handler(args, db_path)
     except DealerDeskError as exc:
@@ -299,7 +308,8 @@ def _cmd_info(args: argparse.Namespace, db_path: Path) -> int:
 
     _open(db_path)
     info = database_info()
-    print(f"file            {info.path}")
+    where = "server" if is_server_url(info.path) else "file"
+    print(f"{where:<16}{info.path}")
     print(f"schema version  {info.schema_version}")
     print(f"size            {info.size_bytes / 1_048_576:,.1f} MB")
     for count in info.counts:
@@ -612,7 +622,19 @@ def _emit(fmt: str, header: Sequence[str], rows: Sequence[Sequence[str]]) -> Non
         print("  ".join(c.ljust(w) for c, w in zip(cells, widths, strict=True)).rstrip())
 
 
+def _cmd_copy(args: argparse.Namespace, db_path: Path) -> int:
+    from dealerdesk.i18n import t
+    from dealerdesk.store.copy import copy_database
+
+    result = copy_database(args.source, args.target,
+                           progress=lambda table, n: print(t("copy.table", table=table, n=n)))  # fmt: skip
+    print(t("copy.done", rows=result.rows, tables=len(result.tables), source=result.source,
+            target=result.target))  # fmt: skip
+    return 0
+
+
 _HANDLERS: dict[str, Callable[[argparse.Namespace, Path], int]] = {
+    "copy": _cmd_copy,
     "demo": _cmd_demo,
     "info": _cmd_info,
     "followups": _cmd_followups,

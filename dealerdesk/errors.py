@@ -51,3 +51,12 @@ class DamagedDatabaseError(DatabaseOpenError):
 
 class StorageError(DealerDeskError):
     """issue #11: the disk said no (full, read-only, locked, damaged): one sentence, the cause."""
+
+
+class DatabaseBusyError(DealerDeskError):
+    """Another desk or job held the database longer than a write may wait; nothing was
+    written, and trying again in a moment will work."""
+
+
+class ConflictError(DealerDeskError):
+    """Someone else changed the record first (e.g. completed the same follow-up)."""

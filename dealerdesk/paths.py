@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import os
 from pathlib import Path
+from urllib.parse import unquote, urlsplit
 
 import platformdirs
 
@@ -23,27 +24,98 @@ def data_dir() -> Path:
     return Path(override) if override else Path(platformdirs.user_data_dir(APP_NAME, False))
 
 
-def default_db_path() -> Path:
+SERVER_SCHEMES = ("postgresql://", "postgres://")
+
+
+def is_server_url(text: str) -> bool:
+    return text.lower().startswith(SERVER_SCHEMES)
+
+
+class ServerUrl(str):
+    """A ``postgresql://user:password@host:port/dbname`` database address.
+
+    Stands where a file path would (the title bar shows ``name``; ``exists()`` is true:
+    a server database is created by its administrator, see docs/multi-desk.md), and
+    prints without its password.
+    """
+
+    def __new__(cls, text: str) -> ServerUrl:
+        if isinstance(text, ServerUrl):
+            text = text.raw
+        if text.lower().startswith("postgres://"):
+            text = "postgresql://" + text[len("postgres://") :]
+        return super().__new__(cls, text)
+
+    @property
+    def _parts(self):  # type: ignore[no-untyped-def]
+        return urlsplit(str.__str__(self))
+
+    @property
+    def name(self) -> str:
+        """The database name on the server."""
+        return unquote(self._parts.path.lstrip("/")) or self.user
+
+    @property
+    def user(self) -> str:
+        return unquote(self._parts.username or "") or os.environ.get("PGUSER", "")
+
+    @property
+    def server(self) -> str:
+        host = self._parts.hostname or "localhost"
+        return f"{host}:{self._parts.port}" if self._parts.port else host
+
+    @property
+    def raw(self) -> str:
+        """The address with its password, for the driver only."""
+        return str.__str__(self)
+
+    def exists(self) -> bool:
+        return True
+
+    def __str__(self) -> str:
+        p = self._parts
+        if p.password is None:
+            return str.__str__(self)
+        netloc = p.netloc.replace(f":{p.password}@", ":***@", 1)
+        return p._replace(netloc=netloc).geturl()
+
+    def __repr__(self) -> str:
+        return f"ServerUrl({str(self)!r})"
+
+
+DbTarget = Path | ServerUrl
+
+
+def as_target(value: str | os.PathLike[str]) -> DbTarget:
+    """A file path, or a server address when *value* is a postgresql:// URL."""
+    text = os.fspath(value)
+    if is_server_url(text):
+        return ServerUrl(text)
+    return Path(text).expanduser()
+
+
+def default_db_path() -> DbTarget:
     """The database used when neither ``--db`` nor ``$DEALERDESK_DB`` names one."""
     env = os.environ.get(DB_ENV)
     if env:
-        return Path(env).expanduser()
+        return as_target(env)
     return data_dir() / "dealerdesk.db"
 
 
-def resolve_db_path(cli_value: str | os.PathLike[str] | None) -> Path:
-    """``--db`` wins over ``$DEALERDESK_DB``, which wins over the data folder."""
+def resolve_db_path(cli_value: str | os.PathLike[str] | None) -> DbTarget:
+    """``--db`` wins over ``$DEALERDESK_DB``, which wins over the data folder. Either may
+    be a file or a ``postgresql://`` address."""
     if cli_value:
-        return Path(cli_value).expanduser()
+        return as_target(cli_value)
     return default_db_path()
 
 
-def log_dir(db_path: Path | None = None) -> Path:
+def log_dir(db_path: DbTarget | None = None) -> Path:
     """Logs go to the data folder; with an explicit database, beside that file's folder
     only when the data folder cannot be created (read-only homes on locked-down PCs)."""
     folder = data_dir()
     try:
         folder.mkdir(parents=True, exist_ok=True)
     except OSError:
-        folder = db_path.parent if db_path is not None else Path.cwd()
+        folder = db_path.parent if isinstance(db_path, Path) else Path.cwd()
     return folder

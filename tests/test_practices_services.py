@@ -243,7 +243,7 @@ def test_campaign_preview_exclusions_create_and_results(db_path: Path) -> None:
     assert err.value.field == "audience"
 
 
-def test_schema_9_upgrade_renames_in_progress_and_keeps_complaints(tmp_path: Path) -> None:
+def test_schema_7_upgrade_renames_in_progress_and_keeps_complaints(tmp_path: Path) -> None:
     import shutil
     import sqlite3
 

@@ -273,9 +273,9 @@ def test_lost_customers_prospects_and_filters(pair: tuple[int, int]) -> None:
     assert [label for label, _ in histogram][:2] == ["0–9", "10–19"]
     assert histogram[-1][0] == "90–100"
     assert sum(n for _, n in histogram) == 2  # neither the lost customer nor the prospect
-    indexes = database.execute_sql(
-        "SELECT count(*) FROM sqlite_master WHERE type = 'index' AND tbl_name = 'customer_score'"
-        " AND sql IS NOT NULL").fetchone()[0]  # fmt: skip
+    from dealerdesk.store import dialect
+
+    indexes = len(dialect.plain_indexes(database, "customer_score"))
     assert indexes == 4  # the full refresh put back the indexes it set aside
 
 

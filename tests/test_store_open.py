@@ -35,7 +35,7 @@ def test_new_file_gets_latest_schema_and_pragmas(tmp_path: Path) -> None:
     assert opened.created and opened.version == LATEST
     assert db.database.execute_sql("PRAGMA journal_mode").fetchone()[0] == "wal"
     assert db.database.execute_sql("PRAGMA foreign_keys").fetchone()[0] == 1
-    assert db.database.execute_sql("PRAGMA busy_timeout").fetchone()[0] == 5000
+    assert db.database.execute_sql("PRAGMA busy_timeout").fetchone()[0] == db.BUSY_SLICE_MS
     db.close()
 
 

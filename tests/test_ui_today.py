@@ -252,5 +252,5 @@ def test_a_follow_up_done_at_another_desk_is_refused_then_dropped(
     qtbot.keyClick(view.due_table, Qt.Key.Key_Return)  # type: ignore[attr-defined]
     idle(qtbot, ctx)
     kind, title, text = dialogs.seen[-1]  # type: ignore[attr-defined]
-    assert (kind, title) == ("warning", "Follow-up not changed") and "already done" in text
+    assert (kind, title) == ("warning", "Follow-up not changed") and "already completed" in text
     assert view.due_model.row_of(data["late"]) == -1  # re-read after the refusal

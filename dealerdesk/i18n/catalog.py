@@ -16,6 +16,7 @@ from dealerdesk.i18n import (
     catalog_practices,
     catalog_risk,
     catalog_safety,
+    catalog_store,
     catalog_vocab,
     catalog_vocab_practices,
     catalog_vocab_retention,
@@ -34,6 +35,7 @@ _AREAS = (
     catalog_vocab_retention,
     catalog_risk,
     catalog_backtest,
+    catalog_store,
 )
 
 

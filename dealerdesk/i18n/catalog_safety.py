@@ -139,4 +139,8 @@ MESSAGES: dict[str, tuple[str | tuple[str, str], str]] = {
         "“{value}”不是 0–30 或 off",
     ),
     "safety.settings.keep": ("{value} is not 1–365", "{value} 不在 1–365 之间"),
+    "safety.backup.pg_restore": (
+        "A server database is restored with pg_restore by its administrator.",
+        "服务器数据库请由管理员使用 pg_restore 恢复。",
+    ),
 }

@@ -48,7 +48,17 @@ def backup_keep() -> int:
 def backup_now(
     db_path: Path, *, now: datetime, folder: Path | None = None, keep: int | None = None
 ) -> BackupResult:
-    """Back up *db_path* now (to its ``backups`` folder unless *folder* is given)."""
+    """Back up *db_path* now (to its ``backups`` folder unless *folder* is given).
+
+    A PostgreSQL address is dumped with ``pg_dump`` when it is installed (and says so
+    when it is not) into *folder*, else the data folder's ``backups``.
+    """
+    if not isinstance(db_path, Path):
+        from dealerdesk.paths import data_dir
+
+        target = folder or data_dir() / "backups"
+        dumped = store_backup.pg_dump(str(db_path), target, now=now)
+        return BackupResult(path=dumped, size_bytes=dumped.stat().st_size, kept=1)
     folder = folder or store_backup.default_dir(db_path)
     made = store_backup.backup_sqlite(
         db_path, folder, now=now, keep=keep if keep is not None else DEFAULT_KEEP
@@ -58,7 +68,12 @@ def backup_now(
 
 
 def auto_backup(db_path: Path, *, now: datetime, keep: int | None = None) -> BackupResult | None:
-    """On exit: back up at most once a day; None when today's backup already exists."""
+    """On exit: back up at most once a day; None when today's backup already exists.
+
+    Not for a server database: its backups are the server's (or ``dealerdesk backup``).
+    """
+    if not isinstance(db_path, Path):
+        return None
     existing = store_backup.list_backups(db_path)
     if existing and existing[0].taken_at.date() == now.date():
         return None
@@ -77,8 +92,13 @@ def list_backups(db_path: Path) -> list[store_backup.BackupFile]:
 
 def restore(db_path: Path, source: Path, *, now: datetime) -> RestoreResult:
     """Replace *db_path*'s content with the backup *source*; the current file kept aside."""
+    from dealerdesk.errors import DealerDeskError
+    from dealerdesk.i18n import t
     from dealerdesk.services import auth
     from dealerdesk.vocab.staff import Permission
+
+    if not isinstance(db_path, Path):
+        raise DealerDeskError(t("safety.backup.pg_restore"))
 
     if not db.database.is_closed():  # a damaged file at start has no session yet
         auth.require(Permission.RESTORE)

@@ -10,10 +10,12 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
+from typing import Any
 
 from dealerdesk.errors import DealerDeskError
+from dealerdesk.paths import as_target
 from dealerdesk.services import settings
-from dealerdesk.services.demo_data import DemoGenerator, iter_tables
+from dealerdesk.services.demo_data import DemoGenerator, DemoRows, iter_tables
 from dealerdesk.store import db, open_database
 from dealerdesk.store.bulk import bulk_insert, customer_count, table_counts
 from dealerdesk.store.search_index import rebuild_search
@@ -43,13 +45,18 @@ def create_demo(
     say = progress or (lambda _msg: None)
     if customers < 1 or customers > 1_000_000:
         raise DealerDeskError(f"--customers must be between 1 and 1,000,000, not {customers}.")
-    path = Path(path)
+    path = as_target(path)
     started = time.perf_counter()
+    if not isinstance(path, Path):  # a server database: in place, in its transactions
+        open_database(path)
+        if replace:
+            db.drop_everything()
+            open_database(path)
+        _refuse_if_full(path)
+        rows, counts = _build(customers, seed, today, say)
+        return _summary(path, customers, rows, counts, started)
     if path.exists() and not replace and _holds_customers(path):
-        raise DealerDeskError(
-            f"{path} already holds {customer_count():,} customers; "
-            "use a new file, or --replace to overwrite it."
-        )
+        _refuse_if_full(path)
     # issue #11: built under a temporary name and renamed when complete, so a build that
     # is killed or fails leaves no file at *path*, never half a dealership.
     building = path.with_name(f".{path.name}.building")
@@ -57,18 +64,7 @@ def create_demo(
     db.close()
     try:
         open_database(building)
-        say("generating")
-        rows = DemoGenerator(customers=customers, seed=seed, today=today).generate()
-        say("loading")
-        with db.database.atomic():
-            for table, columns, data in iter_tables(rows):
-                bulk_insert(table, columns, data)
-            settings.save_defaults(dealership="星河汽车 Galaxy Motors (Demo)")
-        say("indexing")
-        rebuild_search()
-        say("analysing")
-        analyse(today)
-        counts = tuple(table_counts())
+        rows, counts = _build(customers, seed, today, say)
         db.database.execute_sql("PRAGMA wal_checkpoint(TRUNCATE)")
         db.database.execute_sql("PRAGMA journal_mode=DELETE")  # one self-contained file
         db.close()
@@ -79,14 +75,40 @@ def create_demo(
         _remove(building)
         raise
     open_database(path)
+    return _summary(path, customers, rows, counts, started)
+
+
+def _refuse_if_full(path: object) -> None:
+    if customer_count():
+        raise DealerDeskError(
+            f"{path} already holds {customer_count():,} customers; "
+            "use a new file, or --replace to overwrite it."
+        )
+
+
+def _build(
+    customers: int, seed: int, today: date, say: Progress
+) -> tuple[DemoRows, tuple[tuple[str, int], ...]]:
+    say("generating")
+    rows = DemoGenerator(customers=customers, seed=seed, today=today).generate()
+    say("loading")
+    with db.database.atomic():
+        for table, columns, data in iter_tables(rows):
+            bulk_insert(table, columns, data)
+        settings.save_defaults(dealership="星河汽车 Galaxy Motors (Demo)")
+    say("indexing")
+    rebuild_search()
+    say("analysing")
+    analyse(today)
+    return rows, tuple(table_counts())
+
+
+def _summary(
+    path: Any, customers: int, rows: DemoRows, counts: tuple[tuple[str, int], ...], started: float
+) -> DemoSummary:
     events = sum(rows.count(t) for t in ("visit", "contact_log", "survey", "complaint"))
-    return DemoSummary(
-        path=path,
-        customers=customers,
-        events=events,
-        seconds=time.perf_counter() - started,
-        counts=counts,
-    )
+    return DemoSummary(path=path, customers=customers, events=events,
+                       seconds=time.perf_counter() - started, counts=counts)  # fmt: skip
 
 
 def _holds_customers(path: Path) -> bool:

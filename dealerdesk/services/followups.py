@@ -29,7 +29,8 @@ from dataclasses import asdict, dataclass
 from datetime import date, datetime, timedelta
 from datetime import time as clock_time
 
-from dealerdesk.errors import ValidationError
+from dealerdesk.errors import ConflictError, ValidationError
+from dealerdesk.i18n import Msg
 from dealerdesk.retention.cadence import (
     DEFAULT_RULES,
     KIND_LABELS,
@@ -291,9 +292,19 @@ def day_agenda(
 # -- working a follow-up -------------------------------------------------------------------
 def _pending(followup_id: int) -> fq.FollowupRef:
     f = fq.get_followup(followup_id)
+    if f.status == "done":
+        raise _taken(followup_id)
     if f.status != "pending":
         raise ValidationError("followup_id", f"follow-up #{followup_id} is already {f.status}")
     return f
+
+
+def _taken(followup_id: int, not_contact: int | None = None) -> ConflictError:
+    """Another desk completed this follow-up first (issue #9: one wins, no double log)."""
+    who = fq.worked_by(followup_id, not_contact)
+    if who:
+        return ConflictError(Msg("store.followup_taken", {"who": who}))
+    return ConflictError(Msg("store.followup_taken_unknown", {}))
 
 
 def complete_followup(
@@ -323,19 +334,21 @@ def complete_followup(
     touched: set[int] = {followup_id}
     with write_transaction():
         f = _pending(followup_id)
-        fq.insert_contact(
+        mine = fq.insert_contact(
             customer_id=f.customer_id, at=now, channel=channel, outcome=outcome,
             purpose=f.purpose, staff_id=staff_id, followup_id=f.id, notes=notes,
         )  # fmt: skip
         if outcome == "no_answer" and f.attempt < config.max_no_answer:
-            fq.set_pending(f.id, due=cal.add_working_days(today, 1), outcome="no_answer",
-                           stamp=now, attempt=f.attempt + 1)  # fmt: skip
+            won = fq.set_pending(f.id, due=cal.add_working_days(today, 1), outcome="no_answer",
+                                 stamp=now, attempt=f.attempt + 1)  # fmt: skip
         else:
             note = notes
             if outcome == "no_answer":
                 note = (f"No answer {f.attempt} times in a row. {notes}").strip()
-            fq.close_followup(f.id, status="done", outcome=outcome, at=now, notes=note,
-                              rename=f.rule in LIVE_RULES)  # fmt: skip
+            won = fq.close_followup(f.id, status="done", outcome=outcome, at=now, notes=note,
+                                    rename=f.rule in LIVE_RULES)  # fmt: skip
+        if not won:  # another desk completed it since we read it: undo our contact (#9)
+            raise _taken(followup_id, not_contact=mine)
         if outcome == "call_back":
             due = callback_on or cal.add_working_days(today, 1)
             touched.add(_successor(f, due=due, outcome="call_back", stamp=now, staff_id=staff_id,

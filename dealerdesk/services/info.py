@@ -9,11 +9,9 @@ from dealerdesk.store.records import DatabaseInfo, TableCount
 
 
 def database_info() -> DatabaseInfo:
-    path = db.current_path()
-    size = sum(p.stat().st_size for p in (path, path.with_name(path.name + "-wal")) if p.exists())
     return DatabaseInfo(
-        path=str(path),
+        path=str(db.current_target()),
         schema_version=schema_version(db.database) or 0,
-        size_bytes=size,
+        size_bytes=db.size_bytes(),
         counts=tuple(TableCount(t, n) for t, n in table_counts()),
     )

@@ -13,8 +13,9 @@ from dataclasses import dataclass
 from datetime import date, datetime
 from typing import Any
 
-from peewee import Database, PostgresqlDatabase
+from peewee import Database
 
+from dealerdesk.store import dialect
 from dealerdesk.store.convert import to_datetime
 from dealerdesk.store.db import database
 from dealerdesk.store.models import AuditLog
@@ -41,7 +42,7 @@ _POSTGRES = (
 
 def install_append_only(db: Database) -> None:
     """Create the triggers that refuse UPDATE and DELETE on the audit trail."""
-    statements = _POSTGRES if isinstance(db, PostgresqlDatabase) else _SQLITE
+    statements = _POSTGRES if dialect.is_postgres(db) else _SQLITE
     for sql in statements:
         db.execute_sql(sql)
 

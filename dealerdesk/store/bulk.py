@@ -11,6 +11,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Iterator, Sequence
 from contextlib import contextmanager
 
+from dealerdesk.store import dialect
 from dealerdesk.store.db import database
 from dealerdesk.store.models import ALL_MODELS
 
@@ -27,10 +28,15 @@ def bulk_insert(table: str, columns: Sequence[str], rows: Iterable[Sequence[obje
         raise ValueError(f"unknown columns for {table}: {unknown}")
     marks = ",".join("?" * len(columns))
     sql = f"INSERT INTO {table} ({','.join(columns)}) VALUES ({marks})"
-    cursor = database.cursor()
-    before = database.connection().total_changes
-    cursor.executemany(sql, rows)
-    return database.connection().total_changes - before
+    n = dialect.executemany(database, sql, rows)
+    if "id" in columns:  # ids given: a server's id sequence must continue after them
+        dialect.reset_sequences(database, [table])
+    return n
+
+
+def run_many(sql: str, rows: Iterable[Sequence[object]]) -> int:
+    """One statement (``?`` parameters) for many rows, on either backend; rows changed."""
+    return dialect.executemany(database, sql, rows)
 
 
 @contextmanager
@@ -46,11 +52,7 @@ def indexes_rebuilt_after(table: str, *, enabled: bool = True) -> Iterator[None]
         return
     if table not in _COLUMNS:
         raise ValueError(f"unknown table {table!r}")
-    indexes = database.execute_sql(
-        "SELECT name, sql FROM sqlite_master WHERE type = 'index' AND tbl_name = ?"
-        " AND sql IS NOT NULL AND sql NOT LIKE 'CREATE UNIQUE%'",
-        (table,),
-    ).fetchall()
+    indexes = dialect.plain_indexes(database, table)
     for name, _sql in indexes:
         database.execute_sql(f'DROP INDEX "{name}"')
     yield

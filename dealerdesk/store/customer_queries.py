@@ -222,17 +222,17 @@ SELECT v.date || ' 00:00:00', v.kind, coalesce(ve.make || ' ' || ve.model, ''),
   FROM visit v LEFT JOIN vehicle ve ON ve.id = v.vehicle_id
   LEFT JOIN staff st ON st.id = v.advisor_id WHERE v.customer_id = ?1
 UNION ALL
-SELECT l.at, 'contact', l.channel || ' ' || l.direction || ' · ' || l.outcome,
+SELECT CAST(l.at AS TEXT), 'contact', l.channel || ' ' || l.direction || ' · ' || l.outcome,
        coalesce(l.notes, ''), NULL, l.id, coalesce(st.name, ''), NULL
   FROM contact_log l LEFT JOIN staff st ON st.id = l.staff_id WHERE l.customer_id = ?1
 UNION ALL
-SELECT c.opened_at, 'complaint', c.category || ' · ' || c.severity || ' · ' || c.status,
+SELECT CAST(c.opened_at AS TEXT), 'complaint', c.category || ' · ' || c.severity || ' · ' || c.status,
        c.description || coalesce(' → ' || c.resolution, ''), NULL, c.id,
        coalesce(st.name, ''), NULL
   FROM complaint c LEFT JOIN staff st ON st.id = c.assignee_id WHERE c.customer_id = ?1
 UNION ALL
-SELECT s.date || ' 00:00:00', 'survey', 'NPS ' || coalesce(s.nps, '–'),
-       'satisfaction ' || coalesce(s.satisfaction, '–') || '/5'
+SELECT s.date || ' 00:00:00', 'survey', 'NPS ' || coalesce(CAST(s.nps AS TEXT), '–'),
+       'satisfaction ' || coalesce(CAST(s.satisfaction AS TEXT), '–') || '/5'
        || coalesce(' · ' || s.comment, ''), NULL, s.id, '', NULL
   FROM survey s WHERE s.customer_id = ?1
 ORDER BY 1 DESC, 6 DESC

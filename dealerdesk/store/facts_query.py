@@ -17,6 +17,7 @@ from typing import Any, TypeVar
 
 import numpy as np
 
+from dealerdesk.store import dialect
 from dealerdesk.store.db import database
 
 T = TypeVar("T")
@@ -43,14 +44,14 @@ class _Dates(dict[str | None, date | None]):
 _VISITS = """
 SELECT customer_id, min(date), max(date), count(DISTINCT date),
   min(CASE WHEN kind = 'sale' THEN date END), max(CASE WHEN kind = 'sale' THEN date END),
-  sum(kind = 'sale'),
+  count(CASE WHEN kind = 'sale' THEN 1 END),
   min(CASE WHEN kind IN ('service', 'repair') THEN date END),
   max(CASE WHEN kind IN ('service', 'repair') THEN date END),
-  sum(kind IN ('service', 'repair')),
-  total(amount), total(CASE WHEN date > :d24 THEN amount END) AS s24,
-  total(CASE WHEN date > :d12 THEN amount END) AS s12,
-  total(CASE WHEN kind <> 'sale' AND date > :d24 THEN amount END) AS a24,
-  total(CASE WHEN kind <> 'sale' AND date > :d12 THEN amount END) AS a12
+  count(CASE WHEN kind IN ('service', 'repair') THEN 1 END),
+  coalesce(sum(amount), 0), coalesce(sum(CASE WHEN date > :d24 THEN amount END), 0) AS s24,
+  coalesce(sum(CASE WHEN date > :d12 THEN amount END), 0) AS s12,
+  coalesce(sum(CASE WHEN kind <> 'sale' AND date > :d24 THEN amount END), 0) AS a24,
+  coalesce(sum(CASE WHEN kind <> 'sale' AND date > :d12 THEN amount END), 0) AS a12
 FROM visit WHERE date <= :today {ids} GROUP BY customer_id
 """
 # The unanswered streak: outbound "no_answer"/"left_message" rows after the customer's
@@ -66,14 +67,14 @@ SELECT a.customer_id, substr(a.last_at, 1, 10),
 FROM (SELECT customer_id, max(at) AS last_at,
         coalesce(max(CASE WHEN NOT (direction = 'out'
                                     AND outcome IN ('no_answer', 'left_message'))
-                     THEN at END), '') AS last_ok
+                     THEN at END), '0001-01-01') AS last_ok
       FROM contact_log WHERE at < :tomorrow {ids} GROUP BY customer_id) a
 """
 _SURVEYS = """
 SELECT customer_id, date, nps FROM (
   SELECT customer_id, date, nps,
          row_number() OVER (PARTITION BY customer_id ORDER BY date DESC, id DESC) AS n
-  FROM survey WHERE nps IS NOT NULL AND date <= :today {ids})
+  FROM survey WHERE nps IS NOT NULL AND date <= :today {ids}) AS ranked
 WHERE n = 1
 """
 _COMPLAINTS = """
@@ -176,9 +177,9 @@ def service_return_counts(
     """(customers serviced in (base_from, base_to], of whom came back for service within
     ``within_months`` of their last service in that window)."""
     row = database.execute_sql(
-        f"""SELECT count(*), total(EXISTS (SELECT 1 FROM visit w
+        f"""SELECT count(*), count(CASE WHEN EXISTS (SELECT 1 FROM visit w
                  WHERE w.customer_id = b.customer_id AND w.kind IN ('service', 'repair')
-                 AND w.date > b.last AND w.date <= date(b.last, '+{int(within_months)} months')))
+                 AND w.date > b.last AND w.date <= date(b.last, '+{int(within_months)} months')) THEN 1 END)
             FROM (SELECT customer_id, max(date) AS last FROM visit
                   WHERE kind IN ('service', 'repair') AND date > ? AND date <= ?
                   GROUP BY customer_id) b""",
@@ -192,9 +193,10 @@ def vehicles_servicing_by_age(today: date, *, months: int = 13) -> list[tuple[in
     last ``months`` months)] for cars at least ``months`` old."""
     since = (today - timedelta(days=round(months * 30.44))).isoformat()
     return [(int(a), int(n), int(k)) for a, n, k in database.execute_sql(
-        """SELECT min(CAST((julianday(?) - julianday(v.purchase_date)) / 365.25 AS INTEGER), 10),
-                   count(*), total(EXISTS (SELECT 1 FROM visit w WHERE w.vehicle_id = v.id
-                       AND w.kind IN ('service', 'repair') AND w.date > ? AND w.date <= ?))
+        f"""SELECT min({dialect.whole(database,
+                            "(julianday(?) - julianday(v.purchase_date)) / 365.25")}, 10),
+                   count(*), count(CASE WHEN EXISTS (SELECT 1 FROM visit w WHERE w.vehicle_id = v.id
+                       AND w.kind IN ('service', 'repair') AND w.date > ? AND w.date <= ?) THEN 1 END)
             FROM vehicle v WHERE v.sold_here = 1 AND v.archived = 0
               AND v.purchase_date IS NOT NULL AND v.purchase_date <= ?
             GROUP BY 1 ORDER BY 1""",
@@ -205,9 +207,9 @@ def declined_recapture_counts(start: date, end: date, *, within_days: int = 90) 
     """(service visits in (start, end] where work was declined, of which the customer came
     back for service or repair within ``within_days``)."""
     row = database.execute_sql(
-        f"""SELECT count(*), total(EXISTS (SELECT 1 FROM visit w
+        f"""SELECT count(*), count(CASE WHEN EXISTS (SELECT 1 FROM visit w
                  WHERE w.customer_id = v.customer_id AND w.kind IN ('service', 'repair')
-                 AND w.date > v.date AND w.date <= date(v.date, '+{int(within_days)} days')))
+                 AND w.date > v.date AND w.date <= date(v.date, '+{int(within_days)} days')) THEN 1 END)
             FROM visit v WHERE v.declined IS NOT NULL AND trim(v.declined) <> ''
               AND v.date > ? AND v.date <= ?""",
         (start.isoformat(), end.isoformat()),
@@ -218,8 +220,8 @@ def declined_recapture_counts(start: date, end: date, *, within_days: int = 90) 
 def repeat_purchase_counts(today: date) -> tuple[int, int]:
     """(customers who bought a car here, of whom bought more than one)."""
     row = database.execute_sql(
-        """SELECT count(*), total(n > 1) FROM (SELECT customer_id, count(*) AS n FROM visit
-           WHERE kind = 'sale' AND date <= ? GROUP BY customer_id)""", (today.isoformat(),),
+        """SELECT count(*), count(CASE WHEN n > 1 THEN 1 END) FROM (SELECT customer_id, count(*) AS n FROM visit
+           WHERE kind = 'sale' AND date <= ? GROUP BY customer_id) AS sales""", (today.isoformat(),),
     ).fetchone()  # fmt: skip
     return int(row[0]), int(row[1])
 
@@ -251,7 +253,8 @@ def complaint_hours(start: date, end: date) -> tuple[list[float], list[float], i
 def referral_counts(start: date, end: date) -> tuple[int, int, int]:
     """(referrals made in (start, end], converted, of them sent by partner businesses)."""
     row = database.execute_sql(
-        """SELECT count(*), total(status = 'converted'), total(partner_id IS NOT NULL)
+        """SELECT count(*), count(CASE WHEN status = 'converted' THEN 1 END),
+                  count(partner_id)
            FROM referral WHERE date > ? AND date <= ?""", (start.isoformat(), end.isoformat()),
     ).fetchone()  # fmt: skip
     return int(row[0]), int(row[1]), int(row[2])
@@ -260,7 +263,7 @@ def referral_counts(start: date, end: date) -> tuple[int, int, int]:
 def spend_per_active_customer(start: date, end: date) -> tuple[int, float]:
     """(customers with a visit in (start, end], their total spend in it)."""
     row = database.execute_sql(
-        "SELECT count(DISTINCT customer_id), total(amount) FROM visit WHERE date > ? AND date <= ?",
+        "SELECT count(DISTINCT customer_id), coalesce(sum(amount), 0) FROM visit WHERE date > ? AND date <= ?",
         (start.isoformat(), end.isoformat()),
     ).fetchone()
     return int(row[0]), float(row[1])

@@ -20,7 +20,7 @@ from typing import Any, Protocol
 
 from dealerdesk.errors import NotFoundError
 from dealerdesk.store import audit
-from dealerdesk.store.bulk import indexes_rebuilt_after
+from dealerdesk.store.bulk import indexes_rebuilt_after, run_many
 from dealerdesk.store.db import database
 from dealerdesk.store.followup_inputs import (
     TOUCHED_OUTCOMES,
@@ -236,20 +236,16 @@ def reconcile(
         if row is not None:
             cancels.append((f"{key}@{row.id}"[:80], f"Cancelled: {note}"[:4000], ts, ts, row.id))
             touched.append(row.id)
-    conn = database.connection()
     # A first plan of a large file inserts hundreds of thousands of rows: index after.
     with database.atomic(), indexes_rebuilt_after("followup", enabled=len(inserts) > 50_000):
-        cursor = database.cursor()
-        before = conn.total_changes
         first_new = _max_id()
         # In key order the unique index grows at its end: 10-20% faster for a big batch.
         inserts.sort(key=itemgetter(8))
-        cursor.executemany(_INSERT, inserts)
-        created = conn.total_changes - before
-        cursor.executemany(
+        created = run_many(_INSERT, inserts)
+        run_many(
             "UPDATE followup SET due = ?, assignee_id = ?, reason = ?, updated_at = ?"
             " WHERE id = ? AND status = 'pending'", updates)  # fmt: skip
-        cursor.executemany(
+        run_many(
             "UPDATE followup SET status = 'skipped', source_key = ?, notes = ?, completed_at = ?,"
             " updated_at = ? WHERE id = ? AND status = 'pending'", cancels)  # fmt: skip
         new_ids = tuple(
@@ -316,7 +312,7 @@ def due_rows(
     sql = (
         f"{_ROW_SQL} WHERE f.status = 'pending' AND f.catchup = 0 AND f.due <= ?{extra}"
         " ORDER BY f.due > ?, CASE WHEN f.kind = 'complaint' THEN 0"
-        " WHEN f.essential THEN 1 ELSE 2 END, f.due, f.id"
+        " WHEN f.essential = 1 THEN 1 ELSE 2 END, f.due, f.id"
     )
     params = [until.isoformat(), *params, today.isoformat()]
     return _rows(sql, params, today=today, labels=labels, grace=grace)
@@ -393,28 +389,43 @@ def insert_contact(
 
 def set_pending(
     followup_id: int, *, due: date, outcome: str, stamp: datetime, attempt: int | None = None
-) -> None:
-    """Give a pending follow-up a date a person chose (the generator will keep it)."""
-    database.execute_sql(
+) -> int:
+    """Give a pending follow-up a date a person chose (the generator will keep it).
+    Returns 0 when it was no longer pending (someone else got there first)."""
+    return database.execute_sql(
         "UPDATE followup SET due = ?, outcome = ?, attempt = coalesce(?, attempt), updated_at = ?"
         " WHERE id = ? AND status = 'pending'",
         [due.isoformat(), outcome, attempt, stamp.replace(microsecond=0).isoformat(" "), followup_id],
-    )  # fmt: skip
+    ).rowcount  # fmt: skip
 
 
 def close_followup(
     followup_id: int, *, status: str, outcome: str | None, at: datetime, notes: str,
     rename: bool,
-) -> None:  # fmt: skip
-    """Mark done or skipped; *rename* frees a live key (``touch:7`` → ``touch:7@id``)."""
+) -> int:  # fmt: skip
+    """Mark done or skipped; *rename* frees a live key (``touch:7`` → ``touch:7@id``).
+    Returns 0 when it was no longer pending (someone else got there first)."""
     ts = at.replace(microsecond=0).isoformat(" ")
     key_sql = "source_key || '@' || CAST(id AS TEXT)" if rename else "source_key"
-    database.execute_sql(
+    n: int = database.execute_sql(
         f"UPDATE followup SET status = ?, outcome = ?, completed_at = ?, updated_at = ?,"
         f" notes = coalesce(?, notes), source_key = {key_sql} WHERE id = ? AND status = 'pending'",
         [status, outcome, ts, ts, notes or None, followup_id],
-    )
-    audit.record(status, "followup", followup_id, {"outcome": outcome})  # issue #11
+    ).rowcount
+    if n:
+        audit.record(status, "followup", followup_id, {"outcome": outcome})  # issue #11
+    return n
+
+
+def worked_by(followup_id: int, not_contact: int | None = None) -> str:
+    """Who logged the last contact on a follow-up, other than *not_contact* (our own, about
+    to be rolled back); '' when unknown: for "X completed it first"."""
+    row = database.execute_sql(
+        "SELECT coalesce(s.name, '') FROM contact_log l LEFT JOIN staff s ON s.id = l.staff_id"
+        " WHERE l.followup_id = ? AND l.id <> ? ORDER BY l.id DESC LIMIT 1",
+        [followup_id, not_contact or 0],
+    ).fetchone()  # fmt: skip
+    return row[0] if row else ""
 
 
 def customer_exists(customer_id: int) -> bool:

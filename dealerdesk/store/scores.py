@@ -15,9 +15,9 @@ from datetime import date
 from typing import Any
 
 from dealerdesk.i18n import codec
-from dealerdesk.store.bulk import indexes_rebuilt_after
+from dealerdesk.store import dialect
 from dealerdesk.store.convert import to_date
-from dealerdesk.store.db import database
+from dealerdesk.store.db import batches_pause, database, job
 from dealerdesk.store.records import ScoreRecord
 
 __all__ = ["risk_by_tier", "save_scores", "score_histogram", "score_of", "top_scores"]
@@ -36,10 +36,13 @@ class _IsoDays(dict[date, str]):
 
 def save_scores(records: Iterable[ScoreRecord], *, replace_all: bool = False,
                 drop_ids: Sequence[int] = ()) -> int:  # fmt: skip
-    """Write scores in one transaction; ``replace_all`` first empties the cache (a full
-    refresh), ``drop_ids`` removes rows of customers no longer scored (e.g. archived).
-    A partial refresh deletes the customers' old rows first, then inserts."""
-    records = list(records)
+    """Write scores (an upsert per customer); ``replace_all`` (a full refresh) also removes
+    the rows of customers not in *records*, ``drop_ids`` those no longer scored (archived).
+
+    A partial refresh is one transaction. A full refresh writes in short transactions of
+    ``_BATCH`` rows, so another desk waiting to save gets in between batches instead of
+    waiting for 100,000 rows (SQLite has one writer at a time); the cache is a cache, and
+    a reader meanwhile sees each customer's old or new score, never none."""
     days = _IsoDays()
     encode_list, encode = codec.encode_list, codec.encode
     data = [
@@ -49,21 +52,40 @@ def save_scores(records: Iterable[ScoreRecord], *, replace_all: bool = False,
         for r in records
     ]  # fmt: skip
     sql = (f"INSERT INTO customer_score ({','.join(_COLS)}) "
-           f"VALUES ({','.join('?' * len(_COLS))})")  # fmt: skip
-    with database.atomic(), indexes_rebuilt_after("customer_score", enabled=replace_all):
-        if replace_all:
-            database.execute_sql("DELETE FROM customer_score")
-        else:
-            gone = sorted({*drop_ids, *(r.customer_id for r in records)})
-            for i in range(0, len(gone), _CHUNK):
-                part = gone[i : i + _CHUNK]
-                database.execute_sql(
-                    f"DELETE FROM customer_score WHERE customer_id IN ({','.join('?' * len(part))})",
-                    part,
-                )
-        cursor = database.cursor()
-        cursor.executemany(sql, data)
+           f"VALUES ({','.join('?' * len(_COLS))})"
+           " ON CONFLICT (customer_id) DO UPDATE SET "
+           + ", ".join(f"{c} = excluded.{c}" for c in _COLS[1:]))  # fmt: skip
+    if not replace_all or database.in_transaction():
+        with database.atomic():
+            if replace_all:
+                database.execute_sql("DELETE FROM customer_score")
+            _delete_scores(drop_ids)
+            dialect.executemany(database, sql, data)
+        return len(data)
+    kept: set[int] = set()
+    with job("risk scoring"):
+        for i in range(0, len(data), _BATCH):
+            batch = data[i : i + _BATCH]
+            with database.atomic():
+                dialect.executemany(database, sql, batch)
+            kept.update(r[0] for r in batch)
+            batches_pause()
+        with database.atomic():
+            have = [r[0] for r in database.execute_sql("SELECT customer_id FROM customer_score")]
+            _delete_scores([cid for cid in have if cid not in kept] + list(drop_ids))
     return len(data)
+
+
+_BATCH = 5_000
+
+
+def _delete_scores(ids: Sequence[int]) -> None:
+    for i in range(0, len(ids), _CHUNK):
+        part = list(ids[i : i + _CHUNK])
+        database.execute_sql(
+            f"DELETE FROM customer_score WHERE customer_id IN ({','.join('?' * len(part))})",
+            part,
+        )
 
 
 _SELECT = """

@@ -17,6 +17,7 @@ from functools import lru_cache
 
 from pypinyin import Style, lazy_pinyin
 
+from dealerdesk.store import dialect
 from dealerdesk.store.db import database
 
 _HAN = re.compile(r"[\u3400-\u9fff]")
@@ -94,13 +95,13 @@ def rebuild_search(customer_ids: Iterable[int] | None = None) -> int:
         return sum(rebuild_search(ids[i : i + 500]) for i in range(0, len(ids), 500))
     if ids == []:
         return 0
-    where, params = "", []
+    where, params = "", list[object](["\x1f", "\x1f"])
     if ids is not None:
         where = f"WHERE c.id IN ({','.join('?' * len(ids))})"
-        params = list(ids)
+        params.extend(ids)
+    plates, vins = (dialect.group_concat(database, f"v.{c}") for c in ("plate", "vin"))
     sql = f"""
-        SELECT c.id, c.name, c.name_alt, c.phone, c.phone2, c.wechat, c.email,
-               group_concat(v.plate, char(31)), group_concat(v.vin, char(31))
+        SELECT c.id, c.name, c.name_alt, c.phone, c.phone2, c.wechat, c.email, {plates}, {vins}
         FROM customer c LEFT JOIN vehicle v ON v.customer_id = c.id AND v.archived = 0
         {where} GROUP BY c.id
     """
@@ -110,13 +111,16 @@ def rebuild_search(customer_ids: Iterable[int] | None = None) -> int:
         ids = id_haystack((p1, p2), (plates or "").split("\x1f"), (vins or "").split("\x1f"))
         rows.append((cid, text, ids, sort_key(name)))
     with database.atomic():
-        cursor = database.cursor()
-        cursor.executemany(
-            "INSERT OR REPLACE INTO customer_search (customer_id, text, id_text) VALUES (?, ?, ?)",
+        dialect.executemany(
+            database,
+            "INSERT INTO customer_search (customer_id, text, id_text) VALUES (?, ?, ?)"
+            " ON CONFLICT (customer_id) DO UPDATE SET text = excluded.text,"
+            " id_text = excluded.id_text",
             [r[:3] for r in rows],
         )
-        cursor.executemany(
-            "UPDATE customer SET sort_name = ? WHERE id = ? AND sort_name IS NOT ?",
+        dialect.executemany(
+            database,
+            "UPDATE customer SET sort_name = ? WHERE id = ? AND sort_name <> ?",
             [(r[3], r[0], r[3]) for r in rows],
         )
     return len(rows)

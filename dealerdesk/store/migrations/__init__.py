@@ -21,13 +21,14 @@ from peewee import Database
 
 from dealerdesk import __version__
 from dealerdesk.errors import DatabaseOpenError, SchemaTooNewError
+from dealerdesk.store import dialect
 from dealerdesk.store.migrations import (
     m0002_search_and_channel,
     m0003_score_cache,
     m0004_lean_followup_indexes,
     m0005_desk_day,
     m0006_score_codes,
-    m0009_practices,
+    m0007_practices,
     m0010_audit,
 )
 from dealerdesk.store.models import ALL_MODELS, SchemaVersion
@@ -40,7 +41,7 @@ STEPS: dict[int, Callable[[Database], None]] = {
     4: m0004_lean_followup_indexes.upgrade,
     5: m0005_desk_day.upgrade,
     6: m0006_score_codes.upgrade,
-    9: m0009_practices.upgrade,
+    7: m0007_practices.upgrade,
     10: m0010_audit.upgrade,
 }
 LATEST = max(STEPS)
@@ -52,15 +53,19 @@ def schema_version(database: Database) -> int | None:
     if not tables:
         return None
     if "schema_version" not in tables:
-        raise DatabaseOpenError(
-            f"{database.database} is an SQLite database, but not a DealerDesk one."
-        )
+        raise DatabaseOpenError(f"{path_of(database)} is a database, but not a DealerDesk one.")
     row = database.execute_sql("SELECT max(version) FROM schema_version").fetchone()
     return int(row[0]) if row and row[0] is not None else None
 
 
-def migrate(database: Database, path: Path) -> tuple[int | None, int]:
-    """Bring the file to LATEST; return (version before, version after)."""
+def path_of(database: Database) -> str:
+    return str(getattr(database, "obj", database).database)
+
+
+def migrate(database: Database, path: Path | str) -> tuple[int | None, int]:
+    """Bring the database to LATEST; return (version before, version after)."""
+    if dialect.is_postgres(database):
+        return _migrate_server(database, path)
     before = schema_version(database)
     if before is None:
         with database.atomic():
@@ -75,27 +80,54 @@ def migrate(database: Database, path: Path) -> tuple[int | None, int]:
         )
     if before == LATEST:
         return before, before
-    backup = backup_file(database, path, before)
+    backup = backup_file(database, Path(path), before)
     log.info("upgrading %s from schema %s to %s (backup %s)", path, before, LATEST, backup)
     # SQLite rebuilds a table to change a column; with foreign keys on, dropping the old
     # table would CASCADE-delete every child row (vehicles, visits…). Keys are switched
     # off around the transaction (the pragma is ignored inside one) and checked before
     # commit instead.
-    database.execute_sql("PRAGMA foreign_keys = OFF")
+    dialect.set_foreign_keys(database, False)
     try:
         with database.atomic():
-            # Numbers may have gaps while branches are merged: run the steps there are.
-            for version in sorted(v for v in STEPS if v > before):
-                STEPS[version](database)
-                SchemaVersion.create(version=version, app_version=__version__)
-            broken = database.execute_sql("PRAGMA foreign_key_check").fetchall()
+            _upgrade(database, before)
+            broken = dialect.foreign_key_violations(database)
             if broken:
                 raise DatabaseOpenError(
-                    f"Upgrading {path} would break {len(broken)} links between records; "
+                    f"Upgrading {path} would break {broken} links between records; "
                     f"the file was left as it was (backup: {backup})."
                 )
     finally:
-        database.execute_sql("PRAGMA foreign_keys = ON")
+        dialect.set_foreign_keys(database, True)
+    return before, LATEST
+
+
+def _upgrade(database: Database, before: int) -> None:
+    for version in sorted(v for v in STEPS if v > before):  # numbers may skip
+        STEPS[version](database)
+        SchemaVersion.create(version=version, app_version=__version__)
+
+
+def _migrate_server(database: Database, path: Path | str) -> tuple[int | None, int]:
+    """PostgreSQL: DDL is transactional, so one transaction is the whole safety net (the
+    server's own backups replace the file copy); an advisory lock keeps two desks that
+    open a new database at the same moment from both creating it."""
+    with database.atomic():
+        database.execute_sql("SELECT pg_advisory_xact_lock(4242009)")
+        dialect.install_compat(database)
+        before = schema_version(database)
+        if before is None:
+            database.create_tables(ALL_MODELS)
+            m0010_audit.upgrade(database)  # issue #11: the append-only trigger
+            SchemaVersion.create(version=LATEST, app_version=__version__)
+            return None, LATEST
+        if before > LATEST:
+            raise SchemaTooNewError(
+                f"{path} was written by a newer DealerDesk (schema {before}; this version "
+                f"knows up to {LATEST}). Install the newer version to open it."
+            )
+        if before < LATEST:
+            log.info("upgrading %s from schema %s to %s", path, before, LATEST)
+            _upgrade(database, before)
     return before, LATEST
 
 

@@ -8,14 +8,14 @@ plate or VIN, and sorted Chinese names by code point; this step creates
 from __future__ import annotations
 
 from peewee import CharField, Database
-from playhouse.migrate import SqliteMigrator, migrate
+from playhouse.migrate import SchemaMigrator, migrate
 
 from dealerdesk.store.models import CustomerSearch
 from dealerdesk.store.search_index import rebuild_search
 
 
 def upgrade(database: Database) -> None:
-    migrator = SqliteMigrator(database)
+    migrator = SchemaMigrator.from_database(getattr(database, "obj", database))
     columns = {c.name for c in database.get_columns("customer")}
     if "preferred_channel" not in columns:
         migrate(
