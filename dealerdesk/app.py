@@ -272,7 +272,7 @@ def open_or_offer_restore(db_path: Path) -> None:
             raise
         from dealerdesk.services import backups
 
-        backups.restore(db_path, Path(str(exc.backup)), now=datetime.now())
+        backups.restore(db_path, Path(str(exc.backup)), now=datetime.now(), damaged=True)
 
 
 def backup_on_exit(db_path: Path) -> None:

@@ -486,7 +486,6 @@ def _cmd_backup(args: argparse.Namespace, db_path: Path) -> int:
 
 
 def _cmd_restore(args: argparse.Namespace, db_path: Path) -> int:
-    from contextlib import suppress
 
     from dealerdesk.errors import DamagedDatabaseError
     from dealerdesk.i18n import t
@@ -494,10 +493,13 @@ def _cmd_restore(args: argparse.Namespace, db_path: Path) -> int:
 
     # Who restores (managers only) is checked on the file as it is; a damaged file has no
     # staff to ask, so whoever holds the file may recover it.
+    damaged = False
     if db_path.exists():
-        with suppress(DamagedDatabaseError):
+        try:
             _open(db_path)
-    done = backups.restore(db_path, Path(args.source), now=datetime.now())
+        except DamagedDatabaseError:
+            damaged = True
+    done = backups.restore(db_path, Path(args.source), now=datetime.now(), damaged=damaged)
     print(t("safety.restore.done", path=done.path, source=done.source, aside=done.aside))
     return 0
 

@@ -121,7 +121,8 @@ def test_demo_killed_leaves_no_file_or_a_complete_one(tmp_path: Path, moment: st
     done = run("demo", "--db", str(path), "--customers", "1500", "--today", "2026-11-23")
     assert done.returncode == 0, done.stderr
     _complete(path, 1500)
-    assert sorted(p.name for p in tmp_path.iterdir()) == ["demo.db"]
+    left = {p.name for p in tmp_path.iterdir()}
+    assert left - {"demo.db-writer"} == {"demo.db"}  # the writer note of issue #9 may stay
 
 
 def test_demo_finished_then_killed_is_complete(tmp_path: Path) -> None:

@@ -74,8 +74,23 @@ def test_manager_edits_everything(
     assert view.staff_table.item(0, 2).text() == "Manager"
     assert "Sign-in is on" in view.sign_in_note.text()
     assert Staff.get(Staff.username == "lina").role == "desk"
-    # a backup, a change, and the restore of that backup
+    # an existing staff member: promoted, and given a new password (by a manager)
+    assert not view.set_role.isEnabled()  # sign-in is on and nobody has signed in here
     auth.sign_in("chen", "password-1")
+    view.refresh()
+    wait_idle(qtbot, ctx)
+    view.staff_table.selectRow(1)
+    view.role.setCurrentIndex(1)
+    qtbot.mouseClick(view.set_role, Qt.MouseButton.LeftButton)
+    wait_idle(qtbot, ctx)
+    assert Staff.get(Staff.username == "lina").role == "manager"
+    assert view.staff_table.item(1, 2).text() == "Manager"
+    view.staff_table.selectRow(1)
+    qtbot.keyClicks(view.password, "new-pass-9")
+    qtbot.mouseClick(view.set_password, Qt.MouseButton.LeftButton)
+    wait_idle(qtbot, ctx)
+    assert auth.sign_in("lina", "new-pass-9").role == "manager"
+    # a backup, a change, and the restore of that backup
     qtbot.mouseClick(view.backup_now, Qt.MouseButton.LeftButton)
     wait_idle(qtbot, ctx)
     assert view.backup_list.count() == 1

@@ -90,7 +90,9 @@ def list_backups(db_path: Path) -> list[store_backup.BackupFile]:
     return store_backup.list_backups(db_path)
 
 
-def restore(db_path: Path, source: Path, *, now: datetime) -> RestoreResult:
+def restore(
+    db_path: Path, source: Path, *, now: datetime, damaged: bool = False
+) -> RestoreResult:
     """Replace *db_path*'s content with the backup *source*; the current file kept aside."""
     from dealerdesk.errors import DealerDeskError
     from dealerdesk.i18n import t
@@ -100,7 +102,7 @@ def restore(db_path: Path, source: Path, *, now: datetime) -> RestoreResult:
     if not isinstance(db_path, Path):
         raise DealerDeskError(t("safety.backup.pg_restore"))
 
-    if not db.database.is_closed():  # a damaged file at start has no session yet
+    if not damaged:  # a damaged file has no staff to ask: whoever holds it may recover it
         auth.require(Permission.RESTORE)
     db.close()
     aside = store_backup.restore_sqlite(db_path, source, now=now, latest=LATEST)

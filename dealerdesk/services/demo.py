@@ -70,6 +70,7 @@ def create_demo(
         db.close()
         _remove(path)
         building.replace(path)
+        _remove(building)  # the notes beside the temporary name (issue #9's writer note)
     except BaseException:
         db.close()
         _remove(building)
@@ -119,7 +120,7 @@ def _holds_customers(path: Path) -> bool:
 
 
 def _remove(path: Path) -> None:
-    for suffix in ("", "-wal", "-shm", "-journal"):
+    for suffix in ("", "-wal", "-shm", "-journal", "-writer"):
         Path(f"{path}{suffix}").unlink(missing_ok=True)
 
 

@@ -76,14 +76,19 @@ def _damaged(
 
 def describe_failure(exc: BaseException, path: Path | None = None) -> str | None:
     """One sentence naming the cause of a failed write, or None if it is not a storage one."""
+    # Both links are followed: when SQLite rolls a full disk's transaction back itself,
+    # the savepoint rollbacks that follow fail, and the cause sits deep in the context.
     seen: set[int] = set()
-    current: BaseException | None = exc
-    while current is not None and id(current) not in seen:
+    queue: list[BaseException] = [exc]
+    while queue:
+        current = queue.pop(0)
+        if id(current) in seen:
+            continue
         seen.add(id(current))
         sentence = _describe_one(current, path)
         if sentence:
             return sentence
-        current = current.__cause__ or current.__context__
+        queue.extend(e for e in (current.__cause__, current.__context__) if e is not None)
     return None
 
 

@@ -98,6 +98,26 @@ class SettingsView(QWidget):
         self.staff_table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
         self.staff_table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
         layout.addWidget(self.staff_table, 1)
+        self.staff_table.setSelectionBehavior(QTableWidget.SelectionBehavior.SelectRows)
+        chosen = QGroupBox(self.tr("The selected staff member"))
+        row = QHBoxLayout(chosen)
+        self.role = QComboBox()
+        self.role.setObjectName("role")
+        for role in StaffRole:
+            self.role.addItem(render(Msg(f"vocab.staff_role.{role}")), str(role))
+        self.set_role = QPushButton(self.tr("Set role"))
+        self.set_role.setObjectName("set_role")
+        self.set_role.clicked.connect(self._set_role)
+        self.password = QLineEdit()
+        self.password.setObjectName("password")
+        self.password.setPlaceholderText(self.tr("New password (8+ characters)"))
+        self.password.setEchoMode(QLineEdit.EchoMode.Password)
+        self.set_password = QPushButton(self.tr("Set password"))
+        self.set_password.setObjectName("set_password")
+        self.set_password.clicked.connect(self._set_password)
+        for w in (self.role, self.set_role, self.password, self.set_password):
+            row.addWidget(w)
+        layout.addWidget(chosen)
         box = QGroupBox(self.tr("Add a staff member who signs in"))
         row = QHBoxLayout(box)
         self.new_name = QLineEdit()
@@ -218,7 +238,7 @@ class SettingsView(QWidget):
             self.backup_list.addItem(item)
         self.keep.setValue(snap.keep)
         for w in (self.save_general, self.save_rules, self.add_staff, self.restore,
-                  self.save_keep):  # fmt: skip
+                  self.save_keep, self.set_role):  # fmt: skip
             w.setEnabled(snap.may_manage)
 
     # --- saving --------------------------------------------------------------------------
@@ -239,6 +259,25 @@ class SettingsView(QWidget):
                   role=self.new_role.currentData(), password=self.new_password.text(),
                   done=self.tr("Staff member added"))  # fmt: skip
         self.new_password.clear()
+
+    def selected_staff_id(self) -> int | None:
+        row = self.staff_table.currentRow()
+        if self.snapshot is None or not 0 <= row < len(self.snapshot.staff):
+            return None
+        return self.snapshot.staff[row].id
+
+    def _set_role(self) -> None:
+        staff_id = self.selected_staff_id()
+        if staff_id is not None:
+            self._run(auth.set_role, staff_id, self.role.currentData(),
+                      done=self.tr("Role changed"))  # fmt: skip
+
+    def _set_password(self) -> None:
+        staff_id = self.selected_staff_id()
+        if staff_id is not None:
+            self._run(auth.set_password, staff_id, self.password.text(),
+                      done=self.tr("Password set"))  # fmt: skip
+        self.password.clear()
 
     def rule_edits(self) -> list[tuple[str, bool, int]]:
         """(key, enabled, days) of the rows that differ from what was loaded."""
