@@ -90,9 +90,7 @@ def list_backups(db_path: Path) -> list[store_backup.BackupFile]:
     return store_backup.list_backups(db_path)
 
 
-def restore(
-    db_path: Path, source: Path, *, now: datetime, damaged: bool = False
-) -> RestoreResult:
+def restore(db_path: Path, source: Path, *, now: datetime, damaged: bool = False) -> RestoreResult:
     """Replace *db_path*'s content with the backup *source*; the current file kept aside."""
     from dealerdesk.errors import DealerDeskError
     from dealerdesk.i18n import t
