@@ -327,7 +327,7 @@ def safety_shots(window: Any, ctx: Any, shot: Callable[..., None]) -> None:
 
     backups.backup_now(ctx.db_path, now=datetime(2026, 11, 22, 18, 5))
     view = window.settings_view
-    for i, name in enumerate(("general", "staff", "rules", "backups")):
+    for i, name in enumerate(("general", "staff", "rules", "backups", "audit")):
         shot(f"40-settings-{i + 1}-{name}", window,
              lambda i=i: (window.show_screen("settings"), view.tabs.setCurrentIndex(i)))  # fmt: skip
     view.tabs.setCurrentIndex(0)

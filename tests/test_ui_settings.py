@@ -90,6 +90,11 @@ def test_manager_edits_everything(
     qtbot.mouseClick(view.set_password, Qt.MouseButton.LeftButton)
     wait_idle(qtbot, ctx)
     assert auth.sign_in("lina", "new-pass-9").role == "manager"
+    view.refresh()
+    wait_idle(qtbot, ctx)
+    shown = [view.audit_table.item(i, 2).text() for i in range(view.audit_table.rowCount())]
+    assert shown[:3] == ["sign_in", "password", "role"]  # newest first
+    assert view.audit_table.item(1, 1).text() == "陈经理"
     # a backup, a change, and the restore of that backup
     qtbot.mouseClick(view.backup_now, Qt.MouseButton.LeftButton)
     wait_idle(qtbot, ctx)
@@ -115,6 +120,7 @@ def test_front_desk_sees_greyed_parts_and_is_refused(
     auth.sign_in("lina", "password-2")
     view = _view(ctx, qtbot)
     assert not view.save_rules.isEnabled() and not view.restore.isEnabled()
+    assert view.audit_table.rowCount() == 0  # the trail is for managers
     assert not view.add_staff.isEnabled() and view.backup_now.isEnabled()
     row = _rule_row(view, "thanks")
     days = view.rules_table.cellWidget(row, 2)

@@ -16,4 +16,10 @@ def audit_trail(*, since: date | None = None, limit: int | None = None) -> list[
     return store_audit.audit_rows(since=since, limit=limit)
 
 
-__all__ = ["AuditRow", "audit_trail"]
+def recent_changes(*, limit: int = 500) -> list[AuditRow]:
+    """The newest *limit* changes, newest first (the Settings screen's Audit tab)."""
+    auth.require(Permission.READ_AUDIT)
+    return store_audit.audit_rows(limit=limit, newest_first=True)
+
+
+__all__ = ["AuditRow", "audit_trail", "recent_changes"]

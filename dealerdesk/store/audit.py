@@ -91,8 +91,10 @@ def record(
     AuditLog.create(**values)
 
 
-def audit_rows(*, since: date | None = None, limit: int | None = None) -> list[AuditRow]:
-    """The trail, oldest first, from *since* (a day, included)."""
+def audit_rows(
+    *, since: date | None = None, limit: int | None = None, newest_first: bool = False
+) -> list[AuditRow]:
+    """The trail, oldest first (or newest first), from *since* (a day, included)."""
     sql = (
         "SELECT a.id, a.at, a.staff_id, s.name, a.action, a.entity, a.entity_id, a.details "
         "FROM audit_log a LEFT JOIN staff s ON s.id = a.staff_id"
@@ -101,7 +103,7 @@ def audit_rows(*, since: date | None = None, limit: int | None = None) -> list[A
     if since is not None:
         sql += " WHERE a.at >= ?"
         params.append(datetime.combine(since, datetime.min.time()).isoformat(" "))
-    sql += " ORDER BY a.at, a.id"
+    sql += " ORDER BY a.id DESC" if newest_first else " ORDER BY a.at, a.id"
     if limit is not None:
         sql += " LIMIT ?"
         params.append(limit)

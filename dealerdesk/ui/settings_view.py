@@ -31,7 +31,7 @@ from PySide6.QtWidgets import (
 )
 
 from dealerdesk.i18n import Msg, render
-from dealerdesk.services import auth, backups, desk_settings, followups
+from dealerdesk.services import audit, auth, backups, desk_settings, followups
 from dealerdesk.ui import dialogs, errors
 from dealerdesk.ui.context import DeskContext
 from dealerdesk.vocab.staff import StaffRole
@@ -57,6 +57,7 @@ class SettingsView(QWidget):
         self.tabs.addTab(self._staff_tab(), self.tr("&Staff and roles"))
         self.tabs.addTab(self._rules_tab(), self.tr("Follow-up &rules"))
         self.tabs.addTab(self._backups_tab(), self.tr("&Backups"))
+        self.tabs.addTab(self._audit_tab(), self.tr("&Audit trail"))
         layout = QVBoxLayout(self)
         title = QLabel("<h2>" + self.tr("Settings") + "</h2>")
         layout.addWidget(title)
@@ -190,6 +191,34 @@ class SettingsView(QWidget):
         layout.addLayout(row)
         return page
 
+    def _audit_tab(self) -> QWidget:
+        page = QWidget()
+        layout = QVBoxLayout(page)
+        self.audit_note = QLabel(self.tr("The newest 500 changes; managers only. "
+                                         "Nothing here can be edited or deleted."))  # fmt: skip
+        layout.addWidget(self.audit_note)
+        self.audit_table = QTableWidget(0, 5)
+        self.audit_table.setObjectName("audit_table")
+        self.audit_table.setHorizontalHeaderLabels([
+            self.tr("When"), self.tr("Who"), self.tr("What"), self.tr("Record"),
+            self.tr("Details")])  # fmt: skip
+        self.audit_table.horizontalHeader().setSectionResizeMode(
+            QHeaderView.ResizeMode.ResizeToContents
+        )
+        self.audit_table.horizontalHeader().setStretchLastSection(True)
+        self.audit_table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
+        self.audit_table.verticalHeader().hide()
+        layout.addWidget(self.audit_table, 1)
+        return page
+
+    def _show_audit(self, rows: list[Any]) -> None:
+        self.audit_table.setRowCount(len(rows))
+        for i, r in enumerate(rows):
+            record = r.entity if r.entity_id is None else f"{r.entity} #{r.entity_id}"
+            for c, text in enumerate((f"{r.at:%Y-%m-%d %H:%M}", r.staff_name or "—", r.action,
+                                      record, r.details)):  # fmt: skip
+                self.audit_table.setItem(i, c, QTableWidgetItem(text))
+
     # --- loading -------------------------------------------------------------------------
     def refresh(self) -> None:
         self.ctx.worker.submit(desk_settings.load, self.ctx.db_path, on_done=self._show,
@@ -240,6 +269,11 @@ class SettingsView(QWidget):
         for w in (self.save_general, self.save_rules, self.add_staff, self.restore,
                   self.save_keep, self.set_role):  # fmt: skip
             w.setEnabled(snap.may_manage)
+        if snap.may_manage:
+            self.ctx.worker.submit(audit.recent_changes, on_done=self._show_audit,
+                                   on_error=self._failed)  # fmt: skip
+        else:
+            self.audit_table.setRowCount(0)
 
     # --- saving --------------------------------------------------------------------------
     def _run(self, fn: Any, *args: Any, done: str, **kwargs: Any) -> None:
