@@ -270,3 +270,28 @@ def test_backup_to_a_place_that_refuses(db_path: Path, monkeypatch: pytest.Monke
     with pytest.raises(StorageError, match="The disk is full"):
         backups.backup_now(db_path, now=NOW)
     assert store_backup.list_backups(db_path) == []
+
+
+def test_upgrade_without_room_for_its_backup(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import shutil
+
+    path = tmp_path / "old.db"
+    shutil.copy(Path(__file__).parent / "data" / "schema_v1.db", path)
+    before = path.read_bytes()
+
+    def no_room(source: Path, target: Path, **_k: object) -> None:
+        target.write_bytes(b"SQLite format 3\x00" + b"\x00" * 100)  # half a copy, then full
+        raise OSError(28, "No space left on device")
+
+    monkeypatch.setattr(store_backup, "copy_database", no_room)
+    with pytest.raises(StorageError, match="The disk is full"):
+        open_database(path)
+    db.close()
+    assert sorted(p.name for p in tmp_path.iterdir() if "bak" in p.name) == []
+    assert _rows(path, "SELECT max(version) FROM schema_version") == 1  # not upgraded
+    assert len(before) > 0
+    monkeypatch.undo()
+    assert open_database(path).upgraded
+    assert [p.name for p in tmp_path.iterdir() if "bak" in p.name] == ["old.schema1.bak.db"]

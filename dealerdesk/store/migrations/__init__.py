@@ -12,7 +12,6 @@ Each step is a Python module in this package (so a frozen build carries it) with
 from __future__ import annotations
 
 import logging
-import shutil
 import sqlite3
 from collections.abc import Callable
 from pathlib import Path
@@ -138,12 +137,20 @@ def backup_file(database: Database, path: Path, version: int) -> Path:
     while target.exists():
         n += 1
         target = path.with_name(f"{path.stem}.schema{version}.bak{n}{path.suffix}")
-    source = database.connection()
+    # issue #11: written under a temporary name and renamed when complete and checked, so
+    # a full disk or a kill leaves no half backup; the failure is one sentence.
+    from dealerdesk.errors import StorageError
+    from dealerdesk.i18n import t
+    from dealerdesk.store.backup import copy_database, verify
+    from dealerdesk.store.integrity import describe_failure
+
+    part = target.with_name(f".{target.name}.part")
     try:
-        dest = sqlite3.connect(target)
-        with dest:
-            source.backup(dest)
-        dest.close()
-    except (sqlite3.Error, OSError):
-        shutil.copy2(path, target)
+        copy_database(path, part)
+        verify(part)
+        part.replace(target)
+    except (sqlite3.Error, OSError) as exc:
+        part.unlink(missing_ok=True)
+        raise StorageError(describe_failure(exc, target) or
+                           t("safety.backup.failed", path=target, error=exc)) from exc  # fmt: skip
     return target
