@@ -82,11 +82,15 @@ def auto_backup(db_path: Path, *, now: datetime, keep: int | None = None) -> Bac
 
 def last_backup(db_path: Path) -> Path | None:
     """The newest finished backup of *db_path*, if any."""
-    found = store_backup.list_backups(db_path)
+    found = list_backups(db_path)
     return found[0].path if found else None
 
 
 def list_backups(db_path: Path) -> list[store_backup.BackupFile]:
+    """A file's backups, newest first (none listed for a server database: its dumps are
+    the administrator's)."""
+    if not isinstance(db_path, Path):
+        return []
     return store_backup.list_backups(db_path)
 
 
@@ -97,11 +101,10 @@ def restore(db_path: Path, source: Path, *, now: datetime, damaged: bool = False
     from dealerdesk.services import auth
     from dealerdesk.vocab.staff import Permission
 
-    if not isinstance(db_path, Path):
-        raise DealerDeskError(t("safety.backup.pg_restore"))
-
     if not damaged:  # a damaged file has no staff to ask: whoever holds it may recover it
         auth.require(Permission.RESTORE)
+    if not isinstance(db_path, Path):
+        raise DealerDeskError(t("safety.backup.pg_restore"))
     db.close()
     aside = store_backup.restore_sqlite(db_path, source, now=now, latest=LATEST)
     open_database(db_path, create=False)
