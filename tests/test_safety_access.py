@@ -176,3 +176,10 @@ def test_front_desk_cannot_merge_or_export_everything(db_path: Path, tmp_path: P
     auth.sign_in("chen", "boss-pass")
     duplicates.merge_customers(keep=a, drop=b, today=TODAY, now=NOW)
     assert exporting.export("customers", tmp_path / "all.csv").rows == 1
+    trail = audit_rows()
+    assert (trail[-1].action, trail[-1].entity, trail[-1].staff_name) == (
+        "export",
+        "customers",
+        "陈经理",
+    )
+    assert any(r.action == "merge" for r in trail)

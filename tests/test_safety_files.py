@@ -295,3 +295,29 @@ def test_upgrade_without_room_for_its_backup(
     monkeypatch.undo()
     assert open_database(path).upgraded
     assert [p.name for p in tmp_path.iterdir() if "bak" in p.name] == ["old.schema1.bak.db"]
+
+
+@pytest.mark.parametrize(
+    ("error", "sentence"),
+    [
+        (OSError(28, "No space left on device"), "The disk is full: "),
+        (OSError(30, "Read-only file system"), "is in a read-only place"),
+        (PermissionError(13, "Permission denied"), "is in a read-only place"),
+        (sqlite3.OperationalError("database or disk is full"), "The disk is full: "),
+        (sqlite3.OperationalError("attempt to write a readonly database"), "read-only place"),
+        (sqlite3.OperationalError("database is locked"), "is locked by another program"),
+        (sqlite3.DatabaseError("database disk image is malformed"), "is damaged"),
+    ],
+)
+def test_each_cause_is_one_sentence(error: BaseException, sentence: str) -> None:
+    from dealerdesk.store.integrity import describe_failure
+
+    try:
+        try:
+            raise error
+        except BaseException as inner:
+            raise RuntimeError("wrapped, as peewee and the services do") from inner
+    except RuntimeError as outer:
+        text = describe_failure(outer, Path("/srv/desk.db"))
+    assert text is not None and sentence in text and "\n" not in text
+    assert describe_failure(ValueError("not a storage problem")) is None

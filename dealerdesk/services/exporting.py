@@ -182,12 +182,17 @@ def export(kind: str, path: Path | str, *, fmt: str | None = None) -> ExportResu
     if kind not in KINDS:
         raise ValidationError("kind", t("export.bad_kind", kind=kind))
     _require_export_all()
-    return {
+    result = {
         "customers": export_customers,
         "vehicles": export_vehicles,
         "followups": export_followups,
         "complaints": export_complaints,
     }[kind](path, fmt=fmt)
+    from dealerdesk.store import audit, db
+
+    with db.database.atomic():  # issue #11: exports are audited (what, how many, where)
+        audit.record("export", kind, None, {"rows": result.rows, "file": Path(path).name})
+    return result
 
 
 # -- iCalendar: one staff member's follow-ups for a phone calendar -------------------------
