@@ -20,14 +20,21 @@ resets the stay-in-touch clock at once). Outcomes:
 from __future__ import annotations
 
 import calendar
+import dataclasses
+import functools
 import gc
+import hashlib
 import logging
+import marshal
+import sys
 import time
 import uuid
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import asdict, dataclass
 from datetime import date, datetime, timedelta
 from datetime import time as clock_time
+from importlib import metadata
+from pathlib import Path
 
 from dealerdesk.errors import ConflictError, ValidationError
 from dealerdesk.i18n import Msg
@@ -72,6 +79,7 @@ log = logging.getLogger(__name__)
 
 LIVE_RULES = frozenset({"touch", "complaint"})  # recurring: a closed one frees its key
 DEFAULT_HORIZON = 90
+REWRITE_FROM = 5000  # settled customers re-recorded from which the table is rewritten
 _FACTORIES = fq.InputFactories(
     customer=CustomerInput, vehicle=VehicleInput, visit=VisitInput, complaint=ComplaintInput,
     personal_date=PersonalDateInput, pending=PendingInput, campaign=CampaignInput,
@@ -197,8 +205,11 @@ def held_back(*, customer_id: int, today: date) -> tuple[HeldBack, ...]:
 
 
 def _plans(
-    today: date, horizon_days: int, customer_ids: Sequence[int] | None
-) -> tuple[list[CustomerPlan], fq.PlannerData, tuple[float, float]]:
+    today: date, horizon_days: int, customer_ids: Sequence[int] | None,
+    settled: Mapping[int, str] | None = None,
+) -> tuple[list[CustomerPlan], fq.PlannerData, tuple[float, float]]:  # fmt: skip
+    """Plan the customers (all, or *customer_ids*), less those *settled* ({id:
+    fingerprint}) whose fingerprint has not changed (see ``_salt``)."""
     config = cadence_config()
     rules = {r.key: r for r in cadence_rules()}
     try:
@@ -210,6 +221,11 @@ def _plans(
     late = config.late_days
     after_visit = max(rules["satisfaction"].offset_days, rules["declined_work"].offset_days)
     before = max(0, *(-r.offset_days for r in rules.values()))
+    campaigns = fq.load_campaigns(factories=_FACTORIES, campaigns_from=today)
+    ctx = PlanContext.build(
+        rules=rules, config=config, today=today, horizon_days=horizon_days,
+        campaigns=campaigns, calendar=calendar_,
+    )  # fmt: skip
     data = fq.load_planner_data(
         factories=_FACTORIES,
         fatigue_since=today - timedelta(days=config.fatigue_days - 1),
@@ -218,30 +234,119 @@ def _plans(
         closed_since=today - timedelta(days=max(late, config.service_late_days, before) + 30),
         campaigns_from=today,
         customer_ids=customer_ids,
+        campaigns=campaigns,
+        settled=settled,
+        salt=_salt(ctx) if settled is not None else b"",
     )
-    ctx = PlanContext.build(
-        rules=rules, config=config, today=today, horizon_days=horizon_days,
-        campaigns=data.campaigns, calendar=calendar_,
-    )  # fmt: skip
     loaded = time.perf_counter()
     return plan(data.customers, ctx), data, (started, loaded)
+
+
+# Whatever a plan is computed by: a new version of any of these re-plans everyone.
+_PLANNER_MODULES = (
+    "dealerdesk.retention.cadence", "dealerdesk.retention.cadence.dates",
+    "dealerdesk.retention.cadence.generators", "dealerdesk.retention.cadence.inputs",
+    "dealerdesk.retention.cadence.planner", "dealerdesk.retention.cadence.rules",
+    "dealerdesk.retention.priority", "dealerdesk.store.convert",
+    "dealerdesk.store.followup_inputs", "dealerdesk.store.followup_queries", __name__,
+)  # fmt: skip
+
+
+@functools.cache
+def _code_print() -> bytes:
+    """A hash of the planner's code and of the calendars it reads (holidays, lunar dates)."""
+    h = hashlib.blake2b()
+    for name in _PLANNER_MODULES:
+        module = sys.modules[name]
+        try:
+            h.update(Path(str(module.__file__)).read_bytes())
+        except (OSError, TypeError):  # a frozen build: no source, but the code object
+            loader = module.__spec__.loader if module.__spec__ else None
+            code = loader.get_code(name) if hasattr(loader, "get_code") else None  # type: ignore[union-attr]
+            h.update(marshal.dumps(code) if code is not None else repr(module).encode())
+    for dist in ("holidays", "lunardate", "dealerdesk"):
+        try:
+            h.update(f"{dist}={metadata.version(dist)};".encode())
+        except metadata.PackageNotFoundError:
+            h.update(f"{dist}=?;".encode())
+    h.update(sys.version.encode())  # the serialisation of the facts is the interpreter's
+    return h.digest()
+
+
+def _plain(value: object) -> object:
+    """*value* with sets and mappings in a fixed order, for a repr that is the same in
+    every process (a frozenset of strings iterates in a per-process order)."""
+    if isinstance(value, Mapping):
+        return tuple(sorted(((repr(k), _plain(v)) for k, v in value.items()), key=repr))
+    if isinstance(value, set | frozenset):
+        return tuple(sorted((_plain(v) for v in value), key=repr))
+    if isinstance(value, tuple | list):
+        return tuple(_plain(v) for v in value)
+    return value
+
+
+def _salt(ctx: PlanContext) -> bytes:
+    """Everything a customer's plan depends on besides that customer's facts: the day,
+    the horizon, the rules and settings, the holidays and campaigns in view, and the
+    code. Keys each customer's fingerprint, so a change to any of them re-plans all."""
+    tasks = [(t.rule, t.prefix, t.suffix, t.due, t.reason, t.campaign_id, _plain(t.audience))
+             for t in ctx.shared_tasks]  # fmt: skip
+    # Every field of the rules, settings and campaigns (asdict: a field added later is in).
+    camps = [_plain(asdict(c)) for c in ctx.campaigns]
+    rules = [_plain(asdict(r)) for _, r in sorted(ctx.rules.items())]
+    facts = (ctx.today, ctx.horizon_end, rules, _plain(asdict(ctx.config)), ctx.holidays, tasks,
+             camps)  # fmt: skip
+    return _code_print() + repr(facts).encode()
+
+
+def _settles(c: CustomerInput, p: CustomerPlan) -> bool:
+    """True if reconciling *p* writes nothing, touching only *c*'s own pending rows:
+    then the same facts (the same fingerprint) give the same plan, which again writes
+    nothing, and the customer can be skipped until a fingerprint changes."""
+    if p.dropped:
+        return False
+    own = {x.key: x for x in c.pending}
+    for w in p.wanted:
+        row = own.get(w.source_key)
+        if (row is None or row.due != w.due or row.assignee_id != w.assignee_id
+                or row.reason != w.reason):  # fmt: skip
+            return False
+    return True
 
 
 def _generate(
     today: date, horizon_days: int, customer_ids: Sequence[int] | None, stamp: datetime
 ) -> tuple[fq.ReconcileCounts, int]:
-    plans, data, (started, loaded) = _plans(today, horizon_days, customer_ids)
+    known = fq.settled_plans(customer_ids)
+    plans, data, (started, loaded) = _plans(
+        today, horizon_days, customer_ids, {k: v[0] for k, v in known.items()}
+    )
     wanted = [w for p in plans for w in p.wanted]
     cancel = [(k, why) for p in plans for k, why in p.dropped.items()]
+    settle: list[tuple[int, str, int, int]] = []
+    unsettle: list[int] = []
+    prints = data.fingerprints
+    for c, p in zip(data.customers, plans, strict=True):
+        if _settles(c, p):
+            settle.append((c.id, prints[c.id], len(p.wanted), p.held_back))
+        elif c.id in known:
+            unsettle.append(c.id)
+    # Most of the table changing (a new day): rewriting it is faster than updating it.
+    settle_all = customer_ids is None and len(settle) > max(len(known) // 2, REWRITE_FROM)
+    if settle_all:
+        settle += [(cid, *known[cid]) for cid in data.settled]
     planned = time.perf_counter()
-    counts = fq.reconcile(wanted, cancel, data.pending, stamp=stamp)
+    counts = fq.reconcile(wanted, cancel, data.pending, stamp=stamp, settle=settle,
+                          unsettle=unsettle, settle_all=settle_all)  # fmt: skip
+    skipped = [known[cid] for cid in data.settled]
+    counts = dataclasses.replace(counts, unchanged=counts.unchanged + sum(k[1] for k in skipped))
     log.info(
-        "follow-ups for %d customers: load %.2fs, plan %.2fs, write %.2fs; %d new, %d moved,"
-        " %d cancelled, %d unchanged", len(data.customers), loaded - started, planned - loaded,
-        time.perf_counter() - planned, counts.created, counts.moved, counts.cancelled,
-        counts.unchanged,
+        "follow-ups for %d customers (%d settled, skipped): load %.2fs, plan %.2fs, write %.2fs;"
+        " %d new, %d moved, %d cancelled, %d unchanged", len(data.customers) + len(skipped),
+        len(skipped), loaded - started, planned - loaded, time.perf_counter() - planned,
+        counts.created, counts.moved, counts.cancelled, counts.unchanged,
     )  # fmt: skip
-    return counts, sum(p.held_back for p in plans)
+    return counts, sum(p.held_back for p in plans) + sum(k[2] for k in skipped)
 
 
 # -- lists ---------------------------------------------------------------------------------

@@ -11,10 +11,12 @@ short; it is the read half of the follow-up SQL. Why it looks like this:
 
 from __future__ import annotations
 
+import hashlib
 import json
+import marshal
 from collections import defaultdict
-from collections.abc import Callable, Iterable, Sequence
-from dataclasses import dataclass
+from collections.abc import Callable, Iterable, Mapping, Sequence
+from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
 
@@ -47,9 +49,15 @@ class InputFactories:
 
 @dataclass(frozen=True, slots=True)
 class PlannerData:
+    """``customers``: the inputs built (every customer's, less the settled ones);
+    ``fingerprints``: theirs by customer id (when asked for); ``settled``: the ids of
+    those skipped because their fingerprint matched."""
+
     customers: list[Any]
     campaigns: list[Any]
-    pending: dict[str, Any]  # source key -> what factories.pending built
+    pending: Mapping[str, Any]  # source key -> what factories.pending built
+    fingerprints: dict[int, str] = field(default_factory=dict)
+    settled: list[int] = field(default_factory=list)
 
 
 # -- planner inputs ----------------------------------------------------------------------
@@ -118,19 +126,69 @@ class _Loader:
         cursor: Iterable[tuple[Any, ...]] = database.execute_sql(sql, args)
         return cursor
 
-    def by_customer(
-        self, sql: str, column: str, build: Callable[[tuple[Any, ...]], Any], *params: object
-    ) -> dict[int, list[Any]]:
+    def by_customer(self, sql: str, column: str, *params: object) -> dict[int, list[Any]]:
+        """{customer id: its rows as read}."""
         out: dict[int, list[Any]] = defaultdict(list)
         keep = self.keep
         for r in self.rows(sql, column, *params):
             if keep is None or r[0] in keep:
-                out[r[0]].append(build(r))
+                out[r[0]].append(r)
         return out
 
     def single(self, sql: str, column: str = "customer_id", *params: object) -> dict[int, Any]:
         """{customer id: the one value (or the tuple of values) of its row}."""
         return {r[0]: r[1:] if len(r) > 2 else r[1] for r in self.rows(sql, column, *params)}
+
+
+def load_campaigns(*, factories: InputFactories, campaigns_from: date) -> list[Any]:
+    """Campaigns whose start is on or after *campaigns_from*, as ``factories.campaign``."""
+    return [
+        factories.campaign(
+            id=r[0],
+            name=r[1],
+            kind=r[2],
+            starts_on=to_date(r[3]),
+            invite_days_before=r[4],
+            audience=_audience(r[5]),
+        )
+        for r in database.execute_sql(_CAMPAIGNS, [campaigns_from.isoformat()])
+    ]
+
+
+class _PendingIndex(dict[str, Any]):
+    """Pending rows by source key, built for the customers planned (a dict, so the
+    reconciler's lookups stay C-speed); ``fetch`` builds any other customer's row on
+    demand (a key is unique over the whole table), and that index is only made when a
+    key is missing — a run that plans few customers builds few rows."""
+
+    def __init__(self, by_customer: dict[int, list[tuple[Any, ...]]], make: Callable[..., Any]):
+        super().__init__()
+        self._by_customer, self._make = by_customer, make
+        self._raw: dict[str, tuple[Any, ...]] | None = None
+
+    def build(self, r: tuple[Any, ...]) -> Any:
+        by_hand = r[6] in TOUCHED_OUTCOMES
+        row = self._make(r[2], iso_date(r[4]), r[3], r[5] == 1, by_hand, r[1], r[7], r[8] or "",
+                         to_date(r[9]) if by_hand else None, r[10] == 1)  # fmt: skip
+        self[r[2]] = row
+        return row
+
+    def fetch(self, key: str) -> Any:
+        """The pending row with *key*, whoever's it is; None if there is none."""
+        if self._raw is None:
+            self._raw = {r[2]: r for rows in self._by_customer.values() for r in rows}
+        r = self._raw.get(key)
+        return None if r is None else self.build(r)
+
+
+def _serial(facts: tuple[Any, ...]) -> bytes:
+    """*facts* as bytes, the same in every process: ``marshal`` format 2 (no
+    back-references, so object identity does not show) is five times faster than
+    ``repr``; anything it cannot write falls back to ``repr``."""
+    try:
+        return marshal.dumps(facts, 2)
+    except ValueError:
+        return repr(facts).encode()
 
 
 def load_planner_data(
@@ -142,6 +200,9 @@ def load_planner_data(
     closed_since: date,
     campaigns_from: date,
     customer_ids: Sequence[int] | None = None,
+    campaigns: list[Any] | None = None,
+    settled: Mapping[int, str] | None = None,
+    salt: bytes = b"",
 ) -> PlannerData:
     """Every customer's planner input (or only *customer_ids*'), in id order.
 
@@ -150,18 +211,23 @@ def load_planner_data(
     (or, never having visited, created) since then is lapsed. ``visits_since``: service
     visits from then on can still want a satisfaction or declined-work call.
     ``closed_since``: done/skipped follow-ups due since then are passed as closed keys.
+
+    With *settled* ({customer id: fingerprint}), each customer's fingerprint is taken: a
+    keyed hash (key: *salt*, which the caller derives from everything else a plan
+    depends on) of every row read for that customer, i.e. of everything its input is
+    built from. A customer whose fingerprint equals its *settled* one is not built but
+    listed in ``PlannerData.settled``; the others' are in ``PlannerData.fingerprints``.
     """
     f, q = factories, _Loader(customer_ids)
+    if campaigns is None:
+        campaigns = load_campaigns(factories=f, campaigns_from=campaigns_from)
     last_contact, last_visit, winback = (
         q.single(_LAST_CONTACT),
         q.single(_LAST_VISIT),
         q.single(_WINBACK, "c.id", lapsed_before.isoformat()),
     )
-    last_service = {
-        vid: (visit_id, to_date(day), km)
-        for vid, visit_id, day, km in q.rows(_LAST_SERVICE, "x.customer_id")
-    }
-    none3 = (None, None, None)
+    last_service = {r[0]: r for r in q.rows(_LAST_SERVICE, "x.customer_id")}
+    none3 = (None, None, None, None)
 
     def vehicle(r: tuple[Any, ...]) -> Any:
         svc = last_service.get(r[1], none3)
@@ -178,24 +244,16 @@ def load_planner_data(
             warranty_end=to_date(r[10]),
             insurance_end=to_date(r[11]),
             inspection_due=to_date(r[12]),
-            last_service_id=svc[0],
-            last_service_on=svc[1],
-            last_service_km=svc[2],
+            last_service_id=svc[1],
+            last_service_on=to_date(svc[2]),
+            last_service_km=svc[3],
         )
 
-    vehicles = q.by_customer(_VEHICLES, "customer_id", vehicle)
-    visits = q.by_customer(
-        _VISITS,
-        "customer_id",
-        lambda r: f.visit(
-            id=r[1], day=to_date(r[2]), kind=r[3], vehicle_id=r[4], declined=r[5] or ""
-        ),
-        visits_since.isoformat(),
-    )
-    complaints = q.by_customer(
-        _COMPLAINTS,
-        "c.customer_id",
-        lambda r: f.complaint(
+    def visit(r: tuple[Any, ...]) -> Any:
+        return f.visit(id=r[1], day=to_date(r[2]), kind=r[3], vehicle_id=r[4], declined=r[5] or "")
+
+    def complaint(r: tuple[Any, ...]) -> Any:
+        return f.complaint(
             id=r[1],
             opened_on=to_date(r[2]),
             category=r[3] or "",
@@ -203,39 +261,47 @@ def load_planner_data(
             assignee_id=r[5],
             followups_done=r[6],
             last_followup_on=to_date(r[7]),
-        ),
-    )
-    personal = q.by_customer(
-        _PERSONAL,
-        "customer_id",
-        lambda r: f.personal_date(id=r[1], label=r[2], day=to_date(r[3]), lunar=bool(r[4])),
-    )
-    opted_out = q.by_customer(_OPTED_OUT, "customer_id", lambda r: (r[1], r[2]))
-    recent = q.by_customer(
-        _RECENT, "l.customer_id", lambda r: to_date(r[1]), fatigue_since.isoformat()
-    )
-    closed = q.by_customer(_CLOSED, "customer_id", lambda r: r[1], closed_since.isoformat())
-    pending: dict[str, Any] = {}
-    pending_by: dict[int, list[Any]] = defaultdict(list)
+        )
+
+    def personal_date(r: tuple[Any, ...]) -> Any:
+        return f.personal_date(id=r[1], label=r[2], day=to_date(r[3]), lunar=bool(r[4]))
+
+    # Raw rows per customer; inputs are built below, only for the customers planned.
+    vehicles = q.by_customer(_VEHICLES, "customer_id")
+    visits = q.by_customer(_VISITS, "customer_id", visits_since.isoformat())
+    complaints = q.by_customer(_COMPLAINTS, "c.customer_id")
+    personal = q.by_customer(_PERSONAL, "customer_id")
+    opted_out = q.by_customer(_OPTED_OUT, "customer_id")
+    recent = q.by_customer(_RECENT, "l.customer_id", fatigue_since.isoformat())
+    closed = q.by_customer(_CLOSED, "customer_id", closed_since.isoformat())
     status = "status || ''" if customer_ids is None else "status"
-    make, iso, touched, keep = f.pending, iso_date, TOUCHED_OUTCOMES, q.keep
-    # The hottest loop of a run (every pending row): plain locals, no helper calls.
-    for cid, fid, key, rule, due, ess, outcome, assignee, reason, changed, late in q.rows(
-        _PENDING.format(status=status), "customer_id"
-    ):
-        if keep is None or cid in keep:
-            by_hand = outcome in touched
-            row = make(key, iso(due), rule, ess == 1, by_hand, fid, assignee, reason or "",
-                       to_date(changed) if by_hand else None, late == 1)  # fmt: skip
-            pending[key] = row
-            pending_by[cid].append(row)
+    pending_raw = q.by_customer(_PENDING.format(status=status), "customer_id")
+    index = _PendingIndex(pending_raw, f.pending)
     lapsed_iso = lapsed_before.isoformat()
-    customers = []
+    if settled is not None:
+        key = hashlib.blake2b(
+            repr((salt, fatigue_since, lapsed_before, visits_since, closed_since)).encode()
+        ).digest()
+    customers, fingerprints, skipped = [], dict[int, str](), list[int]()
+    empty: list[Any] = []
     for r in q.rows(_CUSTOMERS, "c.id"):
         cid = r[0]
         if q.keep is not None and cid not in q.keep:
             continue
         lv, wb = last_visit.get(cid), winback.get(cid)
+        vs = vehicles.get(cid, empty)
+        pend = pending_raw.get(cid, empty)
+        if settled is not None:
+            facts = (r, last_contact.get(cid), lv, wb, vs, [last_service.get(v[1]) for v in vs],
+                     visits.get(cid), complaints.get(cid), personal.get(cid), opted_out.get(cid),
+                     recent.get(cid), pend, closed.get(cid))  # fmt: skip
+            print_ = hashlib.blake2b(_serial(facts), digest_size=16, key=key).hexdigest()
+            if settled.get(cid) == print_:
+                skipped.append(cid)
+                continue
+            fingerprints[cid] = print_
+        done = closed.get(cid)
+        out = opted_out.get(cid)
         customers.append(
             f.customer(
                 id=cid,
@@ -255,33 +321,22 @@ def load_planner_data(
                 last_contact=to_date(last_contact.get(cid)),
                 last_visit=to_date(lv),
                 lapsed=r[1] == "active" and str(lv or r[5] or "")[:10] < lapsed_iso,
-                opted_out=frozenset(opted_out[cid]) if cid in opted_out else _NONE,
-                vehicles=tuple(vehicles.get(cid, ())),
-                visits=tuple(visits.get(cid, ())),
-                complaints=tuple(complaints.get(cid, ())),
-                personal_dates=tuple(personal.get(cid, ())),
+                opted_out=frozenset((x[1], x[2]) for x in out) if out else _NONE,
+                vehicles=tuple(map(vehicle, vs)),
+                visits=tuple(map(visit, visits.get(cid, empty))),
+                complaints=tuple(map(complaint, complaints.get(cid, empty))),
+                personal_dates=tuple(map(personal_date, personal.get(cid, empty))),
                 winback_tries=wb[0] if wb else 0,
                 winback_last_on=to_date(wb[1] or wb[2]) if wb else None,
-                recent_contacts=tuple(recent.get(cid, ())),
-                pending=tuple(pending_by.get(cid, ())),
-                closed_keys=frozenset(closed[cid]) if cid in closed else _NONE,
+                recent_contacts=tuple(to_date(x[1]) for x in recent.get(cid, empty)),
+                pending=tuple(map(index.build, pend)),
+                closed_keys=frozenset(x[1] for x in done) if done else _NONE,
                 risk=r[17],
                 # Never planned before (new or imported): old dates go to the catch-up list.
-                first_plan=cid not in pending_by and cid not in closed,
+                first_plan=not pend and not done,
             )
         )
-    campaigns = [
-        f.campaign(
-            id=r[0],
-            name=r[1],
-            kind=r[2],
-            starts_on=to_date(r[3]),
-            invite_days_before=r[4],
-            audience=_audience(r[5]),
-        )
-        for r in database.execute_sql(_CAMPAIGNS, [campaigns_from.isoformat()])
-    ]
-    return PlannerData(customers, campaigns, pending)  # fmt: skip
+    return PlannerData(customers, campaigns, index, fingerprints, skipped)
 
 
 _NONE: frozenset[Any] = frozenset()

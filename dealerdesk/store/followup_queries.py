@@ -26,6 +26,7 @@ from dealerdesk.store.followup_inputs import (
     TOUCHED_OUTCOMES,
     InputFactories,
     PlannerData,
+    load_campaigns,
     load_planner_data,
     to_date,
 )
@@ -33,7 +34,7 @@ from dealerdesk.store.models import CadenceRule
 
 __all__ = [
     "TOUCHED_OUTCOMES", "CadenceRuleRecord", "FollowupRef", "FollowupRow", "InputFactories",
-    "PlannerData", "ReconcileCounts", "load_planner_data",
+    "PlannerData", "ReconcileCounts", "load_campaigns", "load_planner_data", "settled_plans",
 ]  # fmt: skip
 
 
@@ -200,8 +201,16 @@ def reconcile(
     pending: Mapping[str, PendingLike],
     *,
     stamp: datetime,
+    settle: Iterable[tuple[int, str, int, int]] = (),
+    unsettle: Iterable[int] = (),
+    settle_all: bool = False,
 ) -> ReconcileCounts:
     """Make the table match the plan, in one transaction.
+
+    In the same transaction, *settle* records (customer id, fingerprint, wanted, held)
+    in ``followup_plan`` and *unsettle* forgets customers (see ``settled_plans``);
+    with *settle_all*, *settle* replaces the whole table (faster when most rows change,
+    as on a new day).
 
     *wanted* follow-ups not pending are inserted; pending ones whose date, assignee or
     reason differ are updated (a changed date counts as moved). *cancel* holds
@@ -214,8 +223,12 @@ def reconcile(
     updates: list[tuple[object, ...]] = []
     moved = unchanged = 0
     touched: list[int] = []
+    get = pending.get
+    fetch = getattr(pending, "fetch", None)  # the loader's index builds rows on demand
     for w in wanted:
-        row = pending.get(w.source_key)
+        row = get(w.source_key)
+        if row is None and fetch is not None:
+            row = fetch(w.source_key)
         if row is None:
             inserts.append((ts, ts, w.customer_id, w.vehicle_id, w.complaint_id, w.campaign_id,
                             w.kind, w.kind, w.source_key, w.purpose, int(w.essential),
@@ -232,7 +245,7 @@ def reconcile(
             unchanged += 1
     cancels = []
     for key, note in cancel:
-        row = pending.get(key)
+        row = get(key) or (fetch(key) if fetch is not None else None)
         if row is not None:
             cancels.append((f"{key}@{row.id}"[:80], f"Cancelled: {note}"[:4000], ts, ts, row.id))
             touched.append(row.id)
@@ -251,7 +264,33 @@ def reconcile(
         new_ids = tuple(
             r[0] for r in database.execute_sql("SELECT id FROM followup WHERE id > ?", [first_new])
         ) if created and created < 10_000 else ()  # fmt: skip
+        insert = "INSERT INTO followup_plan (customer_id, inputs, wanted, held) VALUES (?, ?, ?, ?)"
+        if settle_all:
+            database.execute_sql("DELETE FROM followup_plan")
+            run_many(insert, sorted(settle))
+        else:
+            run_many("DELETE FROM followup_plan WHERE customer_id = ?", [(c,) for c in unsettle])
+            run_many(
+                f"{insert} ON CONFLICT (customer_id) DO UPDATE SET inputs = excluded.inputs,"
+                " wanted = excluded.wanted, held = excluded.held", list(settle))  # fmt: skip
     return ReconcileCounts(created, moved, len(cancels), unchanged, new_ids, tuple(touched))
+
+
+def settled_plans(customer_ids: Iterable[int] | None = None) -> dict[int, tuple[str, int, int]]:
+    """{customer id: (fingerprint, wanted, held)} of the customers whose plan is settled
+    (all, or those of *customer_ids*)."""
+    sql = "SELECT customer_id, inputs, wanted, held FROM followup_plan"
+    if customer_ids is None:
+        return {r[0]: r[1:] for r in database.execute_sql(sql)}
+    out: dict[int, tuple[str, int, int]] = {}
+    ids = sorted(set(customer_ids))
+    for i in range(0, len(ids), 500):
+        part = ids[i : i + 500]
+        rows = database.execute_sql(
+            f"{sql} WHERE customer_id IN ({','.join('?' * len(part))})", part
+        )
+        out.update((r[0], r[1:]) for r in rows)
+    return out
 
 
 def _max_id() -> int:

@@ -450,6 +450,25 @@ class CustomerScore(Model):
         indexes = ((("score", "spend_24m"), False),)
 
 
+class FollowupPlan(Model):
+    """A customer whose follow-up plan is settled: the last generation run found nothing
+    to change, from inputs whose fingerprint (a hash of every fact the plan was made
+    from, of the run's day, rules and settings, and of the planner's code) is
+    ``inputs``. A run whose fingerprint of the customer is the same skips them: the plan
+    would again change nothing. ``wanted``/``held``: that plan's follow-ups kept and held
+    back by the fatigue cap (for the run's counts). Not a foreign key: a stale row can
+    only fail to match, never match wrongly."""
+
+    customer_id = IntegerField(primary_key=True)
+    inputs = CharField(max_length=32)
+    wanted = IntegerField()
+    held = IntegerField()
+
+    class Meta:
+        database = database
+        table_name = "followup_plan"
+
+
 class SchemaVersion(Model):
     """One row per applied schema version; the highest is the file's version."""
 
@@ -485,6 +504,7 @@ ALL_MODELS: tuple[type[Model], ...] = (
     AuditLog,
     CustomerSearch,
     CustomerScore,
+    FollowupPlan,
 )
 
 __all__ = [m.__name__ for m in ALL_MODELS] + ["ALL_MODELS"]

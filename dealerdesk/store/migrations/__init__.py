@@ -28,6 +28,7 @@ from dealerdesk.store.migrations import (
     m0005_desk_day,
     m0006_score_codes,
     m0007_practices,
+    m0008_followup_plan,
     m0010_audit,
 )
 from dealerdesk.store.models import ALL_MODELS, SchemaVersion
@@ -41,6 +42,7 @@ STEPS: dict[int, Callable[[Database], None]] = {
     5: m0005_desk_day.upgrade,
     6: m0006_score_codes.upgrade,
     7: m0007_practices.upgrade,
+    8: m0008_followup_plan.upgrade,
     10: m0010_audit.upgrade,
 }
 LATEST = max(STEPS)
