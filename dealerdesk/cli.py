@@ -304,8 +304,10 @@ def _cmd_demo(args: argparse.Namespace, db_path: Path) -> int:
 
 
 def _cmd_info(args: argparse.Namespace, db_path: Path) -> int:
+    from dealerdesk.services.backups import check_thoroughly
     from dealerdesk.services.info import database_info
 
+    check_thoroughly(db_path)  # issue #11: every page, before the file is opened for writing
     _open(db_path)
     info = database_info()
     where = "server" if is_server_url(info.path) else "file"

@@ -330,3 +330,14 @@ def test_each_cause_is_one_sentence(error: BaseException, sentence: str) -> None
         text = describe_failure(outer, Path("/srv/desk.db"))
     assert text is not None and sentence in text and "\n" not in text
     assert describe_failure(ValueError("not a storage problem")) is None
+
+
+def test_truncated_file_found_by_the_quick_probe(tmp_path: Path) -> None:
+    path = tmp_path / "desk.db"
+    create_demo(path, customers=60, seed=4, today=TODAY)
+    db.close()
+    data = path.read_bytes()
+    path.write_bytes(data[: len(data) // 2])  # a copy that stopped halfway
+    with pytest.raises(DamagedDatabaseError, match="is damaged"):
+        open_database(path)
+    assert len(path.read_bytes()) == len(data) // 2  # refused untouched

@@ -94,6 +94,16 @@ def list_backups(db_path: Path) -> list[store_backup.BackupFile]:
     return store_backup.list_backups(db_path)
 
 
+def check_thoroughly(db_path: Path) -> None:
+    """SQLite's quick_check over every page (``info``): a damaged file is named, with the
+    last good backup; nothing is written. Nothing to do for a server database."""
+    if not isinstance(db_path, Path) or not db_path.exists():
+        return
+    from dealerdesk.store.integrity import precheck
+
+    precheck(db_path, latest=LATEST, last_backup=last_backup(db_path), thorough=True)
+
+
 def restore(db_path: Path, source: Path, *, now: datetime, damaged: bool = False) -> RestoreResult:
     """Replace *db_path*'s content with the backup *source*; the current file kept aside."""
     from dealerdesk.errors import DealerDeskError

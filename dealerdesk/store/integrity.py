@@ -16,8 +16,16 @@ from dealerdesk.errors import DamagedDatabaseError, SchemaTooNewError
 from dealerdesk.i18n import t
 
 
-def precheck(path: Path, *, latest: int, last_backup: Path | None = None) -> None:
-    """Refuse a newer schema or a damaged file without writing a byte to it."""
+def precheck(
+    path: Path, *, latest: int, last_backup: Path | None = None, thorough: bool = False
+) -> None:
+    """Refuse a newer schema or a damaged file without writing a byte to it.
+
+    Every open makes the quick probe (a truncated file, unreadable table roots, a
+    half-built file: milliseconds); *thorough* runs SQLite's ``quick_check`` over every
+    page (1 s warm, 7 s cold for a 500 MB, 100,000-customer file), for ``info`` and
+    before a backup is trusted.
+    """
     if not path.is_file() or path.stat().st_size == 0:
         return
     try:
@@ -31,12 +39,15 @@ def precheck(path: Path, *, latest: int, last_backup: Path | None = None) -> Non
     except sqlite3.Error:
         return  # cannot even open read-only: the normal open explains it
     try:
-        _check(conn, path, latest=latest, last_backup=last_backup)
+        _check(conn, path, latest=latest, last_backup=last_backup, thorough=thorough)
     finally:
         conn.close()
 
 
-def _check(conn: sqlite3.Connection, path: Path, *, latest: int, last_backup: Path | None) -> None:
+def _check(
+    conn: sqlite3.Connection, path: Path, *, latest: int, last_backup: Path | None,
+    thorough: bool,
+) -> None:  # fmt: skip
     try:
         tables = {r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type='table'")}
         if "schema_version" in tables:
@@ -45,15 +56,31 @@ def _check(conn: sqlite3.Connection, path: Path, *, latest: int, last_backup: Pa
             if version is not None and version > latest:
                 raise SchemaTooNewError(t("safety.open.too_new", path=path, version=version,
                                           latest=latest))  # fmt: skip
-        result = conn.execute("PRAGMA quick_check").fetchone()
+        if thorough:
+            result = conn.execute("PRAGMA quick_check").fetchone()
+            intact = bool(result) and result[0] == "ok"
+        else:
+            intact = _probe(conn, path, tables)
     except sqlite3.DatabaseError as exc:
         if "locked" in str(exc).lower() or "busy" in str(exc).lower():
             return  # another program writes to it: not damage
         raise _damaged(path, last_backup) from exc
-    if not result or result[0] != "ok":
+    if not intact:
         raise _damaged(path, last_backup)
     if "customer" in tables and "customer_search" in tables and _half_built(conn):
         raise _damaged(path, last_backup, code="safety.open.half_built")
+
+
+def _probe(conn: sqlite3.Connection, path: Path, tables: set[str]) -> bool:
+    """Cheap signs of damage: a file shorter than its pages, a table root that won't read."""
+    page_size = conn.execute("PRAGMA page_size").fetchone()[0]
+    pages = conn.execute("PRAGMA page_count").fetchone()[0]
+    wal = Path(f"{path}-wal")
+    if path.stat().st_size < page_size * pages and not (wal.exists() and wal.stat().st_size):
+        return False  # truncated: a copy or a download that stopped midway
+    for table in sorted(tables):
+        conn.execute(f'SELECT * FROM "{table}" LIMIT 1').fetchall()
+    return True
 
 
 def _half_built(conn: sqlite3.Connection) -> bool:
