@@ -319,13 +319,19 @@ def data_screens(window: Any, settle: Callable[[], None], shot: Any, out: Path) 
 
 
 def safety_shots(window: Any, ctx: Any, shot: Callable[..., None]) -> None:
-    """issue #11: the Settings screen's four tabs and the sign-in dialog."""
+    """issue #11: the Settings screen's five tabs and the sign-in dialog."""
     from datetime import datetime
 
-    from dealerdesk.services import backups
+    from dealerdesk.services import auth, backups, customers, followups
     from dealerdesk.ui.sign_in import SignInDialog
 
     backups.backup_now(ctx.db_path, now=datetime(2026, 11, 22, 18, 5))
+    owner = auth.open_without_sign_in()  # a few audited changes for the Audit tab
+    staff = owner.staff_id if owner else None
+    for cid in (1, 2, 3):
+        customers.log_contact(cid, now=datetime(2026, 11, 23, 9, 10 + cid), channel="phone",
+                              outcome="reached", notes="已约周六保养", staff_id=staff)  # fmt: skip
+    followups.update_cadence_rule(key="touch", offset_days=30)
     view = window.settings_view
     for i, name in enumerate(("general", "staff", "rules", "backups", "audit")):
         shot(f"40-settings-{i + 1}-{name}", window,
