@@ -422,7 +422,10 @@ def _cmd_report(args: argparse.Namespace, db_path: Path) -> int:
         raise DealerDeskError(f"The folder {out.parent} does not exist.")
     if args.report == "at-risk":
         result = reports.make_at_risk_pdf(
-            out, today=_today(args), top=args.top, mask_phones=not args.full_phones  # issue #11
+            out,
+            today=_today(args),
+            top=args.top,
+            mask_phones=not args.full_phones,  # issue #11
         )
     else:
         result = reports.make_agenda_pdf(
