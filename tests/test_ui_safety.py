@@ -132,3 +132,25 @@ def test_one_person_desk_works_as_the_owner(tmp_path: Path, qtbot: Any) -> None:
         assert desk.window.user_label.text() == "Working as: 陈经理"
     finally:
         desk.close()
+
+
+def test_window_names_a_full_disk_in_one_sentence(db_path: Path, dialogs: Any) -> None:
+    import sqlite3
+
+    from dealerdesk.ui import errors
+
+    if not isinstance(db_path, Path):
+        return
+    dialogs.answer(None)
+    try:
+        try:
+            raise sqlite3.OperationalError("database or disk is full")
+        except sqlite3.OperationalError as inner:
+            raise RuntimeError("the save failed") from inner
+    except RuntimeError as exc:
+        errors.report(exc, None)
+    kind, _title, text = dialogs.seen[0]
+    assert kind == "warning"
+    assert (
+        text == f"The disk is full: {db_path} could not be written; nothing saved before was lost."
+    )

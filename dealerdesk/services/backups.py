@@ -94,6 +94,18 @@ def list_backups(db_path: Path) -> list[store_backup.BackupFile]:
     return store_backup.list_backups(db_path)
 
 
+def describe_failure(exc: BaseException) -> str | None:
+    """One sentence naming a storage failure (disk full, read-only, locked, damaged) of
+    the open database, or None when *exc* is not one (for the window's error dialog)."""
+    from dealerdesk.store.integrity import describe_failure as describe
+
+    try:
+        target: Path | None = Path(str(db.current_target()))
+    except Exception:  # nothing open: the sentence names no file
+        target = None
+    return describe(exc, target)
+
+
 def check_thoroughly(db_path: Path) -> None:
     """SQLite's quick_check over every page (``info``): a damaged file is named, with the
     last good backup; nothing is written. Nothing to do for a server database."""

@@ -37,6 +37,12 @@ def report(exc: BaseException, parent: QWidget | None = None, *, title: str = ""
         dialogs.warn(parent, title or tr("Cannot do that", "Errors"), str(exc))
         return
     log.error("unexpected error", exc_info=(type(exc), exc, exc.__traceback__))
+    from dealerdesk.services.backups import describe_failure
+
+    cause = describe_failure(exc)  # issue #11: disk full, read-only, locked, damaged
+    if cause:
+        dialogs.warn(parent, title or tr("Cannot save", "Errors"), cause)
+        return
     if _state["showing"]:  # an error while showing an error: the log has it, stop here
         return
     where = _state["log_path"]
