@@ -19,6 +19,7 @@ from operator import itemgetter
 from typing import Any, Protocol
 
 from dealerdesk.errors import NotFoundError
+from dealerdesk.store import audit
 from dealerdesk.store.bulk import indexes_rebuilt_after, run_many
 from dealerdesk.store.db import database
 from dealerdesk.store.followup_inputs import (
@@ -181,6 +182,7 @@ def update_cadence_rule(key: str, changes: Mapping[str, object]) -> bool:
             .where(CadenceRule.key == key)
             .execute()
         )
+        audit.record("update", "cadence_rule", None, {"rule": key, **changes})  # issue #11
     return bool(n)
 
 
@@ -444,11 +446,14 @@ def close_followup(
     Returns 0 when it was no longer pending (someone else got there first)."""
     ts = at.replace(microsecond=0).isoformat(" ")
     key_sql = "source_key || '@' || CAST(id AS TEXT)" if rename else "source_key"
-    return database.execute_sql(
+    n: int = database.execute_sql(
         f"UPDATE followup SET status = ?, outcome = ?, completed_at = ?, updated_at = ?,"
         f" notes = coalesce(?, notes), source_key = {key_sql} WHERE id = ? AND status = 'pending'",
         [status, outcome, ts, ts, notes or None, followup_id],
     ).rowcount
+    if n:
+        audit.record(status, "followup", followup_id, {"outcome": outcome})  # issue #11
+    return n
 
 
 def worked_by(followup_id: int, not_contact: int | None = None) -> str:
