@@ -29,7 +29,7 @@ from dealerdesk.store.migrations import (
     m0006_score_codes,
     m0007_practices,
     m0008_followup_plan,
-    m0010_audit,
+    m0009_audit,
 )
 from dealerdesk.store.models import ALL_MODELS, SchemaVersion
 
@@ -43,7 +43,7 @@ STEPS: dict[int, Callable[[Database], None]] = {
     6: m0006_score_codes.upgrade,
     7: m0007_practices.upgrade,
     8: m0008_followup_plan.upgrade,
-    10: m0010_audit.upgrade,
+    9: m0009_audit.upgrade,
 }
 LATEST = max(STEPS)
 
@@ -71,7 +71,7 @@ def migrate(database: Database, path: Path | str) -> tuple[int | None, int]:
     if before is None:
         with database.atomic():
             database.create_tables(ALL_MODELS)
-            m0010_audit.upgrade(database)  # issue #11: triggers are not part of create_tables
+            m0009_audit.upgrade(database)  # issue #11: triggers are not part of create_tables
             SchemaVersion.create(version=LATEST, app_version=__version__)
         return None, LATEST
     if before > LATEST:
@@ -118,7 +118,7 @@ def _migrate_server(database: Database, path: Path | str) -> tuple[int | None, i
         before = schema_version(database)
         if before is None:
             database.create_tables(ALL_MODELS)
-            m0010_audit.upgrade(database)  # issue #11: the append-only trigger
+            m0009_audit.upgrade(database)  # issue #11: the append-only trigger
             SchemaVersion.create(version=LATEST, app_version=__version__)
             return None, LATEST
         if before > LATEST:
