@@ -246,12 +246,19 @@ def build(argv: Sequence[str] | None = None) -> Desk | int:
                 log.info("first-run setup closed; nothing created")
                 return _give_up(worker, uninstall, code=0)
         else:
-            open_database(db_path, create=False)
+            open_or_offer_restore(db_path)  # issue #11
         from dealerdesk.services import settings
         from dealerdesk.ui.main_window import MainWindow
+        from dealerdesk.ui.sign_in import start_session
 
+        session = start_session(settings.dealership_name())  # issue #11
+        if session is False:
+            return _give_up(worker, uninstall)
         ctx = DeskContext(db_path=db_path, worker=worker, hub=ChangeHub(app), clock=clock,
                           dealership=settings.dealership_name(), log_path=log_path)  # fmt: skip
+        if session:
+            ctx.staff_id, ctx.staff_name, ctx.signed_in = (
+                session.staff_id, session.name, session.signed_in)  # fmt: skip
         window = MainWindow(ctx)
     except DealerDeskError as exc:
         log.warning("cannot start: %s", exc)
@@ -269,6 +276,40 @@ def build(argv: Sequence[str] | None = None) -> Desk | int:
     ctx.hub.watch(worker)  # other desks' writes show here within a few seconds
     log.info("started on %s (today %s)", db_path, today)
     return Desk(app=app, ctx=ctx, window=window, uninstall=uninstall)
+
+
+def open_or_offer_restore(db_path: Path) -> None:
+    """issue #11: a damaged or half-built file is named, with the last good backup offered."""
+    from datetime import datetime
+
+    from dealerdesk.errors import DamagedDatabaseError
+
+    try:
+        open_database(db_path, create=False)
+    except DamagedDatabaseError as exc:
+        question = tr("Restore the last good backup now? The damaged file is kept aside.", "App")
+        if exc.backup is None or not dialogs.confirm(
+            None, tr("The database is damaged", "App"), f"{exc}\n\n{question}"
+        ):
+            raise
+        from dealerdesk.services import backups
+
+        backups.restore(db_path, Path(str(exc.backup)), now=datetime.now(), damaged=True)
+
+
+def backup_on_exit(db_path: Path) -> None:
+    """issue #11: at most one automatic backup a day, taken as the window closes."""
+    from datetime import datetime
+
+    from dealerdesk.services import backups
+
+    try:
+        made = backups.auto_backup(db_path, now=datetime.now(), keep=backups.backup_keep())
+    except Exception:  # a failed backup must not turn closing into a crash
+        log.exception("automatic backup of %s failed", db_path)
+        return
+    if made is not None:
+        log.info("automatic backup: %s", made.path)
 
 
 def _give_up(worker: Worker, uninstall: Callable[[], None], *, code: int = 1) -> int:
@@ -299,5 +340,6 @@ def main(argv: Sequence[str] | None = None) -> int:
             return 0
         code = desk.app.exec()
     finally:
+        backup_on_exit(desk.ctx.db_path)
         desk.close()
     return int(code)

@@ -27,6 +27,7 @@ log = logging.getLogger("dealerdesk.cli")
 
 EXIT_ERROR = 1
 EXIT_USAGE = 2
+_USER: str | None = None  # --user of this run
 
 
 class _Parser(argparse.ArgumentParser):
@@ -36,11 +37,37 @@ class _Parser(argparse.ArgumentParser):
         self.exit(EXIT_USAGE, f"dealerdesk: {message} (see --help)\n")
 
 
+EARLIEST_DAY = date(1970, 1, 1)  # issue #11: a sane range, checked before anything is written
+LATEST_DAY = date(2199, 12, 31)
+
+
 def _date(text: str) -> date:
+    from dealerdesk.i18n import t
+
     try:
-        return date.fromisoformat(text)
+        value = date.fromisoformat(text)
     except ValueError as exc:
         raise argparse.ArgumentTypeError(f"“{text}” is not a date (use YYYY-MM-DD)") from exc
+    if not EARLIEST_DAY <= value <= LATEST_DAY:
+        raise argparse.ArgumentTypeError(
+            t("safety.cli.date_range", value=text, low=EARLIEST_DAY.isoformat(),
+              high=LATEST_DAY.isoformat())
+        )  # fmt: skip
+    return value
+
+
+def _not_negative(text: str) -> int:
+    from dealerdesk.i18n import t
+
+    try:
+        value = int(text)
+    except ValueError as exc:
+        raise argparse.ArgumentTypeError(f"“{text}” is not a whole number") from exc
+    if value < 0:
+        raise argparse.ArgumentTypeError(t("safety.cli.negative", value=value))
+    if value > 3660:
+        raise argparse.ArgumentTypeError(t("safety.cli.date_range", value=value, low=0, high=3660))
+    return value
 
 
 def _positive(text: str) -> int:
@@ -67,6 +94,8 @@ def build_parser() -> argparse.ArgumentParser:
     def common(p: argparse.ArgumentParser, *, today: bool = True) -> None:
         p.add_argument("--db", metavar="PATH|URL",
                        help="the database file, or postgresql://user@host/dbname")  # fmt: skip
+        p.add_argument("--user", metavar="NAME", help="act as this staff member (issue #11; "
+                       "with sign-in on, the password is read from DEALERDESK_PASSWORD)")  # fmt: skip
         if today:
             p.add_argument("--today", type=_date, metavar="YYYY-MM-DD",
                            help="pretend today is this date (default: the system date)")  # fmt: skip
@@ -86,7 +115,8 @@ def build_parser() -> argparse.ArgumentParser:
         "Generate follow-ups from the cadence rules (idempotent), then list the overdue ones "
         "and those due within --days."))  # fmt: skip
     common(p)
-    p.add_argument("--days", type=int, default=0, help="also list those due in the next N days")
+    p.add_argument("--days", type=_not_negative, default=0,
+                   help="also list those due in the next N days")  # fmt: skip
     p.add_argument("--format", choices=("table", "csv"), default="table")
 
     # issue #7: the manager's printed morning list
@@ -104,6 +134,8 @@ def build_parser() -> argparse.ArgumentParser:
     common(p)
     p.add_argument("--top", type=_positive, default=20, help="how many (default 20)")
     p.add_argument("--format", choices=("table", "csv"), default="table")
+    p.add_argument("--full-phones", action="store_true",
+                   help="show whole numbers (default 139****5678: a list that is read, not dialled)")  # fmt: skip
 
     p = sub.add_parser("complaints", help="complaints with their targets", description=(
         "List complaints, unresolved first, each against its working-day targets, with the "
@@ -142,15 +174,36 @@ def build_parser() -> argparse.ArgumentParser:
     common(r)
     r.add_argument("--out", required=True, metavar="FILE.pdf")
     r.add_argument("--top", type=_positive, default=100, help="rows in the table (default 100)")
-    r.add_argument("--mask-phones", action="store_true", help="print 139****5678, not the number")
+    r.add_argument("--mask-phones", action="store_true", help="print 139****5678 (the default)")
+    r.add_argument("--full-phones", action="store_true", help="print whole numbers")
     r = reports.add_parser("agenda", help="today's follow-ups, to work through on paper",
                            description="Today's follow-ups: overdue, due today, coming days.")  # fmt: skip
     common(r)
     r.add_argument("--out", required=True, metavar="FILE.pdf")
-    r.add_argument("--days", type=int, default=0, help="also the next N days")
+    r.add_argument("--days", type=_not_negative, default=0, help="also the next N days")
     r.add_argument("--mask-phones", action="store_true")
+    _safety_commands(sub, common)  # issue #11
     _add_data_commands(sub, common)
     return parser
+
+
+def _safety_commands(sub: Any, common: Callable[..., None]) -> None:
+    """issue #11: backup, restore and the audit trail."""
+    p = sub.add_parser("backup", help="back up the database to a folder", description=(
+        "Copy the database with SQLite's online backup (safe while the window is open) to "
+        "--to (default: the backups folder beside it), keeping the newest --keep."))  # fmt: skip
+    common(p, today=False)
+    p.add_argument("--to", metavar="DIR", help="the folder for backups")
+    p.add_argument("--keep", type=_positive, default=10, help="backups to keep (default 10)")
+    p = sub.add_parser("restore", help="restore the database from a backup", description=(
+        "Replace the database with a backup; the current file is kept aside first."))  # fmt: skip
+    common(p, today=False)
+    p.add_argument("--from", dest="source", required=True, metavar="FILE")
+    p = sub.add_parser("audit", help="the audit trail: who changed what, when",
+                       description="Print the audit trail (managers only), oldest first.")  # fmt: skip
+    common(p, today=False)
+    p.add_argument("--since", type=_date, metavar="YYYY-MM-DD", help="from this day on")
+    p.add_argument("--format", choices=("table", "csv"), default="table")
 
 
 def _add_data_commands(sub: Any, common: Callable[..., None]) -> None:
@@ -191,6 +244,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     args = parser.parse_args(argv)
     i18n.set_language(args.lang or i18n.system_language())
     db_path = resolve_db_path(getattr(args, "db", None))
+    global _USER
+    _USER = getattr(args, "user", None)
     log_path = setup_logging(db_path)
     handler = _HANDLERS[args.command]
     from dealerdesk.store import db as store_db
@@ -209,8 +264,14 @@ def main(argv: Sequence[str] | None = None) -> int:
     except KeyboardInterrupt:
         print("dealerdesk: interrupted", file=sys.stderr)
         return 130
-    except Exception:
+    except Exception as exc:
+        from dealerdesk.store.integrity import describe_failure
+
         log.exception("unexpected error in %s", args.command)
+        cause = describe_failure(exc, db_path)  # issue #11: disk full, read-only, locked…
+        if cause:
+            print(f"dealerdesk: {cause}", file=sys.stderr)
+            return EXIT_ERROR
         print(f"dealerdesk: unexpected error; the details are in {log_path}", file=sys.stderr)
         return EXIT_ERROR
 
@@ -223,6 +284,9 @@ def _open(db_path: Path, *, create: bool = False) -> None:
     from dealerdesk.store import open_database
 
     opened = open_database(db_path, create=create)
+    from dealerdesk.services import auth  # issue #11: who this run acts for
+
+    auth.act_as(_USER, os.environ.get("DEALERDESK_PASSWORD") if _USER else None)
     if opened.upgraded:
         print(f"upgraded {db_path} from schema {opened.version_before} to {opened.version}",
               file=sys.stderr)  # fmt: skip
@@ -241,8 +305,10 @@ def _cmd_demo(args: argparse.Namespace, db_path: Path) -> int:
 
 
 def _cmd_info(args: argparse.Namespace, db_path: Path) -> int:
+    from dealerdesk.services.backups import check_thoroughly
     from dealerdesk.services.info import database_info
 
+    check_thoroughly(db_path)  # issue #11: every page, before the file is opened for writing
     _open(db_path)
     info = database_info()
     where = "server" if is_server_url(info.path) else "file"
@@ -321,10 +387,13 @@ def _cmd_risk(args: argparse.Namespace, db_path: Path) -> int:
     today = _today(args)
     scoring.refresh_scores(today=today)
     rows = scoring.top_at_risk(today=today, limit=args.top)
+    from dealerdesk.reports.data import mask_phone  # issue #11: masked unless asked
+
     header = ("rank", "score", "band", "customer", "tier", "phone", "owner", "reasons", "action")
     table = [
         (str(i), str(r.score), label_of(RiskBand, r.band), r.name, label_of(ValueTier, r.tier),
-         r.phone, r.owner, "; ".join(render(m) for m in r.reasons), render(r.action))
+         r.phone if args.full_phones else mask_phone(r.phone), r.owner,
+         "; ".join(render(m) for m in r.reasons), render(r.action))
         for i, r in enumerate(rows, start=1)
     ]  # fmt: skip
     _emit(args.format, header, table)
@@ -354,7 +423,10 @@ def _cmd_report(args: argparse.Namespace, db_path: Path) -> int:
         raise DealerDeskError(f"The folder {out.parent} does not exist.")
     if args.report == "at-risk":
         result = reports.make_at_risk_pdf(
-            out, today=_today(args), top=args.top, mask_phones=args.mask_phones
+            out,
+            today=_today(args),
+            top=args.top,
+            mask_phones=not args.full_phones,  # issue #11
         )
     else:
         result = reports.make_agenda_pdf(
@@ -404,6 +476,49 @@ def _cmd_nps(args: argparse.Namespace, db_path: Path) -> int:
     print(t("practices.nps.summary", score=f"{result.score:+.0f}", n=result.responses,
             promoters=result.promoters, passives=result.passives,
             detractors=result.detractors, start=args.start, end=args.end))  # fmt: skip
+    return 0
+
+
+def _cmd_backup(args: argparse.Namespace, db_path: Path) -> int:
+    from dealerdesk.i18n import t
+    from dealerdesk.services import backups
+
+    _open(db_path)
+    folder = Path(args.to) if args.to else None
+    made = backups.backup_now(db_path, now=datetime.now(), folder=folder, keep=args.keep)
+    print(t("safety.backup.done", path=made.path, size=f"{made.size_bytes / 1_048_576:,.1f}",
+            kept=made.kept))  # fmt: skip
+    return 0
+
+
+def _cmd_restore(args: argparse.Namespace, db_path: Path) -> int:
+
+    from dealerdesk.errors import DamagedDatabaseError
+    from dealerdesk.i18n import t
+    from dealerdesk.services import backups
+
+    # Who restores (managers only) is checked on the file as it is; a damaged file has no
+    # staff to ask, so whoever holds the file may recover it.
+    damaged = False
+    if db_path.exists():
+        try:
+            _open(db_path)
+        except DamagedDatabaseError:
+            damaged = True
+    done = backups.restore(db_path, Path(args.source), now=datetime.now(), damaged=damaged)
+    print(t("safety.restore.done", path=done.path, source=done.source, aside=done.aside))
+    return 0
+
+
+def _cmd_audit(args: argparse.Namespace, db_path: Path) -> int:
+    from dealerdesk.services import audit
+
+    _open(db_path)
+    rows = audit.audit_trail(since=args.since)
+    header = ("at", "staff", "action", "entity", "id", "details")
+    table = [(f"{r.at:%Y-%m-%d %H:%M:%S}", r.staff_name or "", r.action, r.entity,
+              "" if r.entity_id is None else str(r.entity_id), r.details) for r in rows]  # fmt: skip
+    _emit(args.format, header, table)
     return 0
 
 
@@ -566,6 +681,9 @@ _HANDLERS: dict[str, Callable[[argparse.Namespace, Path], int]] = {
     "report": _cmd_report,
     "complaints": _cmd_complaints,
     "nps": _cmd_nps,
+    "backup": _cmd_backup,
+    "restore": _cmd_restore,
+    "audit": _cmd_audit,
     "import": _cmd_import,
     "export": _cmd_export,
     "duplicates": _cmd_duplicates,

@@ -40,6 +40,19 @@ class SchemaTooNewError(DatabaseOpenError):
     """The file was written by a newer DealerDesk; opening it could lose data."""
 
 
+class DamagedDatabaseError(DatabaseOpenError):
+    """issue #11: the file is damaged or half-built; ``backup`` is the last good copy, if any."""
+
+    def __init__(self, message: str, *, path: object, backup: object | None = None) -> None:
+        self.path = path
+        self.backup = backup
+        super().__init__(message)
+
+
+class StorageError(DealerDeskError):
+    """issue #11: the disk said no (full, read-only, locked, damaged): one sentence, the cause."""
+
+
 class DatabaseBusyError(DealerDeskError):
     """Another desk or job held the database longer than a write may wait; nothing was
     written, and trying again in a moment will work."""

@@ -168,6 +168,7 @@ def main() -> int:
     settle()
 
     data_screens(window, settle, shot, out)
+    safety_shots(window, ctx, shot)
 
     window._closing_ok = True  # the screenshots edit nothing that needs saving
     window.close()
@@ -358,6 +359,34 @@ def data_screens(window: Any, settle: Callable[[], None], shot: Any, out: Path) 
     window.show_screen("duplicates")
     settle()
     shot("24-duplicates", window)
+
+
+def safety_shots(window: Any, ctx: Any, shot: Callable[..., None]) -> None:
+    """issue #11: the Settings screen's five tabs and the sign-in dialog."""
+    from datetime import datetime
+
+    from dealerdesk.services import auth, backups, customers, followups
+    from dealerdesk.ui.sign_in import SignInDialog
+
+    backups.backup_now(ctx.db_path, now=datetime(2026, 11, 22, 18, 5))
+    owner = auth.open_without_sign_in()  # a few audited changes for the Audit tab
+    staff = owner.staff_id if owner else None
+    for cid in (1, 2, 3):
+        customers.log_contact(cid, now=datetime(2026, 11, 23, 9, 10 + cid), channel="phone",
+                              outcome="reached", notes="已约周六保养", staff_id=staff)  # fmt: skip
+    followups.update_cadence_rule(key="touch", offset_days=30)
+    view = window.settings_view
+    for i, name in enumerate(("general", "staff", "rules", "backups", "audit")):
+        shot(f"40-settings-{i + 1}-{name}", window,
+             lambda i=i: (window.show_screen("settings"), view.tabs.setCurrentIndex(i)))  # fmt: skip
+    view.tabs.setCurrentIndex(0)
+    dialog = SignInDialog(ctx.dealership, parent=window)
+    dialog.user.setText("lina")
+    dialog.password.setText("not-her-password")
+    dialog.try_sign_in()  # refused: the demo's staff have no passwords yet
+    dialog.show()
+    shot("44-sign-in", dialog)
+    dialog.close()
 
 
 def report_pages(out: Path) -> None:

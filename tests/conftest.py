@@ -91,6 +91,17 @@ def _isolated_data_dir(
     monkeypatch.delenv("DEALERDESK_DB", raising=False)
 
 
+@pytest.fixture(autouse=True)
+def _nobody_signed_in() -> Iterator[None]:
+    """issue #11: a session (and the audit actor) never leaks from one test into the next."""
+    import sys
+
+    yield
+    auth = sys.modules.get("dealerdesk.services.auth")
+    if auth is not None:
+        auth.sign_out()
+
+
 @pytest.fixture
 def db_path(tmp_path: Path, request: pytest.FixtureRequest) -> Iterator[Path]:
     """A new, migrated database: a file (not :memory:, so worker threads share it), or on

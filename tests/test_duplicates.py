@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
-import sqlite3
 from datetime import date, datetime
 from pathlib import Path
 
 import pytest
+import rawdb
+from rawdb import query
 
 from dealerdesk.errors import NotFoundError, ValidationError
 from dealerdesk.services import customers, duplicates
@@ -28,10 +29,7 @@ def new(fields: dict[str, object]) -> int:
 
 
 def rows(db: Path, sql: str, *args: object) -> list[tuple[object, ...]]:
-    con = sqlite3.connect(db)
-    out = con.execute(sql, args).fetchall()
-    con.close()
-    return out
+    return query(db, sql, *args)
 
 
 def test_finds_each_kind_of_duplicate_with_its_reason(db_path: Path) -> None:
@@ -81,7 +79,7 @@ def test_merge_keeps_every_row_in_one_audited_transaction(db_path: Path) -> None
     customers.log_contact(drop, now=NOW, channel="phone", outcome="reached")
     customers.record_complaint(drop, now=NOW, category="service", severity="high", description="慢")
     customers.record_survey(drop, {"nps": 9, "date": TODAY}, today=TODAY)
-    con = sqlite3.connect(db_path)
+    con = rawdb.connect(db_path)
     con.execute("INSERT INTO referral (referrer_id, referred_id, referred_name, date, status,"
                 " reward_given, created_at, updated_at) VALUES (?, ?, '朋友', '2026-01-01',"
                 " 'converted', 0, '2026-01-01', '2026-01-01')", (drop, referred))  # fmt: skip

@@ -6,11 +6,11 @@ with its state before, and must be identical.
 
 from __future__ import annotations
 
-import sqlite3
 from datetime import date, datetime
 from pathlib import Path
 
 import pytest
+from rawdb import query, snapshot
 
 from dealerdesk.services import importing
 from dealerdesk.services.import_read import ImportFileError
@@ -20,26 +20,8 @@ TODAY = date(2026, 12, 1)
 NOW = datetime(2026, 12, 1, 9, 30)
 
 
-def snapshot(path: Path) -> dict[str, list[tuple[object, ...]]]:
-    con = sqlite3.connect(path)
-    tables = [r[0] for r in con.execute("SELECT name FROM sqlite_master WHERE type='table'")]
-    out = {t: con.execute(f"SELECT * FROM {t} ORDER BY rowid").fetchall() for t in tables}
-    con.close()
-    return out
-
-
 def customers(path: Path) -> list[tuple[object, ...]]:
-    con = sqlite3.connect(path)
-    rows = con.execute("SELECT name, phone, gender, email FROM customer ORDER BY id").fetchall()
-    con.close()
-    return rows
-
-
-def query(path: Path, sql: str) -> list[tuple[object, ...]]:
-    con = sqlite3.connect(path)
-    rows = con.execute(sql).fetchall()
-    con.close()
-    return rows
+    return query(path, "SELECT name, phone, gender, email FROM customer ORDER BY id")
 
 
 def run(name: str) -> importing.ImportResult:

@@ -4,12 +4,12 @@
 from __future__ import annotations
 
 import csv
-import sqlite3
 from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QComboBox, QMenu
+from rawdb import query
 from test_ui_customers import TODAY, ctx, wait_idle  # noqa: F401
 
 from dealerdesk.services import customers
@@ -23,10 +23,7 @@ CORPUS = Path(__file__).parent / "data" / "imports"
 
 
 def count(db: Path, sql: str) -> int:
-    con = sqlite3.connect(db)
-    n = con.execute(sql).fetchone()[0]
-    con.close()
-    return int(n)
+    return int(query(db, sql)[0][0])
 
 
 def make_wizard(ctx: DeskContext, qtbot: Any) -> ImportWizard:

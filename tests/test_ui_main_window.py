@@ -54,6 +54,7 @@ def test_every_screen_is_reachable_by_ctrl_number(db_path: Path, window: MainWin
         assert window.nav.currentRow() == i
     window.nav.setCurrentRow(1)  # a click in the list does the same
     assert window.current_screen() == "customers"
+    wait_idle(qtbot, window.ctx)  # the screens' loads land before the window goes
 
 
 def test_geometry_and_last_screen_are_remembered(db_path: Path, ctx: DeskContext,  # noqa: F811

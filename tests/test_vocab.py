@@ -207,3 +207,5 @@ def test_detail_header_shows_labels_as_typed(db_path: Path, ctx: Any, qtbot: Any
     assert "Medium risk" in shown
     for text in (shown_text(detail.title.text()), subtitle, shown):
         assert not re.search(r"&(#\d+|#x[0-9a-f]+|[a-z]+);", text), text
+    # the header's other loads (loyalty trend) land before the widget is deleted
+    qtbot.waitUntil(lambda: ctx.worker.pending == 0, timeout=10_000)

@@ -62,7 +62,10 @@ def merge_customers(
     *, keep: int, drop: int, today: date, now: datetime, staff_id: int | None = None
 ) -> Changed:
     """Merge *drop* into *keep* in one transaction (audited); returns what changed."""
-    from dealerdesk.services import followups, scoring
+    from dealerdesk.services import auth, followups, scoring
+    from dealerdesk.vocab.staff import Permission
+
+    auth.require(Permission.MERGE_CUSTOMERS)  # issue #11: managers merge, front desk may not
     from dealerdesk.store.search_index import rebuild_search
 
     with database.atomic():

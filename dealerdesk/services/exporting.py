@@ -121,6 +121,8 @@ def export_customers(
     path: Path | str, *, ids: Sequence[int] | None = None, fmt: str | None = None
 ) -> ExportResult:
     """The customers *ids* (the list as filtered on screen), else every active customer."""
+    if ids is None:
+        _require_export_all()
     ids = list(ids) if ids is not None else q.all_customer_ids()
     region = settings.get("phone_region") or "CN"
     rows = (_customer_values(r, region) for r in q.customer_rows(ids))
@@ -168,15 +170,29 @@ def export_complaints(path: Path | str, *, fmt: str | None = None) -> ExportResu
     return write_table(path, _headers(q.COMPLAINT_FIELDS), rows(), fmt=fmt)
 
 
+def _require_export_all() -> None:
+    """issue #11: exporting every customer (or every record) is for managers."""
+    from dealerdesk.services import auth
+    from dealerdesk.vocab.staff import Permission
+
+    auth.require(Permission.EXPORT_ALL)
+
+
 def export(kind: str, path: Path | str, *, fmt: str | None = None) -> ExportResult:
     if kind not in KINDS:
         raise ValidationError("kind", t("export.bad_kind", kind=kind))
-    return {
+    _require_export_all()
+    result = {
         "customers": export_customers,
         "vehicles": export_vehicles,
         "followups": export_followups,
         "complaints": export_complaints,
     }[kind](path, fmt=fmt)
+    from dealerdesk.store import audit, db
+
+    with db.database.atomic():  # issue #11: exports are audited (what, how many, where)
+        audit.record("export", kind, None, {"rows": result.rows, "file": Path(path).name})
+    return result
 
 
 # -- iCalendar: one staff member's follow-ups for a phone calendar -------------------------

@@ -129,6 +129,10 @@ def update_cadence_rule(
     label: str | None = None,
 ) -> Changed:
     """Edit one rule from Settings; the next generation run applies it."""
+    from dealerdesk.services.auth import require  # issue #11: managers change the rules
+    from dealerdesk.vocab.staff import Permission
+
+    require(Permission.CHANGE_RULES)
     if key not in RULE_KEYS:
         raise ValidationError("key", f"“{key}” is not a cadence rule")
     changes: dict[str, object] = {}

@@ -39,10 +39,13 @@ def make_at_risk_pdf(
     *,
     today: date,
     top: int = 100,
-    mask_phones: bool = False,
+    mask_phones: bool = True,
     progress: Progress | None = None,
 ) -> ReportResult:
-    """Score (refreshing the cache), then write "Customers at risk" to *out*."""
+    """Score (refreshing the cache), then write "Customers at risk" to *out*.
+
+    Phones are masked unless asked (issue #11): the list is read and shared, not dialled.
+    """
     out = _check_out(out)
     scoring.refresh_scores(today=today)
     data = scoring.at_risk_report_data(

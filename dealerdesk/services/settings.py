@@ -28,7 +28,11 @@ def set_value(key: str, value: str) -> None:
         from dealerdesk.errors import ValidationError
 
         raise ValidationError(key, "is not a setting")
-    settings_store.set_setting(key, value)
+    from dealerdesk.store import audit, db
+
+    with db.database.atomic():  # issue #11: a person's change of a setting is audited
+        settings_store.set_setting(key, value)
+        audit.record("set", "setting", None, {key: value})
 
 
 def dealership_name() -> str:

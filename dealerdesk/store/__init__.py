@@ -38,6 +38,17 @@ def open_database(path: Path | str, *, create: bool = True) -> OpenedDatabase:
     """Open (or create) the file, or connect to the server, and migrate the database to
     the latest schema. *path* may be a ``postgresql://`` address."""
     path = as_target(path)
+    if isinstance(path, Path):
+        # issue #11: look before writing — a newer or damaged file is refused untouched.
+        from dealerdesk.store.backup import list_backups
+        from dealerdesk.store.integrity import precheck
+
+        db.check_path(path, create=create)
+        try:
+            backups = list_backups(path)
+        except OSError:
+            backups = []
+        precheck(path, latest=LATEST, last_backup=backups[0].path if backups else None)
     database = db.connect(path, create=create)
     try:
         before, after = migrate(database, path)

@@ -11,10 +11,11 @@ from dataclasses import dataclass
 from datetime import date, datetime
 
 from dealerdesk.errors import NotFoundError, ValidationError
+from dealerdesk.store import audit
 from dealerdesk.store.convert import to_date, to_datetime
 from dealerdesk.store.db import database
 from dealerdesk.store.models import Complaint, ComplaintEvent, Customer, Staff, Vehicle, Visit
-from dealerdesk.store.validation import validate_choice, validate_text
+from dealerdesk.store.validation import validate_choice, validate_text, validate_time
 from dealerdesk.vocab.complaints import (
     UNRESOLVED,
     ComplaintCategory,
@@ -190,7 +191,7 @@ def open_complaint(
         raise ValidationError("customer_id", "choose a customer")
     values = {
         "customer": customer_id,
-        "opened_at": at.replace(microsecond=0),
+        "opened_at": validate_time(at, "at"),
         "category": validate_choice(category, "category", tuple(ComplaintCategory)),
         "severity": validate_choice(severity, "severity", tuple(ComplaintSeverity)),
         "description": validate_text(description, "description", required=True, max_len=4000),
@@ -268,6 +269,7 @@ def pending_followup(complaint_id: int) -> int | None:
 def _event(complaint_id: int, at: datetime, status: str, note: str, staff_id: int | None) -> None:
     ComplaintEvent.create(complaint=complaint_id, at=at.replace(microsecond=0), status=str(status),
                           note=note or None, staff=_staff(staff_id, "staff_id"))  # fmt: skip
+    audit.record(str(status), "complaint", complaint_id, {}, staff_id)  # issue #11
 
 
 def _complaint(complaint_id: int) -> Complaint:

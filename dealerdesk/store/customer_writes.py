@@ -7,8 +7,6 @@ The search haystack of the touched customer is refreshed inside that transaction
 
 from __future__ import annotations
 
-import json
-import math
 from collections.abc import Iterator, Mapping
 from contextlib import contextmanager
 from datetime import date, datetime
@@ -17,9 +15,9 @@ from typing import Any
 from peewee import IntegrityError
 
 from dealerdesk.errors import NotFoundError, ValidationError
+from dealerdesk.store import audit
 from dealerdesk.store.db import database
 from dealerdesk.store.models import (
-    AuditLog,
     Complaint,
     Consent,
     ContactLog,
@@ -36,12 +34,16 @@ from dealerdesk.store.validation import (
     validate_amount,
     validate_choice,
     validate_date,
+    validate_email,
     validate_text,
+    validate_time,
     validate_vin,
+    validate_whole,
 )
 from dealerdesk.vocab.complaints import ComplaintSeverity
 from dealerdesk.vocab.contact import Channel, Outcome
 from dealerdesk.vocab.customer import CustomerStatus
+from dealerdesk.vocab.people import Gender
 
 KINDS = ("person", "company")
 # The word lists are dealerdesk.vocab's; the store validates against them.
@@ -77,7 +79,7 @@ def clean_customer_fields(
     region = phone_region()
     out: dict[str, Any] = {}
     for key, value in changes.items():
-        if key in _TEXT_FIELDS:
+        if key in _TEXT_FIELDS and key != "gender":
             text = validate_text(value, key, required=key == "name", max_len=_TEXT_FIELDS[key])
             out[key] = text if text or key == "name" else None
         elif key in ("phone", "phone2"):
@@ -92,14 +94,17 @@ def clean_customer_fields(
             out[key] = validate_choice(value, key, CHANNELS)
         elif key == "birthday_lunar":
             out[key] = bool(value)
+        elif key == "gender":  # issue #11: one of the stored letters, or nothing
+            text = validate_text(value, key, max_len=1).upper()
+            out[key] = validate_choice(text, key, tuple(Gender)) if text else None
         elif key == "owner_id":
             if value is not None and not Staff.select().where(Staff.id == value).exists():
                 raise ValidationError(key, f"no staff member with id {value}")
             out[key] = value
     if creating and not out.get("name"):
         raise ValidationError("name", "is required")
-    if out.get("email") and "@" not in out["email"]:
-        raise ValidationError("email", f"“{out['email']}” is not an e-mail address")
+    if out.get("email"):
+        validate_email(out["email"])
     for key in ("phone", "phone2"):
         if out.get(key):
             _check_phone_free(out[key], customer_id, key)
@@ -234,7 +239,7 @@ def log_contact(
     _check_staff(staff_id, "staff_id")
     values = {
         "customer": customer_id,
-        "at": at.replace(microsecond=0),
+        "at": validate_time(at, "at"),
         "channel": validate_choice(channel, "channel", CHANNELS),
         "outcome": validate_choice(outcome, "outcome", OUTCOMES),
         "direction": validate_choice(direction, "direction", DIRECTIONS),
@@ -245,6 +250,8 @@ def log_contact(
     }
     with database.atomic():
         row = ContactLog.create(**values)
+        audit.record("create", "contact", row.id, {"customer": customer_id,  # issue #11
+                     "channel": values["channel"], "outcome": values["outcome"]}, staff_id)  # fmt: skip
     return int(row.id)
 
 
@@ -263,7 +270,7 @@ def open_complaint(
     _check_staff(assignee_id, "assignee_id")
     values = {
         "customer": customer_id,
-        "opened_at": at.replace(microsecond=0),
+        "opened_at": validate_time(at, "at"),
         "category": validate_text(category, "category", required=True, max_len=20),
         "severity": validate_choice(severity, "severity", SEVERITIES),
         "description": validate_text(description, "description", required=True, max_len=4000),
@@ -292,6 +299,7 @@ def record_survey(customer_id: int, fields: Mapping[str, Any], *, today: date) -
         raise ValidationError("nps", "give at least the NPS or the satisfaction score")
     with database.atomic():
         row = Survey.create(**values)
+        audit.record("create", "survey", row.id, {"customer": customer_id})  # issue #11
     return int(row.id)
 
 
@@ -316,16 +324,8 @@ def set_consent(
 
 
 def _whole(value: Any, field: str) -> int | None:
-    """A whole number, or None for empty; 7.9 or "abc" is refused, never truncated."""
-    if value in (None, ""):
-        return None
-    try:
-        number = float(value)
-    except (TypeError, ValueError) as exc:
-        raise ValidationError(field, f"“{value}” is not a whole number") from exc
-    if not math.isfinite(number) or number != int(number):
-        raise ValidationError(field, f"“{value}” is not a whole number")
-    return int(number)
+    """A whole number, or None for empty; 7.9, True or "abc" is refused, never truncated."""
+    return validate_whole(value, field)
 
 
 @contextmanager
@@ -364,12 +364,9 @@ def _score(value: Any, field: str, low: int, high: int) -> int | None:
 
 
 def _km(value: Any, field: str) -> int | None:
-    if value in (None, ""):
+    km = validate_whole(value, field)  # issue #11: 7.9 km is refused, not stored as 7
+    if km is None:
         return None
-    try:
-        km = int(value)
-    except (TypeError, ValueError) as exc:
-        raise ValidationError(field, f"“{value}” is not a number of kilometres") from exc
     if not 0 <= km <= 2_000_000:
         raise ValidationError(field, f"{km} km is not plausible")
     return km
@@ -384,7 +381,4 @@ def _customer(customer_id: int) -> Customer:
 
 def _audit(action: str, entity: str, entity_id: int, details: Mapping[str, Any],
            staff_id: int | None) -> None:  # fmt: skip
-    AuditLog.create(
-        action=action, entity=entity, entity_id=entity_id, staff=staff_id,
-        details=json.dumps(dict(details), default=str, ensure_ascii=False),
-    )  # fmt: skip
+    audit.record(action, entity, entity_id, details, staff_id)  # issue #11: the actor too

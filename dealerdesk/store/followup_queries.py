@@ -19,6 +19,7 @@ from operator import itemgetter
 from typing import Any, Protocol
 
 from dealerdesk.errors import NotFoundError
+from dealerdesk.store import audit
 from dealerdesk.store.bulk import indexes_rebuilt_after, run_many
 from dealerdesk.store.db import database
 from dealerdesk.store.followup_inputs import (
@@ -181,6 +182,7 @@ def update_cadence_rule(key: str, changes: Mapping[str, object]) -> bool:
             .where(CadenceRule.key == key)
             .execute()
         )
+        audit.record("update", "cadence_rule", None, {"rule": key, **changes})  # issue #11
     return bool(n)
 
 
@@ -444,11 +446,14 @@ def close_followup(
     Returns 0 when it was no longer pending (someone else got there first)."""
     ts = at.replace(microsecond=0).isoformat(" ")
     key_sql = "source_key || '@' || CAST(id AS TEXT)" if rename else "source_key"
-    return database.execute_sql(
+    n: int = database.execute_sql(
         f"UPDATE followup SET status = ?, outcome = ?, completed_at = ?, updated_at = ?,"
         f" notes = coalesce(?, notes), source_key = {key_sql} WHERE id = ? AND status = 'pending'",
         [status, outcome, ts, ts, notes or None, followup_id],
     ).rowcount
+    if n:
+        audit.record(status, "followup", followup_id, {"outcome": outcome})  # issue #11
+    return n
 
 
 def worked_by(followup_id: int, not_contact: int | None = None) -> str:
@@ -571,9 +576,8 @@ def catchup_count(*, staff_id: int | None = None) -> int:
 def bring_in(ids: Iterable[int], *, due: date, stamp: datetime) -> int:
     """Take catch-up follow-ups into the plan, due on *due* (a person's date: kept)."""
     ts = stamp.replace(microsecond=0).isoformat(" ")
-    cursor = database.cursor()
     rows = [(due.isoformat(), ts, i) for i in ids]
-    cursor.executemany(
+    run_many(
         "UPDATE followup SET catchup = 0, due = ?, outcome = 'rescheduled', updated_at = ?"
         " WHERE id = ? AND status = 'pending' AND catchup = 1", rows)  # fmt: skip
     return len(rows)
@@ -632,13 +636,12 @@ def complete_many(
             f" WHERE status = 'pending' AND id IN ({','.join('?' * len(part))})", part,
         ).fetchall()  # fmt: skip
     ts = now.replace(microsecond=0).isoformat(" ")
-    cursor = database.cursor()
-    cursor.executemany(
+    run_many(
         "INSERT INTO contact_log (created_at, updated_at, customer_id, at, channel, direction,"
         " outcome, purpose, staff_id, followup_id, notes) VALUES (?,?,?,?,?,'out','reached',?,?,?,?)",
         [(ts, ts, c, ts, ch, pu, staff_id, f, notes) for f, c, ch, pu in rows],
     )  # fmt: skip
-    cursor.executemany(
+    run_many(
         "UPDATE followup SET status = 'done', outcome = 'reached', completed_at = ?,"
         " updated_at = ? WHERE id = ? AND status = 'pending'",
         [(ts, ts, f) for f, _c, _ch, _pu in rows],
@@ -669,13 +672,12 @@ def dismiss_catchup(
             part,
         ).fetchall()  # fmt: skip
     ts = now.replace(microsecond=0).isoformat(" ")
-    cursor = database.cursor()
-    cursor.executemany(
+    run_many(
         "UPDATE followup SET status = 'skipped', notes = ?, completed_at = ?, updated_at = ?,"
         " source_key = ? WHERE id = ? AND status = 'pending'",
         [(note, ts, ts, f"{r[4]}@{r[0]}"[:80] if r[3] in live else r[4], r[0]) for r in rows],
     )  # fmt: skip
-    cursor.executemany(
+    run_many(
         "INSERT INTO followup (created_at, updated_at, customer_id, vehicle_id, complaint_id,"
         " campaign_id, kind, rule, source_key, purpose, essential, due, status, assignee_id,"
         " reason, attempt, outcome, channel, catchup) VALUES"

@@ -14,6 +14,7 @@ from datetime import date, datetime
 import phonenumbers
 
 from dealerdesk.errors import ValidationError
+from dealerdesk.i18n import t
 
 _VIN_VALUES = {
     **{str(d): d for d in range(10)},
@@ -27,6 +28,12 @@ _VIN_WEIGHTS = (8, 7, 6, 5, 4, 3, 2, 10, 0, 9, 8, 7, 6, 5, 4, 3, 2)
 _VIN_CHARS = re.compile(r"^[A-HJ-NPR-Z0-9]{17}$")
 EARLIEST = date(1900, 1, 1)
 MAX_AMOUNT = 10_000_000_000  # the DECIMAL(12, 2) columns' range
+# issue #11: a contact, complaint or answer happens in the dealership's working life;
+# 1900 or 2999 is a typo, and year 1 overflowed later date arithmetic.
+EARLIEST_TIME = datetime(2000, 1, 1)
+LATEST_TIME = datetime(2100, 1, 1)
+PHONE_MAX = 20  # the phone columns' width
+_EMAIL = re.compile(r"^[^@\s]+@[^@\s.]+(\.[^@\s.]+)+$")
 
 
 def vin_check_digit(vin: str) -> str:
@@ -65,7 +72,12 @@ def normalize_phone(value: str | None, region: str = "CN", field: str = "phone")
         raise ValidationError(field, f"“{raw}” is not a phone number") from exc
     if not phonenumbers.is_valid_number(parsed):
         raise ValidationError(field, f"“{raw}” is not a valid number for region {region}")
-    return phonenumbers.format_number(parsed, phonenumbers.PhoneNumberFormat.E164)
+    e164 = phonenumbers.format_number(parsed, phonenumbers.PhoneNumberFormat.E164)
+    if parsed.extension:  # issue #11: an office's extension is kept, not dropped
+        e164 = f"{e164}x{parsed.extension}"
+        if len(e164) > PHONE_MAX:
+            raise ValidationError(field, t("safety.valid.extension", value=raw))
+    return e164
 
 
 def format_phone(e164: str | None, region: str = "CN") -> str:
@@ -116,8 +128,9 @@ def validate_choice(value: str, field: str, choices: tuple[str, ...]) -> str:
 
 
 def validate_text(value: str | None, field: str, *, required: bool = False, max_len: int) -> str:
-    """Stripped text within its column's length."""
+    """Stripped text within its column's length, valid Unicode (no lone surrogates)."""
     text = (value or "").strip()
+    check_unicode(text, field)
     if required and not text:
         raise ValidationError(field, "is required")
     if len(text) > max_len:
@@ -126,15 +139,65 @@ def validate_text(value: str | None, field: str, *, required: bool = False, max_
 
 
 def validate_amount(value: float | int | str | None, field: str) -> float:
-    """Money: a non-negative number."""
+    """Money: a non-negative number, rounded to cents BEFORE its range is checked."""
+    if isinstance(value, bool):
+        raise ValidationError(field, t("safety.valid.not_amount", value=value))
     try:
         amount = float(value or 0)
     except (TypeError, ValueError) as exc:
         raise ValidationError(field, f"“{value}” is not an amount") from exc
     if not math.isfinite(amount):
         raise ValidationError(field, f"“{value}” is not an amount")
+    amount = round(amount, 2)
     if amount < 0:
         raise ValidationError(field, f"{value} cannot be negative")
     if amount >= MAX_AMOUNT:
         raise ValidationError(field, f"{value} is more than {MAX_AMOUNT:,.0f}")
-    return round(amount, 2)
+    return amount
+
+
+def check_unicode(text: str, field: str) -> None:
+    """Refuse text that cannot be stored as UTF-8 (a lone surrogate from a bad paste)."""
+    try:
+        text.encode("utf-8")
+    except UnicodeEncodeError as exc:
+        raise ValidationError(field, t("safety.valid.not_unicode")) from exc
+
+
+def validate_whole(value: object, field: str) -> int | None:
+    """A whole number, or None for empty; 7.9, True or "abc" is refused, never truncated."""
+    if value is None or value == "":
+        return None
+    if isinstance(value, bool):
+        raise ValidationError(field, t("safety.valid.not_whole", value=value))
+    if isinstance(value, int):
+        return value
+    try:
+        number = float(value)  # type: ignore[arg-type]
+    except (TypeError, ValueError) as exc:
+        raise ValidationError(field, t("safety.valid.not_whole", value=value)) from exc
+    if not math.isfinite(number) or number != int(number):
+        raise ValidationError(field, t("safety.valid.not_whole", value=value))
+    return int(number)
+
+
+def validate_time(value: object, field: str) -> datetime:
+    """A moment (contact, complaint, answer) within the sane range, to the second."""
+    if not isinstance(value, datetime):
+        raise ValidationError(field, t("safety.valid.not_time", value=value))
+    if not EARLIEST_TIME <= value.replace(tzinfo=None) < LATEST_TIME:
+        raise ValidationError(
+            field,
+            t("safety.valid.time_range", value=f"{value:%Y-%m-%d %H:%M}",
+              low=EARLIEST_TIME.year, high=LATEST_TIME.year - 1),
+        )  # fmt: skip
+    return value.replace(microsecond=0)
+
+
+def validate_email(value: str | None, field: str = "email") -> str | None:
+    """An address with a name, an @ and a domain with a dot ("a@" is refused)."""
+    if not value:
+        return None
+    if not _EMAIL.match(value):
+        raise ValidationError(field, t("safety.valid.email", value=value))
+    return value

@@ -30,6 +30,8 @@ class DeskContext:
     hub: ChangeHub
     clock: Callable[[], date] = field(default=date.today)
     staff_id: int | None = None
+    staff_name: str = ""  # issue #11: who is signed in (or the owner, sign-in off)
+    signed_in: bool = False
     dealership: str = "DealerDesk"
     log_path: Path | None = None
 

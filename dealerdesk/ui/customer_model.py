@@ -327,7 +327,7 @@ class CustomerTableModel(QAbstractTableModel):
             try:
                 shown = self._format_phone(e164)
             except Exception:
-                log.exception("could not format phone %s", e164)
+                log.exception("could not format a phone number")  # issue #11: not the number
                 shown = e164
             if len(self._phones) > 20_000:
                 self._phones.clear()

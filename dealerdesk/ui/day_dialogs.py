@@ -108,17 +108,19 @@ class BatchDialog(QDialog):
         )
 
     def mark_sent(self) -> None:
-        batch = self.batch
+        batch, hub = self.batch, self.ctx.hub
+        sent = self.tr("Sent: %1").replace("%1", batch.reason)
+
+        def done(change: Changed) -> None:  # the dialog may be gone by now: only the hub
+            hub.changed.emit(change)
+            hub.status.emit(sent)
+
         self.ctx.worker.submit(
             desk_day.complete_batch, followup_ids=batch.followup_ids, now=self.ctx.now(),
-            staff_id=self.ctx.staff_id, on_done=self._done,
-            on_error=lambda exc: errors.report(exc, self),
+            staff_id=self.ctx.staff_id, on_done=done,
+            on_error=lambda exc: errors.report(exc, None),
         )  # fmt: skip
         self.accept()
-
-    def _done(self, change: Changed) -> None:
-        self.ctx.hub.changed.emit(change)
-        self.ctx.hub.status.emit(self.tr("Sent: %1").replace("%1", self.batch.reason))
 
 
 class CatchUpDialog(QDialog):

@@ -32,10 +32,17 @@ _state: dict[str, object] = {"log_path": None, "showing": False}
 def report(exc: BaseException, parent: QWidget | None = None, *, title: str = "") -> None:
     """Tell the user about *exc* in words they can use; log bugs with their traceback."""
     if isinstance(exc, DealerDeskError):
-        log.info("refused: %s", exc)
+        # issue #11: no personal data in the log (the message may hold a phone or a name)
+        log.info("refused: %s (field %s)", type(exc).__name__, getattr(exc, "field", "-"))
         dialogs.warn(parent, title or tr("Cannot do that", "Errors"), str(exc))
         return
     log.error("unexpected error", exc_info=(type(exc), exc, exc.__traceback__))
+    from dealerdesk.services.backups import describe_failure
+
+    cause = describe_failure(exc)  # issue #11: disk full, read-only, locked, damaged
+    if cause:
+        dialogs.warn(parent, title or tr("Cannot save", "Errors"), cause)
+        return
     if _state["showing"]:  # an error while showing an error: the log has it, stop here
         return
     where = _state["log_path"]

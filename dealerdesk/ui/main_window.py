@@ -41,6 +41,7 @@ from dealerdesk.ui.customers_view import CustomersView
 from dealerdesk.ui.data_actions import DataActions
 from dealerdesk.ui.duplicates_view import DuplicatesView
 from dealerdesk.ui.report_actions import ReportActions
+from dealerdesk.ui.settings_view import SettingsView
 from dealerdesk.ui.today_view import TodayView
 from dealerdesk.ui.winback_view import WinbackView
 
@@ -58,9 +59,7 @@ SCREENS: tuple[tuple[str, str], ...] = (
 )
 NAV_STYLE = ("QListWidget#navigation { font-size: 11pt; }"
              " QListWidget#navigation::item { padding: 7px 10px; }")
-PLACEHOLDERS = {
-    "settings": "Follow-up rules, holidays, staff and backups.",
-}
+PLACEHOLDERS: dict[str, str] = {}  # issue #11: Settings is a real screen now
 
 
 def window_settings() -> QSettings:
@@ -163,6 +162,8 @@ class MainWindow(QMainWindow):
                                           self.tr(text) + "<br>" + self.tr("Coming soon."))  # fmt: skip
         self.duplicates = DuplicatesView(ctx)
         self.pages["duplicates"] = self.duplicates
+        self.settings_view = SettingsView(ctx)  # issue #11
+        self.pages["settings"] = self.settings_view
         self.pages["detail"] = self.detail
         self.data = DataActions(ctx, self, self.customers.current_filter)
 
@@ -267,6 +268,12 @@ class MainWindow(QMainWindow):
         self.db_label.setObjectName("db_label")
         status = self.statusBar()
         status.addPermanentWidget(self.busy_label)
+        # issue #11: who is signed in (or whom the desk works as, sign-in off)
+        who = self.tr("Signed in: %1") if self.ctx.signed_in else self.tr("Working as: %1")
+        self.user_label = QLabel(who.replace("%1", self.ctx.staff_name) if self.ctx.staff_name
+                                 else "")  # fmt: skip
+        self.user_label.setObjectName("user_label")
+        status.addPermanentWidget(self.user_label)
         status.addPermanentWidget(self.db_label)
         self.ctx.worker.busy.connect(self.busy_label.setVisible)
 
@@ -289,6 +296,8 @@ class MainWindow(QMainWindow):
         if key != "detail":
             self._back_to = key
         self.stack.setCurrentWidget(self.pages[key])
+        if key == "settings":  # issue #11: read fresh each time it is opened
+            self.settings_view.refresh()
         self._select_nav(key)
         self.pages[key].setFocus(Qt.FocusReason.OtherFocusReason)
 

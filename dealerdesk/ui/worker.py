@@ -13,6 +13,7 @@ from collections.abc import Callable
 from concurrent.futures import ThreadPoolExecutor
 from typing import Any
 
+import shiboken6
 from PySide6.QtCore import QObject, Signal
 
 log = logging.getLogger(__name__)
@@ -84,6 +85,8 @@ class Worker(QObject):
 
     def _deliver(self, token: int, result: Any, error: BaseException | None) -> None:
         on_done, on_error = self._callbacks.pop(token, (None, None))
+        if on_done is not None and not _alive(on_done):
+            on_done = None  # its widget was closed and deleted while the job ran
         try:
             if error is not None:
                 if on_error is not None:
@@ -104,3 +107,19 @@ class Worker(QObject):
         if self._on_thread_exit is not None:
             self._pool.submit(self._on_thread_exit)
         self._pool.shutdown(wait=True)
+
+
+def _alive(fn: Callable[..., Any]) -> bool:
+    """False when *fn* belongs to a widget Qt has deleted: a bound method of it, or a
+    lambda over it (a slow server makes a closed dialog's late result common)."""
+    owners = [getattr(fn, "__self__", None)]
+    owners += [c.cell_contents for c in getattr(fn, "__closure__", None) or () if _filled(c)]
+    return all(shiboken6.isValid(o) for o in owners if isinstance(o, QObject))
+
+
+def _filled(cell: Any) -> bool:
+    try:
+        cell.cell_contents  # noqa: B018 - an empty cell raises
+    except ValueError:
+        return False
+    return True

@@ -12,7 +12,6 @@ Each step is a Python module in this package (so a frozen build carries it) with
 from __future__ import annotations
 
 import logging
-import shutil
 import sqlite3
 from collections.abc import Callable
 from pathlib import Path
@@ -30,6 +29,7 @@ from dealerdesk.store.migrations import (
     m0006_score_codes,
     m0007_practices,
     m0008_followup_plan,
+    m0009_audit,
 )
 from dealerdesk.store.models import ALL_MODELS, SchemaVersion
 
@@ -43,6 +43,7 @@ STEPS: dict[int, Callable[[Database], None]] = {
     6: m0006_score_codes.upgrade,
     7: m0007_practices.upgrade,
     8: m0008_followup_plan.upgrade,
+    9: m0009_audit.upgrade,
 }
 LATEST = max(STEPS)
 
@@ -70,6 +71,7 @@ def migrate(database: Database, path: Path | str) -> tuple[int | None, int]:
     if before is None:
         with database.atomic():
             database.create_tables(ALL_MODELS)
+            m0009_audit.upgrade(database)  # issue #11: triggers are not part of create_tables
             SchemaVersion.create(version=LATEST, app_version=__version__)
         return None, LATEST
     if before > LATEST:
@@ -116,6 +118,7 @@ def _migrate_server(database: Database, path: Path | str) -> tuple[int | None, i
         before = schema_version(database)
         if before is None:
             database.create_tables(ALL_MODELS)
+            m0009_audit.upgrade(database)  # issue #11: the append-only trigger
             SchemaVersion.create(version=LATEST, app_version=__version__)
             return None, LATEST
         if before > LATEST:
@@ -136,12 +139,20 @@ def backup_file(database: Database, path: Path, version: int) -> Path:
     while target.exists():
         n += 1
         target = path.with_name(f"{path.stem}.schema{version}.bak{n}{path.suffix}")
-    source = database.connection()
+    # issue #11: written under a temporary name and renamed when complete and checked, so
+    # a full disk or a kill leaves no half backup; the failure is one sentence.
+    from dealerdesk.errors import StorageError
+    from dealerdesk.i18n import t
+    from dealerdesk.store.backup import copy_database, verify
+    from dealerdesk.store.integrity import describe_failure
+
+    part = target.with_name(f".{target.name}.part")
     try:
-        dest = sqlite3.connect(target)
-        with dest:
-            source.backup(dest)
-        dest.close()
-    except (sqlite3.Error, OSError):
-        shutil.copy2(path, target)
+        copy_database(path, part)
+        verify(part)
+        part.replace(target)
+    except (sqlite3.Error, OSError) as exc:
+        part.unlink(missing_ok=True)
+        raise StorageError(describe_failure(exc, target) or
+                           t("safety.backup.failed", path=target, error=exc)) from exc  # fmt: skip
     return target
