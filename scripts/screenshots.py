@@ -289,14 +289,14 @@ def first_run_shots(shot: Callable[..., None], lang: str) -> None:
     wizard.resize(720, 520)
     wizard.show()
     wizard.dealership.name.setText("鑫源汽车 Xinyuan Motors")
-    shot("40-setup-dealership", wizard)
+    shot("45-setup-dealership", wizard)
     wizard.next()
     for row, (name, role) in enumerate((("陈经理", "manager"), ("李娜", "desk"),
                                         ("Emily Zhou", "desk"))):  # fmt: skip
         wizard.staff_page.set_row(row, name, role=role)
-    shot("41-setup-staff", wizard)
+    shot("46-setup-staff", wizard)
     wizard.next()
-    shot("42-setup-start", wizard)
+    shot("47-setup-start", wizard)
     wizard.close()
 
 

@@ -247,4 +247,6 @@ DYNAMIC = (
     QT_TRANSLATE_NOOP("TimelineModel", "Insurance"),
     QT_TRANSLATE_NOOP("TimelineModel", "Complaint"),
     QT_TRANSLATE_NOOP("TimelineModel", "Survey"),
+    QT_TRANSLATE_NOOP("SettingsView", "marketing"),
+    QT_TRANSLATE_NOOP("SettingsView", "service"),
 )

@@ -1621,6 +1621,10 @@
             <translation>无法执行该操作</translation>
         </message>
         <message>
+            <source>Cannot save</source>
+            <translation>无法保存</translation>
+        </message>
+        <message>
             <source>DealerDesk ran into an unexpected problem, and the last action may not have been completed. Please try again; if it happens again, send the log file to your support contact.</source>
             <translation>DealerDesk 遇到意外问题，刚才的操作可能没有完成。请再试一次；如果仍然出现，请把日志文件发给技术支持。</translation>
         </message>
@@ -2202,6 +2206,14 @@ Nothing is written until the last step, and then everything or nothing: a file w
             <translation>正在处理…</translation>
         </message>
         <message>
+            <source>Signed in: %1</source>
+            <translation>已登录：%1</translation>
+        </message>
+        <message>
+            <source>Working as: %1</source>
+            <translation>当前身份：%1</translation>
+        </message>
+        <message>
             <source>Select a customer first (Ctrl+F to find one)</source>
             <translation>请先选择客户（按 Ctrl+F 查找）</translation>
         </message>
@@ -2679,6 +2691,258 @@ Database: %1</source>
         <message>
             <source>Follow-up scheduled for %1</source>
             <translation>已安排 %1 的回访</translation>
+        </message>
+    </context>
+    <context>
+        <name>SettingsView</name>
+        <message>
+            <source>&amp;General</source>
+            <translation>常规(&amp;G)</translation>
+        </message>
+        <message>
+            <source>&amp;Staff and roles</source>
+            <translation>员工和角色(&amp;S)</translation>
+        </message>
+        <message>
+            <source>Follow-up ru&amp;les</source>
+            <translation>回访规则(&amp;L)</translation>
+        </message>
+        <message>
+            <source>&amp;Backups</source>
+            <translation>备份(&amp;B)</translation>
+        </message>
+        <message>
+            <source>&amp;Audit trail</source>
+            <translation>操作记录(&amp;A)</translation>
+        </message>
+        <message>
+            <source>Settings</source>
+            <translation>设置</translation>
+        </message>
+        <message>
+            <source>Public holidays and working days of this country (CN)</source>
+            <translation>该国家的法定节假日和工作日（CN）</translation>
+        </message>
+        <message>
+            <source>At most this many non-essential contacts in 30 days</source>
+            <translation>30天内非必要联系的最多次数</translation>
+        </message>
+        <message>
+            <source>Save</source>
+            <translation>保存</translation>
+        </message>
+        <message>
+            <source>Dealership &amp;name</source>
+            <translation>经销店名称(&amp;N)</translation>
+        </message>
+        <message>
+            <source>Holidays and working days of (country)</source>
+            <translation>节假日和工作日所属国家</translation>
+        </message>
+        <message>
+            <source>Contacts per customer in 30 days (fatigue cap)</source>
+            <translation>每位客户30天内联系次数（打扰上限）</translation>
+        </message>
+        <message>
+            <source>Name</source>
+            <translation>姓名</translation>
+        </message>
+        <message>
+            <source>User name</source>
+            <translation>用户名</translation>
+        </message>
+        <message>
+            <source>Role</source>
+            <translation>角色</translation>
+        </message>
+        <message>
+            <source>Can sign in</source>
+            <translation>可登录</translation>
+        </message>
+        <message>
+            <source>The selected staff member</source>
+            <translation>所选员工</translation>
+        </message>
+        <message>
+            <source>Set role</source>
+            <translation>设置角色</translation>
+        </message>
+        <message>
+            <source>New password (8+ characters)</source>
+            <translation>新密码（至少8位）</translation>
+        </message>
+        <message>
+            <source>Set password</source>
+            <translation>设置密码</translation>
+        </message>
+        <message>
+            <source>Add a staff member who signs in</source>
+            <translation>添加需要登录的员工</translation>
+        </message>
+        <message>
+            <source>Password (8+ characters)</source>
+            <translation>密码（至少8位）</translation>
+        </message>
+        <message>
+            <source>Add</source>
+            <translation>添加</translation>
+        </message>
+        <message>
+            <source>On</source>
+            <translation>启用</translation>
+        </message>
+        <message>
+            <source>Follow-up</source>
+            <translation>回访</translation>
+        </message>
+        <message>
+            <source>Days</source>
+            <translation>天数</translation>
+        </message>
+        <message>
+            <source>Counted from</source>
+            <translation>起算依据</translation>
+        </message>
+        <message>
+            <source>Channel</source>
+            <translation>渠道</translation>
+        </message>
+        <message>
+            <source>Purpose</source>
+            <translation>目的</translation>
+        </message>
+        <message>
+            <source>Save rules</source>
+            <translation>保存规则</translation>
+        </message>
+        <message>
+            <source>A backup is taken automatically when DealerDesk closes, at most once a day.</source>
+            <translation>关闭 DealerDesk 时自动备份，每天最多一次。</translation>
+        </message>
+        <message>
+            <source>Keep</source>
+            <translation>保留</translation>
+        </message>
+        <message>
+            <source>Back up &amp;now</source>
+            <translation>立即备份(&amp;N)</translation>
+        </message>
+        <message>
+            <source>Res&amp;tore the selected backup…</source>
+            <translation>恢复所选备份(&amp;T)…</translation>
+        </message>
+        <message>
+            <source>Keep the newest</source>
+            <translation>保留最新</translation>
+        </message>
+        <message>
+            <source>The newest 500 changes; managers only. Nothing here can be edited or deleted.</source>
+            <translation>最近 500 条更改；仅经理可见。此处内容不可编辑或删除。</translation>
+        </message>
+        <message>
+            <source>When</source>
+            <translation>时间</translation>
+        </message>
+        <message>
+            <source>Who</source>
+            <translation>操作人</translation>
+        </message>
+        <message>
+            <source>What</source>
+            <translation>内容</translation>
+        </message>
+        <message>
+            <source>Record</source>
+            <translation>记录</translation>
+        </message>
+        <message>
+            <source>Details</source>
+            <translation>详情</translation>
+        </message>
+        <message>
+            <source>yes</source>
+            <translation>是</translation>
+        </message>
+        <message>
+            <source>Sign-in is on: %1 people have passwords.</source>
+            <translation>登录已启用：%1 人设置了密码。</translation>
+        </message>
+        <message>
+            <source>Sign-in is off (one person). It turns on when a second staff member gets a password.</source>
+            <translation>登录未启用（仅一人使用）。第二位员工设置密码后自动启用。</translation>
+        </message>
+        <message>
+            <source>Settings saved</source>
+            <translation>设置已保存</translation>
+        </message>
+        <message>
+            <source>Staff member added</source>
+            <translation>员工已添加</translation>
+        </message>
+        <message>
+            <source>Role changed</source>
+            <translation>角色已更改</translation>
+        </message>
+        <message>
+            <source>Password set</source>
+            <translation>密码已设置</translation>
+        </message>
+        <message>
+            <source>Rules saved</source>
+            <translation>规则已保存</translation>
+        </message>
+        <message>
+            <source>Saved</source>
+            <translation>已保存</translation>
+        </message>
+        <message>
+            <source>Backed up</source>
+            <translation>已备份</translation>
+        </message>
+        <message>
+            <source>Restore a backup</source>
+            <translation>恢复备份</translation>
+        </message>
+        <message>
+            <source>Replace the database with the backup %1?
+The current file is kept aside.</source>
+            <translation>用备份 %1 替换当前数据库？
+当前文件会另行保留。</translation>
+        </message>
+        <message>
+            <source>Restored</source>
+            <translation>已恢复</translation>
+        </message>
+        <message>
+            <source>marketing</source>
+            <translation>营销</translation>
+        </message>
+        <message>
+            <source>service</source>
+            <translation>售后</translation>
+        </message>
+    </context>
+    <context>
+        <name>SignInDialog</name>
+        <message>
+            <source>Sign in — %1</source>
+            <translation>登录 — %1</translation>
+        </message>
+        <message>
+            <source>&amp;User name</source>
+            <translation>用户名(&amp;U)</translation>
+        </message>
+        <message>
+            <source>&amp;Password</source>
+            <translation>密码(&amp;P)</translation>
+        </message>
+        <message>
+            <source>Sign in</source>
+            <translation>登录</translation>
+        </message>
+        <message>
+            <source>Several people use this desk: sign in to continue.</source>
+            <translation>多人使用此前台：请登录后继续。</translation>
         </message>
     </context>
     <context>
