@@ -34,6 +34,7 @@ from dealerdesk.i18n import Msg, render
 from dealerdesk.services import audit, auth, backups, desk_settings, followups
 from dealerdesk.ui import dialogs, errors
 from dealerdesk.ui.context import DeskContext
+from dealerdesk.ui.i18n import tr
 from dealerdesk.vocab.staff import StaffRole
 
 RULE_COLUMNS = 6
@@ -249,7 +250,7 @@ class SettingsView(QWidget):
             on = QCheckBox()
             on.setChecked(r.enabled)
             self.rules_table.setCellWidget(i, 0, on)
-            self.rules_table.setItem(i, 1, _item(r.label, r.key))
+            self.rules_table.setItem(i, 1, _item(tr(r.label, "FollowupKind"), r.key))
             days = QSpinBox()
             days.setRange(-366, 3660)
             days.setValue(r.offset_days)
