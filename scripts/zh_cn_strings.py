@@ -597,8 +597,7 @@ ZH: dict[str, str] = {
     "Restore the selected backup…": "恢复所选备份…",
     "Staff and roles": "员工和角色",
     "User name": "用户名",
-    "A backup is taken automatically when DealerDesk closes, at most once a day.":
-        "关闭 DealerDesk 时自动备份，每天最多一次。",
+    "A backup is taken automatically when DealerDesk closes, at most once a day.": "关闭 DealerDesk 时自动备份，每天最多一次。",
     "Add": "添加",
     "Add a staff member who signs in": "添加需要登录的员工",
     "At most this many non-essential contacts in 30 days": "30天内非必要联系的最多次数",
@@ -620,8 +619,7 @@ ZH: dict[str, str] = {
     "Password set": "密码已设置",
     "Public holidays and working days of this country (CN)": "该国家的法定节假日和工作日（CN）",
     "Record": "记录",
-    "Replace the database with the backup %1?\nThe current file is kept aside.":
-        "用备份 %1 替换当前数据库？\n当前文件会另行保留。",
+    "Replace the database with the backup %1?\nThe current file is kept aside.": "用备份 %1 替换当前数据库？\n当前文件会另行保留。",
     "Restore a backup": "恢复备份",
     "Restored": "已恢复",
     "Role changed": "角色已更改",
@@ -633,13 +631,11 @@ ZH: dict[str, str] = {
     "Several people use this desk: sign in to continue.": "多人使用此前台：请登录后继续。",
     "Sign in": "登录",
     "Sign in — %1": "登录 — %1",
-    "Sign-in is off (one person). It turns on when a second staff member gets a password.":
-        "登录未启用（仅一人使用）。第二位员工设置密码后自动启用。",
+    "Sign-in is off (one person). It turns on when a second staff member gets a password.": "登录未启用（仅一人使用）。第二位员工设置密码后自动启用。",
     "Sign-in is on: %1 people have passwords.": "登录已启用：%1 人设置了密码。",
     "Signed in: %1": "已登录：%1",
     "Staff member added": "员工已添加",
-    "The newest 500 changes; managers only. Nothing here can be edited or deleted.":
-        "最近 500 条更改；仅经理可见。此处内容不可编辑或删除。",
+    "The newest 500 changes; managers only. Nothing here can be edited or deleted.": "最近 500 条更改；仅经理可见。此处内容不可编辑或删除。",
     "The selected staff member": "所选员工",
     "Who": "操作人",
     "Working as: %1": "当前身份：%1",
