@@ -170,7 +170,7 @@ def test_at_risk_pdf_shows_names_headings_and_page_numbers(tmp_path: Path) -> No
         "欧阳娜娜",
         "Emily Carter",
         "Zhang Wei",
-        "CNY 1,234,567",
+        "¥1,234,567",
         "13912345678",
         "never",
         "2024-04-06",

@@ -36,7 +36,7 @@ from .styles import (
 )
 
 # tick, due, customer, phone, kind, reason, vehicle, assignee, last contact; notes get the rest.
-_FIXED = (16, 56, 64, 64, 40, 72, 52, 42, 46)
+_FIXED = (14, 56, 54, 64, 56, 88, 42, 38, 44)  # "Maintenance" fits its column whole
 _WIDTHS = (*_FIXED, FRAME_W - sum(_FIXED))
 _HEADER = (
     "",

@@ -14,6 +14,7 @@ from datetime import date
 from functools import lru_cache
 
 from dealerdesk.i18n import Msg, t
+from dealerdesk.i18n import fmt_money as i18n_money
 
 __all__ = [
     "AgendaItem",
@@ -191,7 +192,12 @@ def pdf_text(text: str) -> str:
 
 
 def fmt_money(amount: float, currency: str) -> str:
-    """Whole currency units with thousands separators: managers read totals, not cents."""
+    """Whole currency units with thousands separators: managers read totals, not cents.
+
+    Yuan are written ``¥1,234`` as the window writes them (``dealerdesk.i18n.fmt_money``);
+    any other currency keeps its ISO code in front."""
+    if currency == "CNY":
+        return i18n_money(amount)
     return f"{currency} {amount:,.0f}"
 
 
