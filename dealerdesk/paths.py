@@ -124,8 +124,12 @@ def log_dir(db_path: DbTarget | None = None) -> Path:
 
 def resource_dir() -> Path:
     """The shipped ``resources`` folder (fonts, translations, icon): beside the package in a
-    checkout, and inside the bundle's folder when frozen by PyInstaller."""
+    checkout, inside the bundle's folder when frozen by PyInstaller, and under
+    ``<prefix>/share/dealerdesk`` when installed with pip (pyproject's data-files)."""
     frozen = getattr(sys, "_MEIPASS", None)
     if frozen:
         return Path(frozen) / "resources"
-    return Path(__file__).resolve().parents[1] / "resources"
+    checkout = Path(__file__).resolve().parents[1] / "resources"
+    if checkout.is_dir():
+        return checkout
+    return Path(sys.prefix) / "share" / "dealerdesk" / "resources"
