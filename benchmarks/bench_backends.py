@@ -13,24 +13,13 @@ and generation: fewer), in ms, printed as a Markdown table.
 from __future__ import annotations
 
 import argparse
-import statistics
 import sys
 import time
-from collections.abc import Callable
-from datetime import date, datetime
+from datetime import datetime
 from pathlib import Path
 from urllib.parse import urlsplit
 
-TODAY = date(2026, 11, 23)
-
-
-def median_ms(fn: Callable[[], object], repeat: int) -> float:
-    times = []
-    for _ in range(repeat):
-        t0 = time.perf_counter()
-        fn()
-        times.append((time.perf_counter() - t0) * 1000)
-    return statistics.median(times)
+from bench_store import TODAY, median_ms  # the same day and timer as the SQLite bench
 
 
 def timings(target: str, repeat: int) -> dict[str, float]:

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Iterator, Sequence
 from contextlib import contextmanager
+from typing import Any
 
 from dealerdesk.store import dialect
 from dealerdesk.store.db import database
@@ -32,6 +33,22 @@ def bulk_insert(table: str, columns: Sequence[str], rows: Iterable[Sequence[obje
     if "id" in columns:  # ids given: a server's id sequence must continue after them
         dialect.reset_sequences(database, [table])
     return n
+
+
+IN_CHUNK = 500  # ids bound per statement: well under SQLite's parameter limit
+
+
+def select_in(sql: str, ids: Iterable[int], *, before: Sequence[object] = ()) -> list[Any]:
+    """All rows of *sql* for many ids, ``IN_CHUNK`` at a time: *sql* marks where the id list
+    goes with ``{ids}`` (``… WHERE f.id IN ({ids})``); *before* are the parameters that
+    come ahead of it. Each id is asked for once, in ascending order."""
+    unique = sorted(set(ids))
+    out: list[Any] = []
+    for i in range(0, len(unique), IN_CHUNK):
+        part = unique[i : i + IN_CHUNK]
+        marks = ",".join("?" * len(part))
+        out += database.execute_sql(sql.format(ids=marks), [*before, *part]).fetchall()
+    return out
 
 
 def run_many(sql: str, rows: Iterable[Sequence[object]]) -> int:

@@ -20,7 +20,7 @@ from typing import Any, Protocol
 
 from dealerdesk.errors import NotFoundError
 from dealerdesk.store import audit
-from dealerdesk.store.bulk import indexes_rebuilt_after, run_many
+from dealerdesk.store.bulk import indexes_rebuilt_after, run_many, select_in
 from dealerdesk.store.db import database
 from dealerdesk.store.followup_inputs import (
     TOUCHED_OUTCOMES,
@@ -282,15 +282,7 @@ def settled_plans(customer_ids: Iterable[int] | None = None) -> dict[int, tuple[
     sql = "SELECT customer_id, inputs, wanted, held FROM followup_plan"
     if customer_ids is None:
         return {r[0]: r[1:] for r in database.execute_sql(sql)}
-    out: dict[int, tuple[str, int, int]] = {}
-    ids = sorted(set(customer_ids))
-    for i in range(0, len(ids), 500):
-        part = ids[i : i + 500]
-        rows = database.execute_sql(
-            f"{sql} WHERE customer_id IN ({','.join('?' * len(part))})", part
-        )
-        out.update((r[0], r[1:]) for r in rows)
-    return out
+    return {r[0]: r[1:] for r in select_in(f"{sql} WHERE customer_id IN ({{ids}})", customer_ids)}
 
 
 def _max_id() -> int:
@@ -608,16 +600,12 @@ def set_calls_per_day(staff_id: int, calls: int, *, stamp: datetime) -> bool:
 def batch_contacts(followup_ids: Iterable[int]) -> list[tuple[int, int, str, str, str, str, str]]:
     """(follow-up id, customer id, name, phone, WeChat, e-mail, channel) of each member
     of a greeting batch, by customer name."""
-    ids = sorted(set(followup_ids))
-    out: list[tuple[int, int, str, str, str, str, str]] = []
-    for i in range(0, len(ids), 500):
-        part = ids[i : i + 500]
-        out += database.execute_sql(
-            "SELECT f.id, c.id, c.name, coalesce(c.phone, ''), coalesce(c.wechat, ''),"
-            " coalesce(c.email, ''), coalesce(f.channel, '') FROM followup f"
-            f" JOIN customer c ON c.id = f.customer_id WHERE f.id IN ({','.join('?' * len(part))})",
-            part,
-        ).fetchall()
+    out: list[tuple[int, int, str, str, str, str, str]] = select_in(
+        "SELECT f.id, c.id, c.name, coalesce(c.phone, ''), coalesce(c.wechat, ''),"
+        " coalesce(c.email, ''), coalesce(f.channel, '') FROM followup f"
+        " JOIN customer c ON c.id = f.customer_id WHERE f.id IN ({ids})",
+        followup_ids,
+    )
     out.sort(key=lambda r: (r[2], r[0]))
     return out
 
@@ -627,14 +615,10 @@ def complete_many(
 ) -> list[tuple[int, int]]:
     """Log each pending follow-up as reached on its channel and mark it done (the caller
     holds the transaction); returns (follow-up id, customer id) of those closed."""
-    ids = sorted(set(followup_ids))
-    rows: list[tuple[int, int, str, str]] = []
-    for i in range(0, len(ids), 500):
-        part = ids[i : i + 500]
-        rows += database.execute_sql(
-            "SELECT id, customer_id, coalesce(channel, 'wechat'), purpose FROM followup"
-            f" WHERE status = 'pending' AND id IN ({','.join('?' * len(part))})", part,
-        ).fetchall()  # fmt: skip
+    rows: list[tuple[int, int, str, str]] = select_in(
+        "SELECT id, customer_id, coalesce(channel, 'wechat'), purpose FROM followup"
+        " WHERE status = 'pending' AND id IN ({ids})", followup_ids,
+    )  # fmt: skip
     ts = now.replace(microsecond=0).isoformat(" ")
     run_many(
         "INSERT INTO contact_log (created_at, updated_at, customer_id, at, channel, direction,"
@@ -661,16 +645,11 @@ def dismiss_catchup(
     transaction). A recurring one (a rule in *live*: stay-in-touch, complaint) frees its
     key and continues under it, due on ``live[rule]`` as if snoozed. Returns (the ids
     skipped, their customers)."""
-    ids = sorted(set(followup_ids))
-    rows: list[tuple[Any, ...]] = []
-    for i in range(0, len(ids), 500):
-        part = ids[i : i + 500]
-        rows += database.execute_sql(
-            "SELECT id, customer_id, kind, rule, source_key, purpose, essential, reason,"
-            " vehicle_id, complaint_id, campaign_id, assignee_id, channel FROM followup"
-            f" WHERE status = 'pending' AND catchup = 1 AND id IN ({','.join('?' * len(part))})",
-            part,
-        ).fetchall()  # fmt: skip
+    rows: list[tuple[Any, ...]] = select_in(
+        "SELECT id, customer_id, kind, rule, source_key, purpose, essential, reason,"
+        " vehicle_id, complaint_id, campaign_id, assignee_id, channel FROM followup"
+        " WHERE status = 'pending' AND catchup = 1 AND id IN ({ids})", followup_ids,
+    )  # fmt: skip
     ts = now.replace(microsecond=0).isoformat(" ")
     run_many(
         "UPDATE followup SET status = 'skipped', notes = ?, completed_at = ?, updated_at = ?,"

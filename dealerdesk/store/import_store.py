@@ -17,7 +17,7 @@ from typing import Any
 
 from dealerdesk.errors import NotFoundError, ValidationError
 from dealerdesk.i18n import t
-from dealerdesk.store.bulk import bulk_insert
+from dealerdesk.store.bulk import bulk_insert, select_in
 from dealerdesk.store.db import database
 from dealerdesk.store.models import AuditLog
 
@@ -65,16 +65,13 @@ def load_existing() -> Existing:
 
 def load_visits(customer_ids: Iterable[int]) -> set[tuple[int, int | None, str, str, float]]:
     """Visit signatures of these customers, so a re-import adds no twin visit."""
-    ids = sorted(set(customer_ids))
-    out: set[tuple[int, int | None, str, str, float]] = set()
-    for i in range(0, len(ids), 500):
-        part = ",".join(str(int(x)) for x in ids[i : i + 500])  # ints only: safe to inline
-        for cid, vid, day, kind, amount in database.execute_sql(
-            f"SELECT customer_id, vehicle_id, date, kind, amount FROM visit"
-            f" WHERE customer_id IN ({part})"
-        ):
-            out.add((cid, vid, str(day), kind, round(float(amount or 0), 2)))
-    return out
+    rows = select_in(
+        "SELECT customer_id, vehicle_id, date, kind, amount FROM visit"
+        " WHERE customer_id IN ({ids})",
+        customer_ids,
+    )
+    return {(cid, vid, str(day), kind, round(float(amount or 0), 2))
+            for cid, vid, day, kind, amount in rows}  # fmt: skip
 
 
 @dataclass(frozen=True, slots=True)
