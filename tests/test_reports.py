@@ -282,3 +282,15 @@ def test_runaway_cell_text_does_not_break_layout(tmp_path: Path) -> None:
     row = risk_row(1, "Long Reason")
     row = replace(row, reasons=("x " * 5000,))
     assert write_at_risk_pdf(risk_report((row,)), str(tmp_path / "long_cell.pdf")) >= 1
+
+
+@needs_pdftotext
+def test_agenda_keeps_a_long_model_name_whole(tmp_path: Path) -> None:
+    """The vehicle column puts the plate above the model, and is wide enough for a maker's
+    name such as "FAW-Volkswagen" not to break in the middle of the word."""
+    item = replace(agenda_item("周超雨", TODAY, 0), vehicle="粤SJDCPQ · FAW-Volkswagen Magotan")
+    out = tmp_path / "agenda.pdf"
+    write_agenda_pdf(AgendaReport("D", TODAY, (item,)), out)
+    lines = pdf_to_text(out).splitlines()
+    assert "粤SJDCPQ" in lines
+    assert any(line.startswith("FAW-Volkswagen") for line in lines), lines

@@ -201,3 +201,20 @@ def test_dialog_from_the_customer_opens_on_what_happened_with_the_only_car(
     wait_idle(qtbot, ctx)
     dialog.close()
     other.close()
+
+
+def test_the_list_fits_a_1280_pixel_window_without_scrolling_sideways(
+    db_path: Path,
+    ctx: DeskContext,  # noqa: F811
+    qtbot: Any,
+) -> None:
+    s = seed()
+    complaints.open_complaint(s.ids["张伟"], now=datetime(2026, 11, 10, 9, 0), category="billing",
+                              severity="high", description="多收费",
+                              assignee_id=s.staff["Emily Zhou"])  # fmt: skip
+    view = make_view(ctx, qtbot)
+    view.resize(1110, 700)  # what a 1280-pixel main window leaves beside its navigation
+    qtbot.waitUntil(lambda: view.model.rowCount() == 1)
+    qtbot.wait(50)
+    sizes = [view.table.columnWidth(c) for c in range(view.model.columnCount())]
+    assert view.table.horizontalScrollBar().maximum() == 0, (view.table.viewport().width(), sizes)

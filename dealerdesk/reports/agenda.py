@@ -36,7 +36,9 @@ from .styles import (
 )
 
 # tick, due, customer, phone, kind, reason, vehicle, assignee, last contact; notes get the rest.
-_FIXED = (14, 56, 54, 64, 56, 88, 42, 38, 44)  # "Maintenance" fits its column whole
+# "Maintenance" fits its column whole; a model name such as "FAW-Volkswagen" fits the
+# vehicle column on its own line (the plate goes above it).
+_FIXED = (14, 56, 48, 62, 56, 76, 66, 38, 44)
 _WIDTHS = (*_FIXED, FRAME_W - sum(_FIXED))
 _HEADER = (
     "",
@@ -104,7 +106,7 @@ def _row_cells(item: AgendaItem, today: date, masked: bool) -> list[Any]:
         cell(phone, w[3]),
         cell(item.kind, w[4]),
         cell(item.reason, w[5]),
-        cell(item.vehicle, w[6]),
+        cell(item.vehicle.split(" · "), w[6]),
         cell(item.assignee, w[7]),
         fmt_date(item.last_contact),
         Spacer(1, _WRITING_ROOM),

@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
     QComboBox,
+    QGridLayout,
     QHBoxLayout,
     QHeaderView,
     QLabel,
@@ -140,7 +141,7 @@ class ComplaintsView(LazyScreen):
         self.table.verticalHeader().hide()
         self.table.horizontalHeader().setStretchLastSection(True)
         self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-        for col, width in enumerate((58, 86, 92, 92, 58, 80, 112, 74, 42)):
+        for col, width in enumerate((48, 80, 88, 90, 58, 78, 104, 72, 40)):
             self.table.setColumnWidth(col, width)
         self.table.selectionModel().currentRowChanged.connect(
             lambda cur, _p: self._selected(cur.row())
@@ -154,19 +155,21 @@ class ComplaintsView(LazyScreen):
         self.detail.setObjectName("complaint_detail")
         self.detail.setOpenLinks(False)
         self.buttons: dict[str, QPushButton] = {}
-        actions = QHBoxLayout()
-        for key, label, slot in (
-            ("respond", self.tr("R&espond…"), lambda: self.step("respond")),
-            ("resolve", self.tr("Re&solve…"), lambda: self.step("resolve")),
-            ("close", self.tr("C&lose…"), lambda: self.step("close")),
-            ("customer", self.tr("&Open customer"), self.open_customer),
+        actions = QGridLayout()  # two by two: the pane stays narrow, the list whole
+        for n, (key, label, slot) in enumerate(
+            (
+                ("respond", self.tr("R&espond…"), lambda: self.step("respond")),
+                ("resolve", self.tr("Re&solve…"), lambda: self.step("resolve")),
+                ("close", self.tr("C&lose…"), lambda: self.step("close")),
+                ("customer", self.tr("&Open customer"), self.open_customer),
+            )
         ):
             button = QPushButton(label)
             button.setObjectName(f"complaint_{key}")
             button.clicked.connect(slot)
             button.setEnabled(False)
             self.buttons[key] = button
-            actions.addWidget(button)
+            actions.addWidget(button, n // 2, n % 2)
         right = QWidget()
         rl = QVBoxLayout(right)
         rl.setContentsMargins(0, 0, 0, 0)
@@ -180,7 +183,7 @@ class ComplaintsView(LazyScreen):
         split = QSplitter(Qt.Orientation.Horizontal)
         split.addWidget(left)
         split.addWidget(right)
-        split.setSizes([860, 330])
+        split.setSizes([800, 300])  # the list fits 1280 px without scrolling sideways
         split.setChildrenCollapsible(False)
 
         layout = QVBoxLayout(self)
