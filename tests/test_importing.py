@@ -420,3 +420,49 @@ def test_workbook_row_numbers_are_excels_own(tmp_path: Path, db_path: Path) -> N
     assert [(e.row, e.column, e.reason.code) for e in plan.errors] == [
         (5, "手机", "import.bad_phone"), (6, "生日", "import.bad_date"),
     ]  # fmt: skip
+
+
+def test_two_desks_importing_at_once_both_succeed(tmp_path: Path, db_path: Path) -> None:
+    """New rows take ids from ``max(id) + 1`` inside the write: a second import started
+    while the first is writing must wait for it, not reuse its ids (on PostgreSQL both
+    would read the same max(id); the store locks the tables for the write)."""
+    import threading
+
+    from dealerdesk.store import db as store_db
+
+    first = write_csv(
+        tmp_path / "a.csv", [["姓名", "手机"]] + [[f"甲{i}", f"139{i:08d}"] for i in range(30)]
+    )
+    second = write_csv(
+        tmp_path / "b.csv", [["姓名", "手机"]] + [[f"乙{i}", f"138{i:08d}"] for i in range(30)]
+    )
+    a_writing = threading.Event()
+    errors: list[BaseException] = []
+
+    class HoldsTheWrite(importing.Progress):
+        def advance(self, n: int) -> None:
+            a_writing.set()
+            time.sleep(1.5)  # B starts its own import meanwhile
+            super().advance(n)
+
+    def run(path: Path, progress: importing.Progress | None) -> None:
+        try:
+            if progress is None:
+                assert a_writing.wait(30)
+            do_import(path, progress=progress)
+        except BaseException as exc:  # reported by the assertion below
+            errors.append(exc)
+        finally:
+            store_db.database.close()
+
+    threads = [threading.Thread(target=run, args=(first, HoldsTheWrite())),
+               threading.Thread(target=run, args=(second, None))]  # fmt: skip
+    for th in threads:
+        th.start()
+    for th in threads:
+        th.join(timeout=120)
+    assert errors == []
+    con = rawdb.connect(db_path)
+    names = [r[0] for r in con.execute("SELECT name FROM customer ORDER BY id")]
+    con.close()
+    assert len(names) == 60 and {n[0] for n in names} == {"甲", "乙"}

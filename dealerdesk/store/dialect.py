@@ -363,6 +363,17 @@ def set_foreign_keys(database: Database, on: bool) -> None:
         database.execute_sql(f"PRAGMA foreign_keys = {'ON' if on else 'OFF'}")
 
 
+def lock_for_explicit_ids(database: Database, tables: Sequence[str]) -> None:
+    """Inside a write transaction that gives new rows explicit ids from ``max(id) + 1``:
+    keep other writers out of *tables* until it commits. SQLite already has one writer at
+    a time (BEGIN IMMEDIATE); on PostgreSQL two imports would read the same ``max(id)``,
+    and a desk's ordinary insert could take one of the ids from the sequence, so the
+    tables are locked against writes (readers go on; a writer waits up to lock_timeout
+    and is then told, in one sentence, who holds the database)."""
+    if is_postgres(database) and tables:
+        database.execute_sql(f"LOCK TABLE {', '.join(tables)} IN EXCLUSIVE MODE")
+
+
 def reset_sequences(database: Database, tables: Iterable[str]) -> None:
     """After rows were copied with their ids, let new rows continue after the highest."""
     if not is_postgres(database):

@@ -17,6 +17,7 @@ from typing import Any
 
 from dealerdesk.errors import NotFoundError, ValidationError
 from dealerdesk.i18n import t
+from dealerdesk.store import dialect
 from dealerdesk.store.bulk import bulk_insert, select_in
 from dealerdesk.store.db import database
 from dealerdesk.store.models import AuditLog
@@ -117,6 +118,7 @@ def write_batch(
     ``step(n)`` is called after each chunk of n rows (progress, and cancel by raising).
     """
     ts = stamp.isoformat(" ")
+    dialect.lock_for_explicit_ids(database, ("customer", "vehicle", "visit"))
     c0, v0, s0 = _next_id("customer"), _next_id("vehicle"), _next_id("visit")
     customer_rows = [
         (c0 + i, c["name"], c.get("phone"), c.get("phone2"), c.get("wechat"), c.get("email"),
