@@ -108,3 +108,48 @@ def test_capacity_boundaries(cap: int, shown: int) -> None:
     cut = cut_to_capacity(items, key=priority_key, owner=lambda i: "x", capacity=lambda w: cap)
     assert len(cut["x"].today) == shown and len(cut["x"].later) == 3 - shown
     assert cut["x"].capacity == max(cap, 0)
+
+
+def test_within_a_tier_the_riskier_customer_comes_first() -> None:
+    items = [item(tier="Gold", risk=40, id=1), item(tier="Gold", risk=60, id=2),
+             item(tier="Gold", risk=None, id=3)]  # fmt: skip
+    assert order(items) == [2, 1, 3]
+    assert sort_key("touch", 1, "Gold", 60, 0) < sort_key("touch", 1, "Gold", 59, 0)
+
+
+@pytest.mark.parametrize(
+    ("risk", "same_as"), [(None, 0), (-1, 0), (-50, 0), (101, 100), (250, 100)]
+)
+def test_risk_outside_0_to_100_counts_as_its_bound(risk: int | None, same_as: int) -> None:
+    assert sort_key("touch", 1, "VIP", risk, 0) == sort_key("touch", 1, "VIP", same_as, 0)
+    assert value_risk("VIP", risk) == value_risk("VIP", same_as)
+
+
+def test_the_bounds_themselves_still_count() -> None:
+    """0 and 1, 99 and 100 are different scores: the clamp starts past them."""
+    assert sort_key("touch", 1, "", 1, 0) < sort_key("touch", 1, "", 0, 0)
+    assert sort_key("touch", 1, "", 100, 0) < sort_key("touch", 1, "", 99, 0)
+    assert sort_key("touch", 1, "", 100, 0)[1] == -150 and sort_key("touch", 1, "", 0, 0)[1] == -50
+
+
+def test_tier_weights_and_the_plus_50() -> None:
+    # Gold at 0 (2 × 50 = 100) ties Standard at 50 (1 × 100): the kind decides
+    assert sort_key("thanks", 1, "Standard", 50, 0)[1] == sort_key("touch", 1, "Gold", 0, 0)[1]
+    assert sort_key("thanks", 1, "Standard", 50, 0) < sort_key("touch", 1, "Gold", 0, 0)
+    # one point less and the Gold customer wins whatever the kind
+    assert sort_key("touch", 1, "Gold", 0, 0) < sort_key("thanks", 1, "Standard", 49, 0)
+    assert [sort_key("touch", 1, t, 0, 0)[1] for t in ("VIP", "Gold", "Standard", "", "x")] == [
+        -150,
+        -100,
+        -50,
+        -50,
+        -50,
+    ]
+
+
+def test_a_kind_no_rule_knows_is_a_call_ranked_after_declined_work_and_before_touch() -> None:
+    assert sort_key("new_kind", 1, "", 0, 0)[0] == urgency("touch") == 2
+    assert sort_key("declined_work", 1, "", 0, 0) < sort_key("new_kind", 1, "", 0, 0)
+    assert sort_key("new_kind", 1, "", 0, 0) < sort_key("touch", 1, "", 0, 0)
+    assert sort_key("new_kind", 1, "", 0, 0)[2] == 70
+    assert sort_key("recall", 1, "", 0, 0)[0] == 0 and sort_key("batch", 1, "", 0, 0)[0] == 1

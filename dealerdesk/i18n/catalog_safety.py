@@ -23,6 +23,39 @@ MESSAGES: dict[str, tuple[str | tuple[str, str], str]] = {
         "the extension of “{value}” is too long to keep",
         "“{value}”的分机号太长，无法保存",
     ),
+    # the store's own checks (store/validation.py): each names its field
+    "safety.valid.vin_required": ("a VIN is required", "必须填写车架号（VIN）"),
+    "safety.valid.vin_length": (
+        "a VIN has 17 characters, not {n} ({vin})",
+        "车架号应为17位，而不是{n}位（{vin}）",
+    ),
+    "safety.valid.vin_chars": (
+        "a VIN may not contain {chars} ({vin})",
+        "车架号不能包含 {chars}（{vin}）",
+    ),
+    "safety.valid.vin_check": (
+        "check digit (9th character) should be {expected}, not {got} ({vin})",
+        "校验位（第9位）应为{expected}，而不是{got}（{vin}）",
+    ),
+    "safety.valid.not_phone": ("“{value}” is not a phone number", "“{value}”不是电话号码"),
+    "safety.valid.phone_region": (
+        "“{value}” is not a valid number for region {region}",
+        "“{value}”不是{region}地区的有效号码",
+    ),
+    "safety.valid.date_required": ("a date is required", "必须填写日期"),
+    "safety.valid.not_date": (
+        "“{value}” is not a date (use YYYY-MM-DD)",
+        "“{value}”不是日期（请用 YYYY-MM-DD 格式）",
+    ),
+    "safety.valid.date_before": ("{value} is before {low}", "{value} 早于 {low}"),
+    "safety.valid.date_after": ("{value} is after {high}", "{value} 晚于 {high}"),
+    "safety.valid.required": ("is required", "必填"),
+    "safety.valid.too_long": (
+        "is too long ({n} characters, at most {max})",
+        "太长（{n}个字符，最多{max}个）",
+    ),
+    "safety.valid.negative": ("{value} cannot be negative", "{value} 不能为负数"),
+    "safety.valid.too_large": ("{value} is more than {max}", "{value} 超过 {max}"),
     # CLI arguments (item 7)
     "safety.cli.negative": ("{value} cannot be negative", "{value} 不能为负数"),
     "safety.cli.date_range": (

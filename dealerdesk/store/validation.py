@@ -14,7 +14,7 @@ from datetime import date, datetime
 import phonenumbers
 
 from dealerdesk.errors import ValidationError
-from dealerdesk.i18n import t
+from dealerdesk.i18n import fmt_int, t
 
 _VIN_VALUES = {
     **{str(d): d for d in range(10)},
@@ -47,16 +47,16 @@ def validate_vin(value: str | None, field: str = "vin") -> str:
     """Upper-case, strip spaces, and check length, alphabet and check digit."""
     vin = re.sub(r"[\s-]", "", value or "").upper()
     if not vin:
-        raise ValidationError(field, "a VIN is required")
+        raise ValidationError(field, t("safety.valid.vin_required"))
     if len(vin) != 17:
-        raise ValidationError(field, f"a VIN has 17 characters, not {len(vin)} ({vin})")
+        raise ValidationError(field, t("safety.valid.vin_length", n=len(vin), vin=vin))
     if not _VIN_CHARS.match(vin):
         bad = sorted({c for c in vin if not re.match(r"[A-HJ-NPR-Z0-9]", c)})
-        raise ValidationError(field, f"a VIN may not contain {', '.join(bad)} ({vin})")
+        raise ValidationError(field, t("safety.valid.vin_chars", chars=", ".join(bad), vin=vin))
     expected = vin_check_digit(vin)
     if vin[8] != expected:
         raise ValidationError(
-            field, f"check digit (9th character) should be {expected}, not {vin[8]} ({vin})"
+            field, t("safety.valid.vin_check", expected=expected, got=vin[8], vin=vin)
         )
     return vin
 
@@ -69,9 +69,9 @@ def normalize_phone(value: str | None, region: str = "CN", field: str = "phone")
     try:
         parsed = phonenumbers.parse(raw, region)
     except phonenumbers.NumberParseException as exc:
-        raise ValidationError(field, f"“{raw}” is not a phone number") from exc
+        raise ValidationError(field, t("safety.valid.not_phone", value=raw)) from exc
     if not phonenumbers.is_valid_number(parsed):
-        raise ValidationError(field, f"“{raw}” is not a valid number for region {region}")
+        raise ValidationError(field, t("safety.valid.phone_region", value=raw, region=region))
     e164 = phonenumbers.format_number(parsed, phonenumbers.PhoneNumberFormat.E164)
     if parsed.extension:  # issue #11: an office's extension is kept, not dropped
         e164 = f"{e164}x{parsed.extension}"
@@ -104,7 +104,7 @@ def validate_date(
     """Accept a date or an ISO string; refuse impossible or out-of-range dates."""
     if value is None or value == "":
         if required:
-            raise ValidationError(field, "a date is required")
+            raise ValidationError(field, t("safety.valid.date_required"))
         return None
     if isinstance(value, datetime):
         value = value.date()
@@ -112,18 +112,25 @@ def validate_date(
         try:
             value = date.fromisoformat(value.strip())
         except ValueError as exc:
-            raise ValidationError(field, f"“{value}” is not a date (use YYYY-MM-DD)") from exc
+            raise ValidationError(field, t("safety.valid.not_date", value=value)) from exc
     if value < not_before:
-        raise ValidationError(field, f"{value.isoformat()} is before {not_before.isoformat()}")
+        raise ValidationError(
+            field,
+            t("safety.valid.date_before", value=value.isoformat(), low=not_before.isoformat()),
+        )
     if not_after is not None and value > not_after:
-        raise ValidationError(field, f"{value.isoformat()} is after {not_after.isoformat()}")
+        raise ValidationError(
+            field, t("safety.valid.date_after", value=value.isoformat(), high=not_after.isoformat())
+        )
     return value
 
 
 def validate_choice(value: str, field: str, choices: tuple[str, ...]) -> str:
     """A value from a fixed list (status, channel, outcome…)."""
     if value not in choices:
-        raise ValidationError(field, f"“{value}” is not one of {', '.join(choices)}")
+        raise ValidationError(
+            field, t("safety.valid.choice", value=value, choices=", ".join(choices))
+        )
     return value
 
 
@@ -132,9 +139,9 @@ def validate_text(value: str | None, field: str, *, required: bool = False, max_
     text = (value or "").strip()
     check_unicode(text, field)
     if required and not text:
-        raise ValidationError(field, "is required")
+        raise ValidationError(field, t("safety.valid.required"))
     if len(text) > max_len:
-        raise ValidationError(field, f"is too long ({len(text)} characters, at most {max_len})")
+        raise ValidationError(field, t("safety.valid.too_long", n=len(text), max=max_len))
     return text
 
 
@@ -145,14 +152,16 @@ def validate_amount(value: float | int | str | None, field: str) -> float:
     try:
         amount = float(value or 0)
     except (TypeError, ValueError) as exc:
-        raise ValidationError(field, f"“{value}” is not an amount") from exc
+        raise ValidationError(field, t("safety.valid.not_amount", value=value)) from exc
     if not math.isfinite(amount):
-        raise ValidationError(field, f"“{value}” is not an amount")
+        raise ValidationError(field, t("safety.valid.not_amount", value=value))
     amount = round(amount, 2)
     if amount < 0:
-        raise ValidationError(field, f"{value} cannot be negative")
+        raise ValidationError(field, t("safety.valid.negative", value=value))
     if amount >= MAX_AMOUNT:
-        raise ValidationError(field, f"{value} is more than {MAX_AMOUNT:,.0f}")
+        raise ValidationError(
+            field, t("safety.valid.too_large", value=value, max=fmt_int(MAX_AMOUNT))
+        )
     return amount
 
 
