@@ -99,7 +99,10 @@ MESSAGES: dict[str, tuple[str | tuple[str, str], str]] = {
     ),
     "pdf.partner.to_note": ("Spend you reported for the period.", "贵方报送的期间消费。"),
     "pdf.partner.none": ("None in this period.", "本期无。"),
-    "pdf.partner.total": ("Total: {n} customers, {amount}", "合计：{n}位客户，{amount}"),
+    "pdf.partner.total": (
+        ("Total: {n} customer, {amount}", "Total: {n} customers, {amount}"),
+        "合计：{n}位客户，{amount}",
+    ),
     "pdf.partner.summary": (
         "Exchanged in the period: {sent_us} sent to us ({from_amount}), {we_sent} sent to you ({to_amount}).",
         "本期往来：贵方介绍{sent_us}位（消费{from_amount}），我方介绍{we_sent}位（消费{to_amount}）。",

@@ -13,6 +13,7 @@ from typing import Any
 
 from dealerdesk.errors import DealerDeskError, ValidationError
 from dealerdesk.i18n.words import label_of
+from dealerdesk.reports.data import mask_phone
 from dealerdesk.reports.partner_statement import PartnerStatement, write_partner_statement_pdf
 from dealerdesk.services import settings
 from dealerdesk.services.changes import Changed, changed
@@ -99,15 +100,21 @@ def import_spend_file(path: Path | str, *, partner_id: int,
     return import_spend(path, partner_id=partner_id, staff_id=staff_id)
 
 
-def statement(partner_id: int, *, start: date, end: date, today: date) -> PartnerStatement:
-    """The statement's figures for [start, end] (both days included)."""
+def statement(partner_id: int, *, start: date, end: date, today: date,
+              mask_phones: bool = True) -> PartnerStatement:  # fmt: skip
+    """The statement's figures for [start, end] (both days included). It leaves the
+    dealership, so phones are masked (139****5678) unless asked (issue #11)."""
     check_period(start, end)
     p = q.get_partner(partner_id)
     head = PartnerHead(p.name, label_of(PartnerKind, p.kind),
                        " ".join(x for x in (p.contact_person, display_phone(p.phone) if p.phone
                                             else "") if x), p.terms)  # fmt: skip
-    exchanged = [Exchanged(x.id, x.customer_name, display_phone(x.phone) if x.phone else "",
-                           x.direction, x.date) for x in q.exchanged_by(end, partner_id)]  # fmt: skip
+    def phone(e164: str) -> str:
+        shown = display_phone(e164) if e164 else ""
+        return mask_phone(shown) if mask_phones else shown
+
+    exchanged = [Exchanged(x.id, x.customer_name, phone(x.phone), x.direction, x.date)
+                 for x in q.exchanged_by(end, partner_id)]  # fmt: skip
     paid = [Paid(x.exchange_id, x.date, x.amount) for x in q.payments(partner_id, start, end)]
     return build_statement(head, exchanged, paid, start=start, end=end,
                            dealership=settings.dealership_name(), today=today)  # fmt: skip
@@ -121,6 +128,7 @@ class StatementResult:
 
 
 def make_statement_pdf(out: Path, *, partner_id: int, start: date, end: date, today: date,
+                       mask_phones: bool = True,
                        progress: Progress | None = None) -> StatementResult:  # fmt: skip
     """Write the statement PDF to *out* (through a temporary file: never half a PDF)."""
     out = Path(out)
@@ -128,7 +136,7 @@ def make_statement_pdf(out: Path, *, partner_id: int, start: date, end: date, to
         raise DealerDeskError(f"{out.name}: the report file must end in .pdf")
     if not out.parent.is_dir():
         raise DealerDeskError(f"The folder {out.parent} does not exist.")
-    data = statement(partner_id, start=start, end=end, today=today)
+    data = statement(partner_id, start=start, end=end, today=today, mask_phones=mask_phones)
     tmp = out.with_name(out.name + ".part")
     try:
         pages = write_partner_statement_pdf(data, tmp, progress=progress)
