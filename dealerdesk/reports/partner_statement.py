@@ -102,11 +102,9 @@ def write_partner_statement_pdf(
     chunks = sum(1 for part in (report.sent_us, report.we_sent) if part)
     tracker = ProgressTracker(progress, max(chunks, 1))
     title = t("pdf.partner.title")
-    story: list[Flowable] = [
-        Paragraph(title, TITLE),
-        para(t("pdf.partner.period", partner=f"{report.partner} ({report.kind})",
-               start=report.start, end=report.end), SUBTITLE),  # fmt: skip
-    ]
+    period = t("pdf.partner.period", partner=f"{report.partner} ({report.kind})",
+               start=report.start, end=report.end)  # fmt: skip
+    story: list[Flowable] = [Paragraph(title, TITLE), para(period, SUBTITLE)]
     if report.contact:
         story.append(para(t("pdf.partner.contact", contact=report.contact), BODY))
     if report.terms:

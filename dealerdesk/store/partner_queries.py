@@ -18,6 +18,7 @@ from dealerdesk.store import audit
 from dealerdesk.store.convert import to_date
 from dealerdesk.store.db import database
 from dealerdesk.store.models import Customer, Partner, PartnerReferral, PartnerSpend
+from dealerdesk.store.settings_store import get_setting
 from dealerdesk.store.validation import (
     normalize_phone,
     validate_amount,
@@ -162,16 +163,14 @@ def sent_to_partner(partner_id: int) -> list[CustomerKey]:
 
 # -- writes ----------------------------------------------------------------------------
 def clean_partner(fields: dict[str, Any]) -> dict[str, Any]:
-    region = "CN"
-    from dealerdesk.store.settings_store import get_setting
-
+    """The partner's fields validated (name required, kind from the word list)."""
     region = get_setting("phone_region", "CN")
+    kind = str(fields.get("kind") or PartnerKind.OTHER)
+    contact = validate_text(fields.get("contact_person"), "contact_person", max_len=80)
     return {
         "name": validate_text(fields.get("name"), "name", required=True, max_len=120),
-        "kind": validate_choice(str(fields.get("kind") or PartnerKind.OTHER), "kind",
-                                tuple(PartnerKind)),  # fmt: skip
-        "contact_person": validate_text(fields.get("contact_person"), "contact_person",
-                                        max_len=80) or None,  # fmt: skip
+        "kind": validate_choice(kind, "kind", tuple(PartnerKind)),
+        "contact_person": contact or None,
         "phone": normalize_phone(fields.get("phone"), region, field="phone"),
         "terms": validate_text(fields.get("terms"), "terms", max_len=2000) or None,
         "notes": validate_text(fields.get("notes"), "notes", max_len=4000) or None,
