@@ -80,7 +80,7 @@ def shop(db_path: Path) -> dict[str, int]:
 def test_partner_list_edit_and_archive(shop: dict[str, int]) -> None:
     [p] = partners.list_partners()
     assert (p.name, p.kind, p.contact_person, p.phone, p.sent_us, p.we_sent) == (
-        "米其林驰加南山店", "tyre_shop", "周经理", "+8613600001111", 1, 2)
+        "米其林驰加南山店", "tyre_shop", "周经理", "136 0000 1111", 1, 2)
     with pytest.raises(ValidationError) as err:
         partners.save_partner(p.id, {"name": " ", "kind": "tyre_shop"})
     assert err.value.field == "name"

@@ -6,7 +6,7 @@ CSV, ``partner_import``), and its statement for a period as a PDF.
 from __future__ import annotations
 
 from collections.abc import Callable, Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
 from pathlib import Path
 from typing import Any
@@ -42,7 +42,9 @@ Progress = Callable[[int, int], None]
 
 
 def list_partners(*, include_archived: bool = False) -> list[PartnerRow]:
-    return q.list_partners(include_archived=include_archived)
+    """Partners by name (archived ones last), phones as people read them."""
+    return [replace(p, phone=display_phone(p.phone) if p.phone else "")
+            for p in q.list_partners(include_archived=include_archived)]  # fmt: skip
 
 
 def find_partner(name: str) -> PartnerRow:
