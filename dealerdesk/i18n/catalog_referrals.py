@@ -16,7 +16,7 @@ MESSAGES: dict[str, tuple[str | tuple[str, str], str]] = {
     "vocab.partner_kind.club": ("Club", "车友会"),
     "vocab.partner_kind.other": ("Other", "其他"),
     "vocab.partner_direction.from_partner": ("Sent to us", "合作方介绍来"),
-    "vocab.partner_direction.to_partner": ("Sent to the partner", "我方介绍去"),
+    "vocab.partner_direction.to_partner": ("Sent by us", "我方介绍去"),
     # status moves
     "referrals.move.refused": (
         "A referral that is {current} cannot become {target}",

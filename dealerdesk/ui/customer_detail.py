@@ -167,9 +167,9 @@ class CustomerDetail(QWidget):
             self.tabs.indexOf(self.followups), self.tr("Follow-&ups (%1)").replace("%1", str(n))))
         # issue #14: whom this customer brought
         self.referrals = CustomerReferrals(ctx, self)
-        self.tabs.addTab(self.referrals, self.tr("Re&ferrals"))
+        self.tabs.addTab(self.referrals, self.tr("Referrals"))
         self.referrals.counted.connect(lambda n: self.tabs.setTabText(
-            self.tabs.indexOf(self.referrals), self.tr("Re&ferrals (%1)").replace("%1", str(n))))
+            self.tabs.indexOf(self.referrals), self.tr("Referrals (%1)").replace("%1", str(n))))
 
         form_page = QWidget()
         fl = QVBoxLayout(form_page)

@@ -67,13 +67,12 @@ class PartnersModel(RecordsTableModel):
         col = index.column()
         if role == Qt.ItemDataRole.DisplayRole:
             name = p.name + (self.tr(" (archived)") if p.archived else "")
-            return (name, label_of(PartnerKind, p.kind),
-                    " ".join(x for x in (p.contact_person, p.phone) if x),
+            return (name, label_of(PartnerKind, p.kind), p.contact_person,
                     fmt_int(p.sent_us), fmt_int(p.we_sent), fmt_money(p.reported))[col]  # fmt: skip
         if role == Qt.ItemDataRole.TextAlignmentRole and col >= 3:
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         if role == Qt.ItemDataRole.ToolTipRole:
-            return p.terms or None
+            return "\n".join(x for x in (p.phone if col == 2 else p.terms,) if x) or None
         if role == Qt.ItemDataRole.UserRole:
             return p.id
         return None
@@ -263,7 +262,7 @@ class PartnersView(LazyScreen):
 
         self.model = PartnersModel(self)
         self.table = _table(self.model, "partners_table")
-        for col, width in enumerate((160, 90, 150, 60, 60)):
+        for col, width in enumerate((150, 96, 96, 58, 58)):
             self.table.setColumnWidth(col, width)
         self.table.selectionModel().currentRowChanged.connect(lambda *_: self._selected())
         self.table.doubleClicked.connect(lambda _i: self.edit_partner())
@@ -278,11 +277,11 @@ class PartnersView(LazyScreen):
         ll.addWidget(self.terms)
         ll.addLayout(buttons((("add", self.tr("&Add partner…"), self.add_partner),
                               ("edit", self.tr("&Edit…"), self.edit_partner),
-                              ("archive", self.tr("Arc&hive"), self.archive_partner))))  # fmt: skip
+                              ("archive", self.tr("Arch&ive"), self.archive_partner))))  # fmt: skip
 
         self.exchanges = ExchangesModel(self)
         self.exchanges_table = _table(self.exchanges, "exchanges_table")
-        for col, width in enumerate((110, 110, 120, 96)):
+        for col, width in enumerate((110, 105, 90, 86)):
             self.exchanges_table.setColumnWidth(col, width)
         self.exchanges_table.selectionModel().currentRowChanged.connect(lambda *_: self._enable())
         self.exchanges_table.doubleClicked.connect(self._open_customer)
@@ -310,14 +309,14 @@ class PartnersView(LazyScreen):
         rl.setContentsMargins(0, 0, 0, 0)
         rl.addWidget(self.exchanges_table, 1)
         rl.addWidget(self.totals)
-        rl.addLayout(buttons((("exchange", self.tr("Add &customer…"), self.add_exchange),
+        rl.addLayout(buttons((("exchange", self.tr("Add c&ustomer…"), self.add_exchange),
                               ("spend", self.tr("Reported &spend…"), self.add_spend),
-                              ("import", self.tr("&Import spend file…"), lambda: self.import_spend()))))  # fmt: skip
+                              ("import", self.tr("I&mport spend file…"), lambda: self.import_spend()))))  # fmt: skip
         rl.addLayout(period)
         split = QSplitter(Qt.Orientation.Horizontal)
         split.addWidget(left)
         split.addWidget(right)
-        split.setSizes([560, 640])
+        split.setSizes([640, 560])
         split.setChildrenCollapsible(False)
         layout = QVBoxLayout(self)
         layout.addLayout(head)
@@ -387,7 +386,7 @@ class PartnersView(LazyScreen):
         for key in ("edit", "archive", "exchange", "import", "statement"):
             self.buttons[key].setEnabled(p is not None)
         if p is not None:
-            self.buttons["archive"].setText(self.tr("Rest&ore") if p.archived else self.tr("Arc&hive"))
+            self.buttons["archive"].setText(self.tr("Rest&ore") if p.archived else self.tr("Arch&ive"))
         self.buttons["spend"].setEnabled(x is not None and x.direction == PartnerDirection.TO_PARTNER)
 
     # --- actions ------------------------------------------------------------------------

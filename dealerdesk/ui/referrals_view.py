@@ -194,11 +194,11 @@ class ReferralsView(LazyScreen):
         self.buttons: dict[str, QPushButton] = {}
         row = QHBoxLayout()
         for key, text, slot in (
-            ("reward", self.tr("&Reward…"), self.reward),
-            ("lost", self.tr("Mark &lost"), lambda: self.move("lost")),
-            ("reopen", self.tr("Re&open"), lambda: self.move("referred")),
-            ("referrer", self.tr("Open &referrer"), lambda: self.open_customer("referrer")),
-            ("friend", self.tr("Open &friend"), lambda: self.open_customer("friend")),
+            ("reward", self.tr("Re&ward…"), self.reward),
+            ("lost", self.tr("Mark l&ost"), lambda: self.move("lost")),
+            ("reopen", self.tr("Reo&pen"), lambda: self.move("referred")),
+            ("referrer", self.tr("Open referr&er"), lambda: self.open_customer("referrer")),
+            ("friend", self.tr("Open frien&d"), lambda: self.open_customer("friend")),
         ):
             button = QPushButton(text)
             button.setObjectName(f"referral_{key}")
@@ -214,9 +214,8 @@ class ReferralsView(LazyScreen):
 
         self.top = TopReferrersModel(self)
         self.top_table = _table(self.top, "top_referrers")
-        self.top_table.setColumnWidth(0, 130)
-        for col in (1, 2):
-            self.top_table.setColumnWidth(col, 60)
+        for col, width in enumerate((112, 62, 52)):
+            self.top_table.setColumnWidth(col, width)
         self.top_table.doubleClicked.connect(self._open_top)
         top_title = QLabel(self.tr("Top referrers"))
         top_title.setStyleSheet("font-size: 12pt; font-weight: 600;")
@@ -233,7 +232,7 @@ class ReferralsView(LazyScreen):
         split = QSplitter(Qt.Orientation.Horizontal)
         split.addWidget(left)
         split.addWidget(right)
-        split.setSizes([860, 340])
+        split.setSizes([850, 350])
         split.setChildrenCollapsible(False)
         layout = QVBoxLayout(self)
         layout.addLayout(head)
