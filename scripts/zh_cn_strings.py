@@ -695,7 +695,7 @@ ZH: dict[str, str] = {
     "Rewarded": "已奖励",
     "Rewarded on": "奖励日期",
     "Save the partner statement": "保存合作方对账单",
-    "Sent us": "介绍给我们",
+    "Sent us": "对方介绍",
     "Sent us %1 (%2 spent here) · we sent %3 (%4 reported)": "对方介绍%1位（在本店消费%2）· 我方介绍%3位（对方报送%4）",
     "Show archived": "显示已归档",
     "Spend": "消费金额",
@@ -723,4 +723,5 @@ ZH_IN_CONTEXT: dict[tuple[str, str], str] = {
     ("CampaignBuilder", "Name"): "活动名称",
     ("CampaignBuilder", "Kind"): "活动类型",
     ("CampaignsModel", "Kind"): "活动类型",
+    ("ExchangesModel", "Since"): "介绍日期",  # issue #14 (elsewhere "Since" is the lost date)
 }

@@ -214,8 +214,11 @@ class ReferralsView(LazyScreen):
 
         self.top = TopReferrersModel(self)
         self.top_table = _table(self.top, "top_referrers")
-        for col, width in enumerate((112, 62, 52)):
-            self.top_table.setColumnWidth(col, width)
+        header = self.top_table.horizontalHeader()
+        header.setStretchLastSection(False)
+        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        for col in (1, 2, 3):
+            header.setSectionResizeMode(col, QHeaderView.ResizeMode.ResizeToContents)
         self.top_table.doubleClicked.connect(self._open_top)
         top_title = QLabel(self.tr("Top referrers"))
         top_title.setStyleSheet("font-size: 12pt; font-weight: 600;")

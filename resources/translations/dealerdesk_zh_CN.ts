@@ -1711,7 +1711,7 @@
         </message>
         <message>
             <source>Since</source>
-            <translation>流失日期</translation>
+            <translation>介绍日期</translation>
         </message>
         <message>
             <source>Spend</source>
@@ -2547,7 +2547,7 @@ Database: %1</source>
         </message>
         <message>
             <source>Sent us</source>
-            <translation>介绍给我们</translation>
+            <translation>对方介绍</translation>
         </message>
         <message>
             <source>We sent</source>
