@@ -186,12 +186,18 @@ def build_parser() -> argparse.ArgumentParser:
                            description="The customers exchanged with one partner business, "
                            "both ways, and what they spent in the period (both days included).")  # fmt: skip
     common(r)
-    r.add_argument("--partner", required=True, metavar="NAME", help="the partner's name (or a unique part)")
+    r.add_argument(
+        "--partner", required=True, metavar="NAME", help="the partner's name (or a unique part)"
+    )
     r.add_argument("--from", dest="start", type=_date, metavar="YYYY-MM-DD",
                    help="first day (default: the first of --to's month)")  # fmt: skip
-    r.add_argument("--to", dest="end", type=_date, metavar="YYYY-MM-DD", help="last day (default: today)")
+    r.add_argument(
+        "--to", dest="end", type=_date, metavar="YYYY-MM-DD", help="last day (default: today)"
+    )
     r.add_argument("--out", required=True, metavar="FILE.pdf")
-    r.add_argument("--full-phones", action="store_true", help="print whole numbers (default 139****5678)")
+    r.add_argument(
+        "--full-phones", action="store_true", help="print whole numbers (default 139****5678)"
+    )
     _safety_commands(sub, common)  # issue #11
     _add_data_commands(sub, common)
     return parser

@@ -48,8 +48,24 @@ def test_report_partner_writes_the_customers_and_totals(db_path: Path, tmp_path:
                                                        lang: str) -> None:  # fmt: skip
     _arrange()
     out = tmp_path / "statement.pdf"
-    r = run("--lang", lang, "report", "partner", "--db", str(db_path), "--partner", "驰加",
-            "--from", "2026-10-01", "--to", "2026-10-31", "--today", "2026-11-23", "--out", str(out))
+    r = run(
+        "--lang",
+        lang,
+        "report",
+        "partner",
+        "--db",
+        str(db_path),
+        "--partner",
+        "驰加",
+        "--from",
+        "2026-10-01",
+        "--to",
+        "2026-10-31",
+        "--today",
+        "2026-11-23",
+        "--out",
+        str(out),
+    )
     assert r.returncode == 0, r.stderr
     text = subprocess.run(["pdftotext", "-layout", str(out), "-"], capture_output=True,
                           text=True, check=True).stdout  # fmt: skip
@@ -72,7 +88,19 @@ def test_report_partner_refuses_unknown_partner_and_backwards_period(db_path: Pa
     out = tmp_path / "s.pdf"
     r = run("report", "partner", "--db", str(db_path), "--partner", "florist", "--out", str(out))
     assert r.returncode == 1 and "No partner is called “florist”" in r.stderr
-    r = run("report", "partner", "--db", str(db_path), "--partner", "平安", "--from", "2026-10-31",
-            "--to", "2026-10-01", "--out", str(out))
+    r = run(
+        "report",
+        "partner",
+        "--db",
+        str(db_path),
+        "--partner",
+        "平安",
+        "--from",
+        "2026-10-31",
+        "--to",
+        "2026-10-01",
+        "--out",
+        str(out),
+    )
     assert r.returncode == 1 and "ends (1 Oct 2026) before it starts" in r.stderr
     assert not out.exists()

@@ -39,9 +39,13 @@ def test_statement_period_ends_are_included_and_totals_add_up() -> None:
     ]  # fmt: skip
     s = build_statement(HEAD, exchanged, paid, start=START, end=END, dealership="D", today=TODAY)
     assert [(x.customer, x.spend, x.payments) for x in s.sent_us] == [
-        ("张伟", 1000.5, 2), ("王芳", 0.0, 0)]
+        ("张伟", 1000.5, 2),
+        ("王芳", 0.0, 0),
+    ]
     assert [(x.customer, x.spend, x.payments) for x in s.we_sent] == [
-        ("欧阳娜娜", 450.25, 1), ("Emma Wilson", 1500.0, 2)]
+        ("欧阳娜娜", 450.25, 1),
+        ("Emma Wilson", 1500.0, 2),
+    ]
     assert (s.from_total, s.to_total) == (1000.5, 1950.25)
 
 
@@ -80,7 +84,13 @@ def shop(db_path: Path) -> dict[str, int]:
 def test_partner_list_edit_and_archive(shop: dict[str, int]) -> None:
     [p] = partners.list_partners()
     assert (p.name, p.kind, p.contact_person, p.phone, p.sent_us, p.we_sent) == (
-        "米其林驰加南山店", "tyre_shop", "周经理", "136 0000 1111", 1, 2)
+        "米其林驰加南山店",
+        "tyre_shop",
+        "周经理",
+        "136 0000 1111",
+        1,
+        2,
+    )
     with pytest.raises(ValidationError) as err:
         partners.save_partner(p.id, {"name": " ", "kind": "tyre_shop"})
     assert err.value.field == "name"
@@ -97,7 +107,7 @@ def test_partner_list_edit_and_archive(shop: dict[str, int]) -> None:
 def test_exchanges_both_ways_and_customer_linked(shop: dict[str, int]) -> None:
     got = {(x.customer_name, x.direction) for x in partners.exchanges(shop["partner"])}
     assert got == {("张伟", "to_partner"), ("王芳", "to_partner"), ("李娜", "from_partner")}
-    assert customers.get_customer(shop["李娜"]).source != "" # the customer exists
+    assert customers.get_customer(shop["李娜"]).source != ""  # the customer exists
     with pytest.raises(ValidationError, match="already listed"):
         partners.add_exchange(shop["partner"], shop["张伟"], "to_partner", on=TODAY, today=TODAY)
     with pytest.raises(ValidationError) as err:
@@ -121,8 +131,9 @@ def test_typed_spend_only_for_customers_we_sent(shop: dict[str, int]) -> None:
 def test_statement_from_the_database(shop: dict[str, int]) -> None:
     customers.add_visit(shop["李娜"], {"date": date(2026, 10, 31), "kind": "service",
                                        "amount": 1234.5}, today=TODAY)  # fmt: skip
-    customers.add_visit(shop["李娜"], {"date": date(2026, 9, 30), "kind": "service",
-                                       "amount": 999}, today=TODAY)  # before the referral
+    customers.add_visit(
+        shop["李娜"], {"date": date(2026, 9, 30), "kind": "service", "amount": 999}, today=TODAY
+    )  # before the referral
     partners.add_spend(shop["sent_zhang"], on=date(2026, 10, 1), amount=880, today=TODAY)
     partners.add_spend(shop["sent_zhang"], on=date(2026, 11, 1), amount=70, today=TODAY)
     s = partners.statement(shop["partner"], start=START, end=END, today=TODAY)
@@ -146,13 +157,17 @@ def test_a_good_gbk_file_imports_every_row(shop: dict[str, int], tmp_path: Path)
                     ",王芳,2026年10月9日,350.50元,动平衡\r\n", "gbk")  # fmt: skip
     result = partners.import_spend_file(path, partner_id=shop["partner"])
     assert [(r.row, r.customer, r.on, r.amount) for r in result.rows] == [
-        (2, "张伟", date(2026, 10, 3), 1200.0), (3, "王芳", date(2026, 10, 9), 350.5)]
+        (2, "张伟", date(2026, 10, 3), 1200.0),
+        (3, "王芳", date(2026, 10, 9), 350.5),
+    ]
     assert result.total == 1550.5
     s = partners.statement(shop["partner"], start=START, end=END, today=TODAY)
     assert s.to_total == 1550.5
 
 
-def test_every_bad_row_is_named_and_nothing_is_written(shop: dict[str, int], tmp_path: Path) -> None:
+def test_every_bad_row_is_named_and_nothing_is_written(
+    shop: dict[str, int], tmp_path: Path
+) -> None:
     path = csv_file(tmp_path, "phone,name,date,amount\n"
                     "13912345678,,2026-10-03,100\n"       # 2 good
                     "13999999999,,2026-10-03,100\n"       # 3 phone of nobody we sent
@@ -175,7 +190,9 @@ def test_every_bad_row_is_named_and_nothing_is_written(shop: dict[str, int], tmp
 
 def test_a_file_without_the_columns_or_rows(shop: dict[str, int], tmp_path: Path) -> None:
     with pytest.raises(ValidationError, match="amount column"):
-        partners.import_spend_file(csv_file(tmp_path, "who,when\nx,y\n"), partner_id=shop["partner"])
+        partners.import_spend_file(
+            csv_file(tmp_path, "who,when\nx,y\n"), partner_id=shop["partner"]
+        )
     with pytest.raises(PartnerImportError, match="no rows"):
         partners.import_spend_file(csv_file(tmp_path, "phone,amount\n"), partner_id=shop["partner"])
 

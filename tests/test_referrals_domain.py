@@ -63,7 +63,9 @@ def test_reward_needs_a_visit_words_or_amount_and_a_day_not_before_it() -> None:
     came = date(2026, 5, 1)
     for status in (S.REFERRED, S.LOST, S.REWARDED):
         with pytest.raises(ValidationError):
-            referral_rules.check_reward(status, reward="保养券", amount=None, on=TODAY, came_on=came)
+            referral_rules.check_reward(
+                status, reward="保养券", amount=None, on=TODAY, came_on=came
+            )
     with pytest.raises(ValidationError) as err:
         referral_rules.check_reward(S.BOUGHT, reward=" ", amount=None, on=TODAY, came_on=came)
     assert err.value.field == "reward"
@@ -72,7 +74,9 @@ def test_reward_needs_a_visit_words_or_amount_and_a_day_not_before_it() -> None:
                                     came_on=came)  # fmt: skip
     assert err.value.field == "rewarded_on"
     referral_rules.check_reward(S.BOUGHT, reward="", amount=500, on=came, came_on=came)  # same day
-    referral_rules.check_reward(S.SERVICED, reward="免费保养一次", amount=None, on=TODAY, came_on=came)
+    referral_rules.check_reward(
+        S.SERVICED, reward="免费保养一次", amount=None, on=TODAY, came_on=came
+    )
 
 
 # --- services on a database --------------------------------------------------------------
@@ -121,7 +125,9 @@ def test_first_service_then_sale_move_the_referral_when_logged(db_path: Path) ->
     row = referrals.brought_by(a)[0]
     assert (row.status, row.status_on) == ("serviced", date(2026, 3, 1))  # boundary: same day
     assert "referral" in done.tables
-    customers.add_visit(b, {"date": date(2026, 6, 1), "kind": "sale", "amount": 150000}, today=TODAY)
+    customers.add_visit(
+        b, {"date": date(2026, 6, 1), "kind": "sale", "amount": 150000}, today=TODAY
+    )
     row = referrals.brought_by(a)[0]
     assert (row.id, row.status, row.status_on) == (rid, "bought", date(2026, 6, 1))
 
@@ -147,7 +153,11 @@ def test_reward_only_after_the_friend_came_and_then_final(db_path: Path) -> None
     referrals.reward(rid, reward="加油卡", amount=300, on=date(2026, 5, 10))
     row = referrals.brought_by(a)[0]
     assert (row.status, row.reward, row.reward_amount, row.rewarded_on) == (
-        "rewarded", "加油卡", 300.0, date(2026, 5, 10))
+        "rewarded",
+        "加油卡",
+        300.0,
+        date(2026, 5, 10),
+    )
     for target in S:
         with pytest.raises(ValidationError):
             referrals.move(rid, target, on=TODAY)
@@ -201,5 +211,9 @@ def test_migration_12_maps_the_old_statuses_and_partner_kinds(db_path: Path) -> 
     assert [r.status for r in got] == ["referred", "bought", "rewarded"]
     assert got[1].status_on == date(2025, 1, 1)
     assert Referral.select().where(Referral.referred == c).get().status == "referred"
-    assert sorted(k for (k,) in Partner.select(Partner.kind).tuples()) == ["club", "insurer", "other"]
+    assert sorted(k for (k,) in Partner.select(Partner.kind).tuples()) == [
+        "club",
+        "insurer",
+        "other",
+    ]
     assert [(x.customer_id, x.direction) for x in PartnerReferral.select()] == [(d, "from_partner")]

@@ -53,8 +53,7 @@ def test_add_edit_archive_a_partner(db_path: Path, ctx: DeskContext, qtbot: Any,
     view.buttons["add"].click()
     wait_idle(qtbot, ctx)
     qtmodeltester.check(view.model)
-    assert cells(view.model, (0, 1, 2, 3, 4)) == [
-        ["Sparkle Car Wash", "Car wash", "Amy", "0", "0"]]
+    assert cells(view.model, (0, 1, 2, 3, 4)) == [["Sparkle Car Wash", "Car wash", "Amy", "0", "0"]]
     assert view.model.index(0, 2).data(Qt.ItemDataRole.ToolTipRole) == "136 0000 1111"
     assert view.terms.text() == "Terms: 10% off for our customers"
 

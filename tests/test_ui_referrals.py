@@ -97,7 +97,10 @@ def test_referral_list_reward_lost_reopen_and_top_referrers(
     wait_idle(qtbot, ctx)
     row = view.model.row_of(referrals.brought_by(ids["王芳"])[-1].id)
     assert [view.model.index(row, c).data() for c in (3, 5, 6)] == [
-        "Rewarded", "fuel card · ¥300.00", fmt_date(date(2026, 10, 20))]
+        "Rewarded",
+        "fuel card · ¥300.00",
+        fmt_date(date(2026, 10, 20)),
+    ]
     view.table.selectRow(row)
     assert not any(view.buttons[k].isEnabled() for k in ("reward", "lost", "reopen"))
 

@@ -33,7 +33,12 @@ PARTNERS = (
 )  # fmt: skip
 # (partner id, typical spend) for customers we send to a partner
 SEND_TO = ((1, (2500, 9000)), (2, (600, 3200)), (3, (3000, 5000)), (5, (60, 300)))
-REWARDS = (("免费保养一次", 600.0), ("加油卡", 300.0), ("精品礼包", None), ("Car-care voucher", 200.0))
+REWARDS = (
+    ("免费保养一次", 600.0),
+    ("加油卡", 300.0),
+    ("精品礼包", None),
+    ("Car-care voucher", 200.0),
+)
 FRIENDS = ("刘先生的同事", "王女士", "陈总的朋友", "Tom Baker", "李阿姨的儿子", "张经理")
 
 

@@ -39,7 +39,9 @@ class PartnerImportError(DealerDeskError):
     def __init__(self, problems: list[str]) -> None:
         self.problems = tuple(problems)
         shown = "\n".join(problems[:MAX_SHOWN]) + ("\n…" if len(problems) > MAX_SHOWN else "")
-        super().__init__(render(Msg("referrals.import.failed", {"n": len(problems), "rows": shown})))
+        super().__init__(
+            render(Msg("referrals.import.failed", {"n": len(problems), "rows": shown}))
+        )
 
 
 @dataclass(frozen=True, slots=True)
@@ -145,7 +147,9 @@ def check_rows(table: Table, partner_id: int) -> list[SpendRow]:
                     e164 = None
                 key = by_phone.get(e164 or "")
                 if key is None:
-                    raise ValueError(render(Msg("referrals.import.no_match_phone", {"value": phone})))
+                    raise ValueError(
+                        render(Msg("referrals.import.no_match_phone", {"value": phone}))
+                    )
             elif name:
                 found = by_name.get(name.casefold(), [])
                 if not found:
@@ -159,11 +163,15 @@ def check_rows(table: Table, partner_id: int) -> list[SpendRow]:
             problems_here = []
             day = amount = None
             try:
-                day = parse_day(cells[cols["date"]] if "date" in cols and cols["date"] < len(cells) else None)
+                day = parse_day(
+                    cells[cols["date"]] if "date" in cols and cols["date"] < len(cells) else None
+                )
             except ValueError as exc:
                 problems_here.append(str(exc))
             try:
-                amount = parse_amount(cells[cols["amount"]] if cols["amount"] < len(cells) else None)
+                amount = parse_amount(
+                    cells[cols["amount"]] if cols["amount"] < len(cells) else None
+                )
             except ValueError as exc:
                 problems_here.append(str(exc))
             if problems_here:
@@ -172,7 +180,9 @@ def check_rows(table: Table, partner_id: int) -> list[SpendRow]:
             good.append(SpendRow(number, key.exchange_id, key.name, day, amount,
                                  _text(cells, cols.get("note"))[:200]))  # fmt: skip
         except ValueError as exc:
-            problems.append(render(Msg("referrals.import.row", {"row": number, "problem": str(exc)})))
+            problems.append(
+                render(Msg("referrals.import.row", {"row": number, "problem": str(exc)}))
+            )
     if problems:
         raise PartnerImportError(problems)
     if not good:

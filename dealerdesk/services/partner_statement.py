@@ -48,7 +48,9 @@ class PartnerHead:
 
 def check_period(start: date, end: date) -> None:
     if end < start:
-        raise ValidationError("end", render(Msg("cli.partner.period", {"start": start, "end": end})))
+        raise ValidationError(
+            "end", render(Msg("cli.partner.period", {"start": start, "end": end}))
+        )
 
 
 def build_statement(

@@ -111,6 +111,7 @@ def statement(partner_id: int, *, start: date, end: date, today: date,
     head = PartnerHead(p.name, label_of(PartnerKind, p.kind),
                        " ".join(x for x in (p.contact_person, display_phone(p.phone) if p.phone
                                             else "") if x), p.terms)  # fmt: skip
+
     def phone(e164: str) -> str:
         shown = display_phone(e164) if e164 else ""
         return mask_phone(shown) if mask_phones else shown

@@ -78,4 +78,6 @@ def check_reward(
     if not reward.strip() and not amount:
         raise ValidationError("reward", render(Msg("referrals.reward.needed")))
     if came_on is not None and on < came_on:
-        raise ValidationError("rewarded_on", render(Msg("referrals.reward.before", {"on": came_on})))
+        raise ValidationError(
+            "rewarded_on", render(Msg("referrals.reward.before", {"on": came_on}))
+        )

@@ -41,12 +41,14 @@ class ReferralList:
     moved: int  # referrals the refresh moved on from the friends' visits
 
 
-def sync_statuses(*, customer_ids: Iterable[int] | None = None, staff_id: int | None = None) -> list[int]:
+def sync_statuses(
+    *, customer_ids: Iterable[int] | None = None, staff_id: int | None = None
+) -> list[int]:
     """Move open referrals on from the friends' first visits; the referral ids moved.
     Runs inside the caller's transaction (or its own)."""
     ids = None if customer_ids is None else sorted(set(customer_ids))
     moved = []
-    chunks = [None] if ids is None else [ids[i:i + 500] for i in range(0, len(ids), 500)]
+    chunks = [None] if ids is None else [ids[i : i + 500] for i in range(0, len(ids), 500)]
     with write_transaction():
         for row, sale, service in (x for c in chunks for x in q.first_visits(customer_ids=c)):
             step = rules.status_from_visits(row.status, first_sale=sale, first_service=service)

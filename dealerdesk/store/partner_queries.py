@@ -203,7 +203,9 @@ def add_exchange(partner_id: int, customer_id: int | None, direction: str, *, on
     get_partner(partner_id)
     customer = Customer.get_or_none(Customer.id == customer_id) if customer_id else None
     if customer is None:
-        raise ValidationError("customer_id", render(Msg("referrals.no_customer", {"id": customer_id})))
+        raise ValidationError(
+            "customer_id", render(Msg("referrals.no_customer", {"id": customer_id}))
+        )
     direction = validate_choice(direction, "direction", tuple(D))
     day = validate_date(on, "date", required=True, not_after=today)
     if PartnerReferral.select().where(

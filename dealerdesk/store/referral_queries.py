@@ -120,7 +120,7 @@ def first_visits(referral_ids: list[int] | None = None,
                    AND v.kind = 'sale' AND v.date >= r.date),
                 (SELECT min(v.date) FROM visit v WHERE v.customer_id = r.referred_id
                    AND v.kind IN ('service', 'repair') AND v.date >= r.date)
-              FROM referral r WHERE {' AND '.join(where)}"""
+              FROM referral r WHERE {" AND ".join(where)}"""
     found = {int(r[0]): (to_date(r[1]), to_date(r[2])) for r in database.execute_sql(sql, params)}
     if not found:
         return []
@@ -131,7 +131,7 @@ def first_visits(referral_ids: list[int] | None = None,
 def _rows_by_id(ids: list[int]) -> list[ReferralRow]:
     out: list[ReferralRow] = []
     for start in range(0, len(ids), 500):
-        chunk = ids[start:start + 500]
+        chunk = ids[start : start + 500]
         out += [_row(r) for r in database.execute_sql(
             _SELECT + f" WHERE r.id IN ({','.join('?' * len(chunk))})", chunk)]  # fmt: skip
     return out

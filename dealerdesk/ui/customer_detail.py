@@ -168,8 +168,11 @@ class CustomerDetail(QWidget):
         # issue #14: whom this customer brought
         self.referrals = CustomerReferrals(ctx, self)
         self.tabs.addTab(self.referrals, self.tr("Referrals"))
-        self.referrals.counted.connect(lambda n: self.tabs.setTabText(
-            self.tabs.indexOf(self.referrals), self.tr("Referrals (%1)").replace("%1", str(n))))
+        self.referrals.counted.connect(
+            lambda n: self.tabs.setTabText(
+                self.tabs.indexOf(self.referrals), self.tr("Referrals (%1)").replace("%1", str(n))
+            )
+        )
 
         form_page = QWidget()
         fl = QVBoxLayout(form_page)

@@ -105,7 +105,9 @@ class CustomerPicker(QWidget):
             item.setData(Qt.ItemDataRole.UserRole, r.id)
             self.results.addItem(item)
         if not self.results.count():
-            self.results.addItem(self.tr("No customer matches “%1”").replace("%1", self.search.text()))
+            self.results.addItem(
+                self.tr("No customer matches “%1”").replace("%1", self.search.text())
+            )
         self.results.blockSignals(False)
         self.results.show()
         self.searched.emit()

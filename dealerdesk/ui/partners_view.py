@@ -148,7 +148,9 @@ class PartnerDialog(FormDialog):
 class ExchangeDialog(FormDialog):
     """A customer sent to us by the partner, or one we sent to it."""
 
-    def __init__(self, ctx: DeskContext, partner: PartnerRow, parent: QWidget | None = None) -> None:
+    def __init__(
+        self, ctx: DeskContext, partner: PartnerRow, parent: QWidget | None = None
+    ) -> None:
         super().__init__(ctx, "partner_exchange", self.tr("Customer exchanged with %1").replace(
             "%1", partner.name), parent)  # fmt: skip
         self.partner = partner
@@ -386,8 +388,12 @@ class PartnersView(LazyScreen):
         for key in ("edit", "archive", "exchange", "import", "statement"):
             self.buttons[key].setEnabled(p is not None)
         if p is not None:
-            self.buttons["archive"].setText(self.tr("Rest&ore") if p.archived else self.tr("Arch&ive"))
-        self.buttons["spend"].setEnabled(x is not None and x.direction == PartnerDirection.TO_PARTNER)
+            self.buttons["archive"].setText(
+                self.tr("Rest&ore") if p.archived else self.tr("Arch&ive")
+            )
+        self.buttons["spend"].setEnabled(
+            x is not None and x.direction == PartnerDirection.TO_PARTNER
+        )
 
     # --- actions ------------------------------------------------------------------------
     def add_partner(self) -> None:

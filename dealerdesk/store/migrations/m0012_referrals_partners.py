@@ -42,7 +42,11 @@ def upgrade(database: Database) -> None:
     database.create_tables([PartnerReferral, PartnerSpend], safe=True)
     sql = database.execute_sql
     # the day a customer was created: text in SQLite, a timestamp on the server
-    day = "CAST(c.created_at AS DATE)" if dialect.is_postgres(database) else "substr(c.created_at, 1, 10)"
+    day = (
+        "CAST(c.created_at AS DATE)"
+        if dialect.is_postgres(database)
+        else "substr(c.created_at, 1, 10)"
+    )
     sql("UPDATE referral SET status = 'rewarded', rewarded_on = date"
         " WHERE status = 'converted' AND reward_given = ?", (True,))  # fmt: skip
     sql("UPDATE referral SET status = 'bought' WHERE status = 'converted'")
