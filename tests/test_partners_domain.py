@@ -202,3 +202,20 @@ def test_ambiguous_names_ask_for_the_phone(shop: dict[str, int], tmp_path: Path)
     with pytest.raises(PartnerImportError, match="2 customers sent to this partner are called"):
         partners.import_spend_file(csv_file(tmp_path, "name,date,amount\n张伟,2026-10-01,5\n"),
                                    partner_id=shop["partner"])  # fmt: skip
+
+
+def test_a_merge_keeps_the_partner_exchanges_and_their_spend(shop: dict[str, int]) -> None:
+    from datetime import datetime
+
+    from dealerdesk.services import duplicates
+
+    partners.add_spend(shop["sent_zhang"], on=date(2026, 10, 1), amount=880, today=TODAY)
+    twin = person("张伟", "13511112222")  # the same 张伟, entered twice
+    other = partners.add_exchange(shop["partner"], twin, "to_partner", on=date(2026, 9, 9),
+                                  today=TODAY).new_id  # fmt: skip
+    assert other is not None
+    partners.add_spend(other, on=date(2026, 10, 2), amount=20, today=TODAY)
+    duplicates.merge_customers(keep=shop["张伟"], drop=twin, today=TODAY,
+                               now=datetime(2026, 11, 23, 9))  # fmt: skip
+    mine = [x for x in partners.exchanges(shop["partner"]) if x.customer_id == shop["张伟"]]
+    assert [(x.direction, x.spend) for x in mine] == [("to_partner", 900.0)]

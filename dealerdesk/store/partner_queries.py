@@ -245,3 +245,30 @@ def add_spends(rows: Sequence[tuple[int, date, float, str]], *, source: str,
                      {"rows": len(rows), "total": round(sum(r[2] for r in rows), 2),
                       "source": source}, staff_id)  # fmt: skip
     return len(rows)
+
+
+def move_exchanges(keep: int, drop: int) -> int:
+    """A merge (``merge_store``): *drop*'s partner exchanges become *keep*'s. Where both
+    were exchanged with the same partner the same way, *keep*'s row stays and takes the
+    other's reported spend. The caller holds the transaction; returns the rows moved."""
+    moved = 0
+    rows = database.execute_sql(
+        "SELECT id, partner_id, direction FROM partner_referral WHERE customer_id = ?", (drop,)
+    )
+    for xid, partner_id, direction in list(rows):
+        twin = database.execute_sql(
+            "SELECT id FROM partner_referral WHERE customer_id = ? AND partner_id = ?"
+            " AND direction = ?",
+            (keep, partner_id, direction),
+        ).fetchone()
+        if twin is None:
+            database.execute_sql(
+                "UPDATE partner_referral SET customer_id = ? WHERE id = ?", (keep, xid)
+            )
+        else:
+            database.execute_sql(
+                "UPDATE partner_spend SET referral_id = ? WHERE referral_id = ?", (twin[0], xid)
+            )
+            database.execute_sql("DELETE FROM partner_referral WHERE id = ?", (xid,))
+        moved += 1
+    return moved
