@@ -182,6 +182,22 @@ def build_parser() -> argparse.ArgumentParser:
     r.add_argument("--out", required=True, metavar="FILE.pdf")
     r.add_argument("--days", type=_not_negative, default=0, help="also the next N days")
     r.add_argument("--mask-phones", action="store_true")
+    r = reports.add_parser("partner", help="a partner business's statement for a period",
+                           description="The customers exchanged with one partner business, "
+                           "both ways, and what they spent in the period (both days included).")  # fmt: skip
+    common(r)
+    r.add_argument(
+        "--partner", required=True, metavar="NAME", help="the partner's name (or a unique part)"
+    )
+    r.add_argument("--from", dest="start", type=_date, metavar="YYYY-MM-DD",
+                   help="first day (default: the first of --to's month)")  # fmt: skip
+    r.add_argument(
+        "--to", dest="end", type=_date, metavar="YYYY-MM-DD", help="last day (default: today)"
+    )
+    r.add_argument("--out", required=True, metavar="FILE.pdf")
+    r.add_argument(
+        "--full-phones", action="store_true", help="print whole numbers (default 139****5678)"
+    )
     _safety_commands(sub, common)  # issue #11
     _add_data_commands(sub, common)
     return parser
@@ -421,6 +437,8 @@ def _cmd_report(args: argparse.Namespace, db_path: Path) -> int:
     out = Path(args.out)
     if not out.parent.is_dir():
         raise DealerDeskError(f"The folder {out.parent} does not exist.")
+    if args.report == "partner":  # issue #14
+        return _report_partner(args, out)
     if args.report == "at-risk":
         result = reports.make_at_risk_pdf(
             out,
@@ -433,6 +451,22 @@ def _cmd_report(args: argparse.Namespace, db_path: Path) -> int:
             out, today=_today(args), days=args.days, mask_phones=args.mask_phones
         )
     print(f"wrote {result.path} ({result.pages} pages)")
+    return 0
+
+
+def _report_partner(args: argparse.Namespace, out: Path) -> int:
+    from dealerdesk.i18n import fmt_money, t
+    from dealerdesk.services import partners
+
+    end = args.end or _today(args)
+    start = args.start or end.replace(day=1)
+    partner = partners.find_partner(args.partner)
+    result = partners.make_statement_pdf(out, partner_id=partner.id, start=start, end=end,
+                                         today=_today(args), mask_phones=not args.full_phones)  # fmt: skip
+    s = result.statement
+    print(t("cli.partner.wrote", path=result.path, pages=result.pages, sent_us=len(s.sent_us),
+            from_amount=fmt_money(s.from_total, decimals=2), we_sent=len(s.we_sent),
+            to_amount=fmt_money(s.to_total, decimals=2)))  # fmt: skip
     return 0
 
 

@@ -153,6 +153,7 @@ def main() -> int:
     shot("09-calendar", window, lambda: window.show_screen("calendar"))
     desk_day_shots(ctx, window, shot)
     practices(window, ctx, shot, settle)
+    referral_shots(window, ctx, shot, settle)  # issue #14
     shot("10-reports", window, lambda: window.show_screen("reports"))
     first_run_shots(shot, args.lang)
 
@@ -175,6 +176,7 @@ def main() -> int:
     worker.shutdown()
     if not args.check:
         report_pages(out)
+        statement_page(out)  # issue #14
     db.close()
     for clash in clashes:
         print("Alt-letter clash:", clash, file=sys.stderr)
@@ -410,6 +412,61 @@ def report_pages(out: Path) -> None:
             subprocess.run(["pdftoppm", "-png", "-r", "80", "-f", "1", "-l", "1",
                             "-singlefile", str(pdf), str(out / name)], check=True)  # fmt: skip
             print(out / f"{name}.png")
+
+
+def referral_shots(window: Any, ctx: Any, shot: Callable[..., None],
+                   settle: Callable[[], None]) -> None:  # fmt: skip
+    """issue #14: referrals with the top referrers, a referrer's page, the partners, and
+    a new customer "referred by" someone found by pinyin initials."""
+    from dealerdesk.services import referrals
+    from dealerdesk.ui.action_dialogs import NewCustomerDialog
+
+    window.show_screen("referrals")
+    window.referrals.tabs.setCurrentIndex(0)
+    settle()
+    shot("70-referrals", window)
+    top = referrals.list_referrals().top[0]
+    window.open_customer(top.customer_id)
+    settle()
+    window.detail.tabs.setCurrentWidget(window.detail.referrals)
+    shot("71-customer-referrals", window)
+    window.show_screen("referrals")
+    window.referrals.show_partners()
+    settle()
+    partners_view = window.referrals.partners
+    partners_view.table.selectRow(1)
+    shot("72-partners", window)
+    new = NewCustomerDialog(ctx, window)
+    new.edits["name"].setText("林晓雨")
+    new.edits["phone"].setText("13922223333")
+    new.show()
+    new.referrer.search.setText("zw")
+    new.referrer.run_search()
+    settle()
+    new.referrer.take_first()
+    shot("73-new-customer-referred-by", new)
+    new.close()
+
+
+def statement_page(out: Path) -> None:
+    """issue #14: page 1 of a partner's statement (Chinese names), for the README."""
+    import shutil
+    import subprocess
+    import tempfile
+    from datetime import timedelta
+
+    from dealerdesk.services import partners
+
+    if shutil.which("pdftoppm") is None:
+        return
+    with tempfile.TemporaryDirectory() as tmp:
+        pdf = Path(tmp) / "statement.pdf"
+        shop = partners.find_partner("驰加")
+        partners.make_statement_pdf(pdf, partner_id=shop.id, start=TODAY - timedelta(days=182),
+                                    end=TODAY, today=TODAY)  # fmt: skip
+        subprocess.run(["pdftoppm", "-png", "-r", "80", "-f", "1", "-l", "1", "-singlefile",
+                        str(pdf), str(out / "74-partner-statement")], check=True)  # fmt: skip
+        print(out / "74-partner-statement.png")
 
 
 if __name__ == "__main__":

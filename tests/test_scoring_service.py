@@ -313,7 +313,7 @@ def test_retention_metrics(db_path: Path) -> None:
                      resolved_at=datetime(2026, 2, 3, 9), status="resolved")  # fmt: skip
     Complaint.create(customer=d, opened_at=datetime(2026, 11, 10, 9), description="y")
     Referral.create(referrer=a, referred=c, referred_name="C", date=date(2026, 7, 1),
-                    status="converted")  # fmt: skip
+                    status="bought")  # fmt: skip
     Referral.create(referred_name="Z", date=date(2026, 9, 1), partner=None)
     m = scoring.retention_metrics(today=TODAY)
     assert (m.period.active_at_start, m.period.retained) == (3, 1)  # A, B, D; only A stayed

@@ -16,6 +16,7 @@ from dealerdesk.i18n import (
     catalog_followups,
     catalog_import,
     catalog_practices,
+    catalog_referrals,
     catalog_risk,
     catalog_safety,
     catalog_store,
@@ -40,6 +41,7 @@ _AREAS = (
     catalog_store,
     catalog_desk,
     catalog_followup_reasons,
+    catalog_referrals,  # issue #14
 )
 
 

@@ -19,6 +19,8 @@ PLAN_TABLES = frozenset(
     {"customer", "vehicle", "visit", "contact_log", "complaint", "consent", "survey"}
 )
 
+REFERRAL_TABLES = frozenset({"visit", "vehicle"})
+
 
 def complete_followup(**kwargs: Any) -> Changed:
     """Complete a follow-up (``followups.complete_followup`` logs its contact), then
@@ -36,6 +38,11 @@ def settle(done: Changed, *, today: date) -> Changed:
         plan = followups.generate_followups(today=today, customer_ids=sorted(done.customer_ids))
         if plan.created or plan.moved or plan.cancelled:
             result = result.merge(changed("followup", customers=tuple(done.customer_ids)))
+    if done.tables & REFERRAL_TABLES:  # issue #14: a friend's first visit moves the referral
+        from dealerdesk.services.referrals import sync_statuses
+
+        if sync_statuses(customer_ids=done.customer_ids):
+            result = result.merge(changed("referral", customers=tuple(done.customer_ids)))
     scoring.refresh_for_changes(done, today=today)
     if done.tables & scoring.SCORE_TABLES:
         result = result.merge(changed("customer_score", customers=tuple(done.customer_ids)))

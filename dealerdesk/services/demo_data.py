@@ -18,6 +18,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 
+from dealerdesk.services.demo_referrals import DemoReferrals
 from dealerdesk.store.validation import vin_check_digit
 from dealerdesk.vocab.complaints import ComplaintSeverity as Sev
 
@@ -108,6 +109,7 @@ class DemoGenerator:
         self.visit_id = 0
         self.serial = self.rng.randrange(100000, 400000)
         self.staff_ids: list[int] = []
+        self.extras = DemoReferrals(self.rows, seed=seed, today=today, opened=self.opened)
 
     # -- static tables -------------------------------------------------------------
     def _staff(self) -> None:
@@ -120,11 +122,7 @@ class DemoGenerator:
             ts = _ts(self.opened)
             self.rows.add("staff", cols, (i, name, user, role, 0, ts, ts))
             self.staff_ids.append(i)
-        partners = (("平安保险深圳分公司", "insurance"), ("米其林驰加南山店", "tyres"),
-                    ("安驰驾校", "driving_school"), ("Shenzhen Expat Club", "club"))  # fmt: skip
-        pcols = ("id", "name", "kind", "archived", "created_at", "updated_at")
-        for i, (name, kind) in enumerate(partners, start=1):
-            self.rows.add("partner", pcols, (i, name, kind, 0, _ts(self.opened), _ts(self.opened)))
+        self.extras.partners()  # issue #14
         ccols = ("id", "name", "kind", "starts_on", "ends_on", "invite_days_before", "audience",
                  "archived", "created_at", "updated_at")  # fmt: skip
         campaigns = (
@@ -228,11 +226,7 @@ class DemoGenerator:
              partner, owner, status, lost_reason, lost_on,
              rng.choice(("phone", "phone", "wechat", "sms")), 0, "", ts, ts),
         )  # fmt: skip
-        if referred_by:
-            self.rows.add("referral", ("referrer_id", "referred_id", "referred_name", "date", "status",
-                          "reward", "reward_given", "created_at", "updated_at"),
-                          (referred_by, cid, name, first_buy.isoformat(), "converted",
-                           "免费保养一次", int(rng.random() < 0.7), ts, ts))  # fmt: skip
+        given = bool(referred_by) and rng.random() < 0.7  # (drawn here: the stream stays)
         if rng.random() < 0.06:
             self.rows.add("consent", ("customer_id", "channel", "purpose", "granted", "source",
                           "recorded_on", "created_at", "updated_at"),
@@ -255,6 +249,8 @@ class DemoGenerator:
                 break
             events.vehicle(buy, end, drift, plate_prefix)
         events.contacts_and_feedback(first_buy, end, drift)
+        self.extras.customer(cid, name, referred_by=referred_by, partner=partner,  # issue #14
+                             first_buy=first_buy, visits=events.visits, given=given)  # fmt: skip
 
 
 class _Events:
@@ -263,6 +259,7 @@ class _Events:
     def __init__(self, gen: DemoGenerator, cid: int, owner: int, pattern: str) -> None:
         self.g, self.cid, self.owner, self.pattern = gen, cid, owner, pattern
         self.services: list[date] = []
+        self.visits: list[tuple[date, str]] = []
 
     def vehicle(self, buy: date, end: date, drift: date | None, plate_prefix: str) -> None:
         g, rng = self.g, self.g.rng
@@ -312,6 +309,7 @@ class _Events:
     def visit(self, day: date, kind: str, amount: float, km: int | None, vid: int) -> None:
         g, rng = self.g, self.g.rng
         g.visit_id += 1
+        self.visits.append((day, kind))
         recommended = declined = None
         if kind == "service" and rng.random() < 0.22:
             recommended = rng.choice(DECLINED)
@@ -418,7 +416,8 @@ def _next_anniversary(start: date, today: date, *, every: int = 1) -> date:
 def iter_tables(rows: DemoRows) -> Iterator[tuple[str, tuple[str, ...], list[tuple[object, ...]]]]:
     """Tables in foreign-key order, for the loader."""
     order = ("staff", "partner", "campaign", "customer", "consent", "referral", "vehicle",
-             "visit", "contact_log", "survey", "complaint")  # fmt: skip
+             "visit", "contact_log", "survey", "complaint", "partner_referral",
+             "partner_spend")  # fmt: skip
     for table in order:
         if table in rows.tables:
             cols, data = rows.tables[table]

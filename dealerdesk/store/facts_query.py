@@ -252,12 +252,17 @@ def complaint_hours(start: date, end: date) -> tuple[list[float], list[float], i
 
 def referral_counts(start: date, end: date) -> tuple[int, int, int]:
     """(referrals made in (start, end], converted, of them sent by partner businesses)."""
+    # issue #14: customers' referrals count as converted once the friend bought or came
+    # for service; partner referrals are the customers partners sent us.
+    span = (start.isoformat(), end.isoformat())
     row = database.execute_sql(
-        """SELECT count(*), count(CASE WHEN status = 'converted' THEN 1 END),
-                  count(partner_id)
-           FROM referral WHERE date > ? AND date <= ?""", (start.isoformat(), end.isoformat()),
+        """SELECT count(*), count(CASE WHEN status IN ('bought', 'serviced', 'rewarded') THEN 1 END)
+           FROM referral WHERE date > ? AND date <= ?""", span,
     ).fetchone()  # fmt: skip
-    return int(row[0]), int(row[1]), int(row[2])
+    partners = database.execute_sql(
+        "SELECT count(*) FROM partner_referral WHERE direction = 'from_partner' AND date > ?"
+        " AND date <= ?", span).fetchone()  # fmt: skip
+    return int(row[0]), int(row[1]), int(partners[0])
 
 
 def spend_per_active_customer(start: date, end: date) -> tuple[int, float]:

@@ -197,6 +197,9 @@ def merge(keep: int, drop: int, *, stamp: datetime, staff_id: int | None) -> dic
     ):
         refs += database.execute_sql(sql, (keep, drop)).rowcount
     moved["referral"] = refs
+    from dealerdesk.store.partner_queries import move_exchanges  # issue #14
+
+    moved["partner_referral"] = move_exchanges(keep, drop)
     changes: dict[str, Any] = {}
     for key in _FILL:
         if kept[key] in (None, "") and dropped[key] not in (None, "") and dropped[key] != keep:

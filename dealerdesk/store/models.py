@@ -74,11 +74,12 @@ class Partner(BaseModel):
 
     id = AutoField()
     name = CharField(max_length=120)
-    kind = CharField(max_length=30, default="other")
+    kind = CharField(max_length=30, default="other")  # vocab.referrals.PartnerKind
     contact_person = CharField(max_length=80, null=True)
     phone = CharField(max_length=20, null=True)
     notes = TextField(null=True)
     archived = BooleanField(default=False)
+    terms = TextField(null=True)  # issue #14: what the two businesses agreed
 
 
 class Campaign(BaseModel):
@@ -292,9 +293,48 @@ class Referral(BaseModel):
     )
     referred_name = CharField(max_length=120)
     date = DateField()
-    status = CharField(max_length=10, default="pending")  # pending | converted | lost
+    status = CharField(max_length=10, default="referred")  # vocab.referrals.ReferralStatus
     reward = CharField(max_length=120, null=True)
     reward_given = BooleanField(default=False)
+    # issue #14: the day it became bought/serviced (the friend's first visit), and the
+    # reward given with its amount and day.
+    status_on = DateField(null=True)
+    reward_amount = DecimalField(max_digits=12, decimal_places=2, null=True)
+    rewarded_on = DateField(null=True)
+
+
+class PartnerReferral(BaseModel):
+    """A customer exchanged with a partner business: sent to us by it, or sent to it by us.
+
+    One row per customer, partner and direction; what the partner reports the customer
+    spent with it is in ``partner_spend``.
+    """
+
+    id = AutoField()
+    partner = ForeignKeyField(Partner, backref="exchanged", on_delete="CASCADE")
+    customer = ForeignKeyField(Customer, backref="partner_referrals", on_delete="CASCADE")
+    direction = CharField(max_length=12)  # vocab.referrals.PartnerDirection
+    date = DateField()
+    notes = TextField(null=True)
+
+    class Meta:
+        table_name = "partner_referral"
+        indexes = ((("partner", "customer", "direction"), True),)
+
+
+class PartnerSpend(BaseModel):
+    """What the partner says a customer we sent it spent there (typed in or imported)."""
+
+    id = AutoField()
+    referral = ForeignKeyField(PartnerReferral, backref="spends", on_delete="CASCADE")
+    date = DateField()
+    amount = DecimalField(max_digits=12, decimal_places=2)
+    source = CharField(max_length=20, default="typed")  # typed | import
+    notes = TextField(null=True)
+
+    class Meta:
+        table_name = "partner_spend"
+        indexes = ((("referral", "date"), False),)
 
 
 class Followup(BaseModel):
@@ -497,6 +537,8 @@ ALL_MODELS: tuple[type[Model], ...] = (
     ComplaintEvent,
     Survey,
     Referral,
+    PartnerReferral,
+    PartnerSpend,
     Followup,
     CampaignMember,
     ContactLog,

@@ -37,8 +37,9 @@ from PySide6.QtWidgets import (
 
 from dealerdesk.errors import ValidationError
 from dealerdesk.i18n.words import label as vocab_label
-from dealerdesk.services import customers
+from dealerdesk.services import customers, referrals
 from dealerdesk.ui.context import DeskContext
+from dealerdesk.ui.customer_picker import CustomerPicker  # issue #14
 from dealerdesk.ui.followup_dialogs import ScheduleFollowupDialog  # issue #7: moved there
 from dealerdesk.ui.profile_form import (
     CHANNELS,
@@ -211,6 +212,12 @@ class NewCustomerDialog(FormDialog):
             self.edits[key] = self.field(key, self.tr(label), QLineEdit())  # type: ignore[assignment]
         self.source = combo((("", "—"), *SOURCES), "source", "NewCustomerDialog")
         self.field("source", self.tr("Source"), self.source)
+        # issue #14: who brought them (any fragment finds the customer); records a referral
+        self.referrer = CustomerPicker(ctx, self)
+        self.field("referred_by_id", self.tr("&Referred by"), self.referrer)
+        self.errors.widgets["referred_by_id"] = self.referrer.search
+        self.referrer.picked.connect(lambda *_: self.source.setCurrentIndex(
+            max(0, self.source.findData("referral"))))  # fmt: skip
         self.finish_layout()
         self.setFocusProxy(self.edits["name"])
 
@@ -220,6 +227,9 @@ class NewCustomerDialog(FormDialog):
         fields["name"] = self.edits["name"].text()
         if self.source.currentData():
             fields["source"] = self.source.currentData()
+        if self.referrer.customer_id is not None:  # issue #14
+            return partial(referrals.refer_new_customer, fields, referrer_id=self.referrer.customer_id,
+                           today=self.ctx.today(), staff_id=self.ctx.staff_id)  # fmt: skip
         return partial(customers.create_customer, fields, today=self.ctx.today(),
                        staff_id=self.ctx.staff_id)  # fmt: skip
 

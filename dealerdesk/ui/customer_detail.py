@@ -47,6 +47,7 @@ from dealerdesk.ui.action_dialogs import (
 from dealerdesk.ui.complaint_dialogs import ComplaintDialog
 from dealerdesk.ui.context import DeskContext
 from dealerdesk.ui.customer_followups import CustomerFollowups  # issue #7
+from dealerdesk.ui.customer_referrals import CustomerReferrals  # issue #14
 from dealerdesk.ui.i18n import fmt_date
 from dealerdesk.ui.profile_form import ProfileForm
 from dealerdesk.ui.survey_dialog import LoyaltyTrendLabel, SurveyDialog
@@ -164,6 +165,14 @@ class CustomerDetail(QWidget):
         self.tabs.addTab(self.followups, self.tr("Follow-&ups"))
         self.followups.counted.connect(lambda n: self.tabs.setTabText(
             self.tabs.indexOf(self.followups), self.tr("Follow-&ups (%1)").replace("%1", str(n))))
+        # issue #14: whom this customer brought
+        self.referrals = CustomerReferrals(ctx, self)
+        self.tabs.addTab(self.referrals, self.tr("Referrals"))
+        self.referrals.counted.connect(
+            lambda n: self.tabs.setTabText(
+                self.tabs.indexOf(self.referrals), self.tr("Referrals (%1)").replace("%1", str(n))
+            )
+        )
 
         form_page = QWidget()
         fl = QVBoxLayout(form_page)
@@ -257,6 +266,8 @@ class CustomerDetail(QWidget):
         self.tabs.setTabText(1, self.tr("V&ehicles (%1)").replace("%1", str(len(r.vehicles))))
         if self.followups.customer_id != r.id:  # issue #7 (it reloads itself on changes)
             self.followups.load(r.id)
+        if self.referrals.customer_id != r.id:  # issue #14
+            self.referrals.load(r.id)
         self._set_enabled(True)
         self.buttons["mark_lost"].setEnabled(r.status != CustomerStatus.LOST)
         self.loaded.emit(r.id)

@@ -40,6 +40,7 @@ from dealerdesk.ui.customer_detail import CustomerDetail
 from dealerdesk.ui.customers_view import CustomersView
 from dealerdesk.ui.data_actions import DataActions
 from dealerdesk.ui.duplicates_view import DuplicatesView
+from dealerdesk.ui.referrals_screen import ReferralsScreen
 from dealerdesk.ui.report_actions import ReportActions
 from dealerdesk.ui.settings_view import SettingsView
 from dealerdesk.ui.today_view import TodayView
@@ -56,6 +57,7 @@ SCREENS: tuple[tuple[str, str], ...] = (
     ("reports", "Reports"),
     ("settings", "Settings"),
     ("duplicates", "Duplicates"),
+    ("referrals", "Referrals"),  # issue #14: Ctrl+0
 )
 NAV_STYLE = ("QListWidget#navigation { font-size: 11pt; }"
              " QListWidget#navigation::item { padding: 7px 10px; }")
@@ -153,8 +155,10 @@ class MainWindow(QMainWindow):
         self.complaints = ComplaintsView(ctx)
         self.campaigns = CampaignsView(ctx)
         self.winback = WinbackView(ctx)
+        self.referrals = ReferralsScreen(ctx)  # issue #14
         self.pages.update(
-            complaints=self.complaints, campaigns=self.campaigns, winback=self.winback
+            complaints=self.complaints, campaigns=self.campaigns, winback=self.winback,
+            referrals=self.referrals,
         )
         for key, text in PLACEHOLDERS.items():
             label = dict(SCREENS)[key]
@@ -175,7 +179,7 @@ class MainWindow(QMainWindow):
         for i, (key, label) in enumerate(SCREENS):
             item = QListWidgetItem(self.tr(label))
             item.setData(Qt.ItemDataRole.UserRole, key)
-            item.setToolTip(self.tr("Ctrl+%1").replace("%1", str(i + 1)))
+            item.setToolTip(self.tr("Ctrl+%1").replace("%1", str((i + 1) % 10)))
             self.nav.addItem(item)
         for page in self.pages.values():
             self.stack.addWidget(page)
@@ -227,7 +231,8 @@ class MainWindow(QMainWindow):
         a("quit", self.tr("&Quit"), self.close, QKeySequence.StandardKey.Quit)
         a("about", self.tr("&About DealerDesk"), self.about)
         for i, (key, label) in enumerate(SCREENS):
-            a(f"screen_{key}", self.tr(label), lambda k=key: self.show_screen(k), f"Ctrl+{i + 1}")
+            a(f"screen_{key}", self.tr(label), lambda k=key: self.show_screen(k),
+              f"Ctrl+{(i + 1) % 10}")  # the tenth is Ctrl+0
 
     def _build_menus(self) -> None:
         bar = self.menuBar()

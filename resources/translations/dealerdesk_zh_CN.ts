@@ -951,6 +951,14 @@
             <translation>回访(&amp;U) (%1)</translation>
         </message>
         <message>
+            <source>Referrals</source>
+            <translation>转介绍</translation>
+        </message>
+        <message>
+            <source>Referrals (%1)</source>
+            <translation>转介绍（%1）</translation>
+        </message>
+        <message>
             <source>Loading…</source>
             <translation>正在加载…</translation>
         </message>
@@ -1135,6 +1143,17 @@
         <message>
             <source>No customer matches “%1”</source>
             <translation>没有与“%1”匹配的客户</translation>
+        </message>
+    </context>
+    <context>
+        <name>CustomerReferrals</name>
+        <message>
+            <source>Has not referred anyone yet.</source>
+            <translation>尚未推荐过客户。</translation>
+        </message>
+        <message>
+            <source>Brought %1; %2 came</source>
+            <translation>推荐%1位，%2位已到店</translation>
         </message>
     </context>
     <context>
@@ -1635,6 +1654,68 @@
         <message>
             <source>Something went wrong</source>
             <translation>出现问题</translation>
+        </message>
+    </context>
+    <context>
+        <name>ExchangeDialog</name>
+        <message>
+            <source>Customer exchanged with %1</source>
+            <translation>与%1往来的客户</translation>
+        </message>
+        <message>
+            <source>C&amp;ustomer</source>
+            <translation>客户(&amp;U)</translation>
+        </message>
+        <message>
+            <source>&amp;Direction</source>
+            <translation>方向(&amp;D)</translation>
+        </message>
+        <message>
+            <source>&amp;On</source>
+            <translation>启用(&amp;O)</translation>
+        </message>
+        <message>
+            <source>Notes</source>
+            <translation>备注</translation>
+        </message>
+        <message>
+            <source>Find the customer and pick them</source>
+            <translation>请搜索并选择客户</translation>
+        </message>
+        <message>
+            <source>Customer added to the partner</source>
+            <translation>已添加到该合作方</translation>
+        </message>
+    </context>
+    <context>
+        <name>ExchangesModel</name>
+        <message>
+            <source>Reported by the partner</source>
+            <translation>由合作方报送</translation>
+        </message>
+        <message>
+            <source>Spent at the dealership since the referral</source>
+            <translation>介绍以来在本店的消费</translation>
+        </message>
+        <message>
+            <source>Customer</source>
+            <translation>客户</translation>
+        </message>
+        <message>
+            <source>Phone</source>
+            <translation>电话</translation>
+        </message>
+        <message>
+            <source>Direction</source>
+            <translation>方向</translation>
+        </message>
+        <message>
+            <source>Since</source>
+            <translation>介绍日期</translation>
+        </message>
+        <message>
+            <source>Spend</source>
+            <translation>消费金额</translation>
         </message>
     </context>
     <context>
@@ -2269,6 +2350,10 @@ Database: %1</source>
             <source>Duplicates</source>
             <translation>重复客户</translation>
         </message>
+        <message>
+            <source>Referrals</source>
+            <translation>转介绍</translation>
+        </message>
     </context>
     <context>
         <name>MarkLostDialog</name>
@@ -2339,6 +2424,10 @@ Database: %1</source>
             <translation>客户来源</translation>
         </message>
         <message>
+            <source>&amp;Referred by</source>
+            <translation>推荐人(&amp;R)</translation>
+        </message>
+        <message>
             <source>Customer created</source>
             <translation>客户已创建</translation>
         </message>
@@ -2397,6 +2486,195 @@ Database: %1</source>
         <message>
             <source>—</source>
             <translation>—</translation>
+        </message>
+    </context>
+    <context>
+        <name>PartnerDialog</name>
+        <message>
+            <source>Edit partner — %1</source>
+            <translation>编辑合作方 — %1</translation>
+        </message>
+        <message>
+            <source>New partner</source>
+            <translation>新增合作方</translation>
+        </message>
+        <message>
+            <source>&amp;Name</source>
+            <translation>姓名(&amp;N)</translation>
+        </message>
+        <message>
+            <source>&amp;Kind</source>
+            <translation>类型(&amp;K)</translation>
+        </message>
+        <message>
+            <source>&amp;Contact</source>
+            <translation>联系(&amp;C)</translation>
+        </message>
+        <message>
+            <source>&amp;Phone</source>
+            <translation>电话(&amp;P)</translation>
+        </message>
+        <message>
+            <source>&amp;Terms</source>
+            <translation>合作条款(&amp;T)</translation>
+        </message>
+        <message>
+            <source>Notes</source>
+            <translation>备注</translation>
+        </message>
+        <message>
+            <source>Partner saved</source>
+            <translation>合作方已保存</translation>
+        </message>
+    </context>
+    <context>
+        <name>PartnersModel</name>
+        <message>
+            <source> (archived)</source>
+            <translation>（已归档）</translation>
+        </message>
+        <message>
+            <source>Partner</source>
+            <translation>合作伙伴</translation>
+        </message>
+        <message>
+            <source>Kind</source>
+            <translation>类型</translation>
+        </message>
+        <message>
+            <source>Contact</source>
+            <translation>联系</translation>
+        </message>
+        <message>
+            <source>Sent us</source>
+            <translation>对方介绍</translation>
+        </message>
+        <message>
+            <source>We sent</source>
+            <translation>我方介绍</translation>
+        </message>
+        <message>
+            <source>Reported spend</source>
+            <translation>报送消费</translation>
+        </message>
+    </context>
+    <context>
+        <name>PartnersView</name>
+        <message>
+            <source>Partner businesses</source>
+            <translation>合作伙伴</translation>
+        </message>
+        <message>
+            <source>Show archived</source>
+            <translation>显示已归档</translation>
+        </message>
+        <message>
+            <source>&amp;Add partner…</source>
+            <translation>新增合作方(&amp;A)…</translation>
+        </message>
+        <message>
+            <source>&amp;Edit…</source>
+            <translation>编辑(&amp;E)…</translation>
+        </message>
+        <message>
+            <source>Statement from</source>
+            <translation>对账期间从</translation>
+        </message>
+        <message>
+            <source>to</source>
+            <translation>至</translation>
+        </message>
+        <message>
+            <source>Statement &amp;PDF…</source>
+            <translation>对账单 PDF(&amp;P)…</translation>
+        </message>
+        <message>
+            <source>Reported &amp;spend…</source>
+            <translation>录入报送消费(&amp;S)…</translation>
+        </message>
+        <message>
+            <source>Arch&amp;ive</source>
+            <translation>归档(&amp;I)</translation>
+        </message>
+        <message>
+            <source>Add c&amp;ustomer…</source>
+            <translation>添加客户(&amp;U)…</translation>
+        </message>
+        <message>
+            <source>I&amp;mport spend file…</source>
+            <translation>导入消费文件(&amp;M)…</translation>
+        </message>
+        <message>
+            <source>Terms: %1</source>
+            <translation>合作条款：%1</translation>
+        </message>
+        <message>
+            <source>Sent us %1 (%2 spent here) · we sent %3 (%4 reported)</source>
+            <translation>对方介绍%1位（在本店消费%2）· 我方介绍%3位（对方报送%4）</translation>
+        </message>
+        <message>
+            <source>Rest&amp;ore</source>
+            <translation>恢复(&amp;O)</translation>
+        </message>
+        <message>
+            <source>Archive partner</source>
+            <translation>归档合作方</translation>
+        </message>
+        <message>
+            <source>Archive %1? It leaves the list; its customers and statements stay.</source>
+            <translation>归档%1？它将从列表中移除，其客户和对账记录保留。</translation>
+        </message>
+        <message>
+            <source>Saved</source>
+            <translation>已保存</translation>
+        </message>
+        <message>
+            <source>PDF files (*.pdf)</source>
+            <translation>PDF 文件 (*.pdf)</translation>
+        </message>
+        <message>
+            <source>Spend files (*.csv *.xlsx *.xls)</source>
+            <translation>消费文件 (*.csv *.xlsx *.xls)</translation>
+        </message>
+        <message>
+            <source>Import the spend %1 reported</source>
+            <translation>导入%1报送的消费</translation>
+        </message>
+        <message>
+            <source>Spend imported</source>
+            <translation>消费已导入</translation>
+        </message>
+        <message>
+            <source>Nothing was imported</source>
+            <translation>未导入任何数据</translation>
+        </message>
+        <message>
+            <source>Statement</source>
+            <translation>对账单</translation>
+        </message>
+        <message>
+            <source>The period ends before it starts.</source>
+            <translation>结束日期早于开始日期。</translation>
+        </message>
+        <message>
+            <source>Save the partner statement</source>
+            <translation>保存合作方对账单</translation>
+        </message>
+        <message>
+            <source>Statement written: %1 (%2 pages)</source>
+            <translation>对账单已生成：%1（%2页）</translation>
+        </message>
+        <message>
+            <source>Statement written</source>
+            <translation>对账单已生成</translation>
+        </message>
+        <message>
+            <source>The statement was saved to %1, but no PDF viewer could open it.</source>
+            <translation>对账单已保存到%1，但没有可打开它的PDF阅读器。</translation>
+        </message>
+        <message>
+            <source>The statement was not written</source>
+            <translation>对账单未生成</translation>
         </message>
     </context>
     <context>
@@ -2566,6 +2844,111 @@ Database: %1</source>
         </message>
     </context>
     <context>
+        <name>ReferralsModel</name>
+        <message>
+            <source>Not a customer yet</source>
+            <translation>尚未成为客户</translation>
+        </message>
+        <message>
+            <source>Referred on</source>
+            <translation>推荐日期</translation>
+        </message>
+        <message>
+            <source>Referred by</source>
+            <translation>推荐人</translation>
+        </message>
+        <message>
+            <source>Friend</source>
+            <translation>被推荐人</translation>
+        </message>
+        <message>
+            <source>Status</source>
+            <translation>状态</translation>
+        </message>
+        <message>
+            <source>Came on</source>
+            <translation>到店日期</translation>
+        </message>
+        <message>
+            <source>Reward</source>
+            <translation>奖励</translation>
+        </message>
+        <message>
+            <source>Rewarded on</source>
+            <translation>奖励日期</translation>
+        </message>
+    </context>
+    <context>
+        <name>ReferralsScreen</name>
+        <message>
+            <source>Customers' referra&amp;ls</source>
+            <translation>客户转介绍(&amp;L)</translation>
+        </message>
+        <message>
+            <source>Partner &amp;businesses</source>
+            <translation>合作伙伴(&amp;B)</translation>
+        </message>
+    </context>
+    <context>
+        <name>ReferralsView</name>
+        <message>
+            <source>Referrals</source>
+            <translation>转介绍</translation>
+        </message>
+        <message>
+            <source>All statuses</source>
+            <translation>全部状态</translation>
+        </message>
+        <message>
+            <source>Re&amp;ward…</source>
+            <translation>发放奖励(&amp;W)…</translation>
+        </message>
+        <message>
+            <source>Mark l&amp;ost</source>
+            <translation>标记为未成交(&amp;O)</translation>
+        </message>
+        <message>
+            <source>Reo&amp;pen</source>
+            <translation>重新打开(&amp;P)</translation>
+        </message>
+        <message>
+            <source>Open referr&amp;er</source>
+            <translation>打开推荐人(&amp;E)</translation>
+        </message>
+        <message>
+            <source>Open frien&amp;d</source>
+            <translation>打开被推荐人(&amp;D)</translation>
+        </message>
+        <message>
+            <source>Top referrers</source>
+            <translation>推荐达人</translation>
+        </message>
+        <message>
+            <source>Friends brought; of them, who bought or came for service; rewards given.</source>
+            <translation>推荐人数；其中已购车或到店保养的人数；已发放奖励数。</translation>
+        </message>
+        <message>
+            <source>%1 referrals: %2</source>
+            <translation>共%1条转介绍：%2</translation>
+        </message>
+        <message>
+            <source>%1 referrals moved on from the friends' visits</source>
+            <translation>%1条转介绍已根据被推荐人到店更新状态</translation>
+        </message>
+        <message>
+            <source>Mark lost</source>
+            <translation>标记为未成交</translation>
+        </message>
+        <message>
+            <source>Mark the referral of %1 as lost? It can be reopened later.</source>
+            <translation>将%1的转介绍标记为未成交？之后可以重新打开。</translation>
+        </message>
+        <message>
+            <source>Referral updated</source>
+            <translation>转介绍已更新</translation>
+        </message>
+    </context>
+    <context>
         <name>ReportActions</name>
         <message>
             <source>Customers at &amp;risk (PDF)…</source>
@@ -2644,6 +3027,33 @@ Database: %1</source>
         <message>
             <source>%1, due %2</source>
             <translation>%1，%2到期</translation>
+        </message>
+    </context>
+    <context>
+        <name>RewardDialog</name>
+        <message>
+            <source>Reward — %1 for bringing %2</source>
+            <translation>奖励 — %1推荐了%2</translation>
+        </message>
+        <message>
+            <source>e.g. a free service, a fuel card</source>
+            <translation>例如：免费保养一次、加油卡</translation>
+        </message>
+        <message>
+            <source>&amp;Reward</source>
+            <translation>奖励(&amp;R)</translation>
+        </message>
+        <message>
+            <source>&amp;Amount</source>
+            <translation>金额(&amp;A)</translation>
+        </message>
+        <message>
+            <source>&amp;Given on</source>
+            <translation>发放日期(&amp;G)</translation>
+        </message>
+        <message>
+            <source>Reward recorded</source>
+            <translation>奖励已记录</translation>
         </message>
     </context>
     <context>
@@ -2946,6 +3356,33 @@ The current file is kept aside.</source>
         </message>
     </context>
     <context>
+        <name>SpendDialog</name>
+        <message>
+            <source>Reported spend — %1</source>
+            <translation>报送消费 — %1</translation>
+        </message>
+        <message>
+            <source>&amp;On</source>
+            <translation>启用(&amp;O)</translation>
+        </message>
+        <message>
+            <source>&amp;Amount</source>
+            <translation>金额(&amp;A)</translation>
+        </message>
+        <message>
+            <source>&amp;What for</source>
+            <translation>消费项目(&amp;W)</translation>
+        </message>
+        <message>
+            <source>an amount is required</source>
+            <translation>请填写金额</translation>
+        </message>
+        <message>
+            <source>Spend recorded</source>
+            <translation>消费已记录</translation>
+        </message>
+    </context>
+    <context>
         <name>StaffPage</name>
         <message>
             <source>Staff accounts</source>
@@ -3194,6 +3631,25 @@ The current file is kept aside.</source>
         <message>
             <source>Catch-up list (%1)…</source>
             <translation>补办清单 (%1)…</translation>
+        </message>
+    </context>
+    <context>
+        <name>TopReferrersModel</name>
+        <message>
+            <source>Customer</source>
+            <translation>客户</translation>
+        </message>
+        <message>
+            <source>Brought</source>
+            <translation>推荐人数</translation>
+        </message>
+        <message>
+            <source>Came</source>
+            <translation>已到店</translation>
+        </message>
+        <message>
+            <source>Rewarded</source>
+            <translation>已奖励</translation>
         </message>
     </context>
     <context>
