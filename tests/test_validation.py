@@ -7,11 +7,17 @@ from datetime import date
 import pytest
 
 from dealerdesk.errors import ValidationError
+from dealerdesk.i18n import set_language
 from dealerdesk.services import customers
 from dealerdesk.store.bulk import table_counts
 from dealerdesk.store.validation import (
+    EARLIEST,
+    MAX_AMOUNT,
     normalize_phone,
+    validate_amount,
+    validate_choice,
     validate_date,
+    validate_text,
     validate_vin,
     vin_check_digit,
 )
@@ -203,3 +209,60 @@ def test_foreign_vehicle_and_unknown_staff_refused(db_path: object) -> None:
                               outcome="reached", staff_id=999)  # fmt: skip
     assert err.value.field == "staff_id"
     assert _counts() == before
+
+
+def test_date_range_bounds_are_inclusive() -> None:
+    assert validate_date(EARLIEST, "d") == EARLIEST
+    assert validate_date(TODAY, "d", not_after=TODAY) == TODAY
+    assert validate_date("", "d") is None and validate_date(None, "d") is None
+    for bad, kwargs in ((date(1899, 12, 31), {}), (date(2026, 11, 24), {"not_after": TODAY})):
+        with pytest.raises(ValidationError) as err:
+            validate_date(bad, "due", **kwargs)
+        assert err.value.field == "due"
+    with pytest.raises(ValidationError, match="due: a date is required"):
+        validate_date("", "due", required=True)
+
+
+@pytest.mark.parametrize(
+    ("value", "expected"),
+    [(0, 0.0), ("12.345", 12.35), (-0.004, 0.0), (MAX_AMOUNT - 0.01, MAX_AMOUNT - 0.01)],
+)
+def test_amounts_at_their_bounds(value: object, expected: float) -> None:
+    assert validate_amount(value, "amount") == expected  # type: ignore[arg-type]
+
+
+@pytest.mark.parametrize(
+    ("value", "fragment"),
+    [("abc", "is not an amount"), (float("nan"), "is not an amount"), (True, "is not an amount"),
+     (-0.01, "cannot be negative"), (MAX_AMOUNT, "is more than 10,000,000,000"),
+     (MAX_AMOUNT - 0.004, "is more than")],
+)  # fmt: skip
+def test_bad_amounts_name_the_field(value: object, fragment: str) -> None:
+    with pytest.raises(ValidationError) as err:
+        validate_amount(value, "spend")  # type: ignore[arg-type]
+    assert err.value.field == "spend" and fragment in err.value.detail
+
+
+def test_text_and_choice_name_the_field_and_the_limit() -> None:
+    assert validate_text("  ab  ", "name", max_len=2) == "ab"
+    with pytest.raises(ValidationError) as err:
+        validate_text("abc", "name", max_len=2)
+    assert err.value.field == "name" and "3 characters, at most 2" in err.value.detail
+    with pytest.raises(ValidationError, match="name: is required"):
+        validate_text(" ", "name", required=True, max_len=2)
+    assert validate_choice("sms", "channel", ("phone", "sms")) == "sms"
+    with pytest.raises(ValidationError, match="channel: “fax” is not one of phone, sms"):
+        validate_choice("fax", "channel", ("phone", "sms"))
+
+
+def test_the_messages_speak_chinese_too() -> None:
+    set_language("zh_CN")
+    try:
+        with pytest.raises(ValidationError) as err:
+            validate_vin("1M8GDM9AXKP04278")
+        assert err.value.detail == "车架号应为17位，而不是16位（1M8GDM9AXKP04278）"
+        with pytest.raises(ValidationError) as err:
+            validate_amount(-5, "amount")
+        assert err.value.detail == "-5 不能为负数"
+    finally:
+        set_language("en")
