@@ -36,6 +36,7 @@ from dealerdesk.services import customers
 from dealerdesk.services.changes import Changed
 from dealerdesk.services.customers import CustomerRecord
 from dealerdesk.ui import dialogs, errors
+from dealerdesk.ui.accounts_tabs import AccountsTabs  # issue #14
 from dealerdesk.ui.action_dialogs import (
     AddVehicleDialog,
     FormDialog,
@@ -164,6 +165,7 @@ class CustomerDetail(QWidget):
         self.tabs.addTab(self.followups, self.tr("Follow-&ups"))
         self.followups.counted.connect(lambda n: self.tabs.setTabText(
             self.tabs.indexOf(self.followups), self.tr("Follow-&ups (%1)").replace("%1", str(n))))
+        self.accounts = AccountsTabs(ctx, self.tabs)  # issue #14: card, company, A+ offers
 
         form_page = QWidget()
         fl = QVBoxLayout(form_page)
@@ -257,6 +259,7 @@ class CustomerDetail(QWidget):
         self.tabs.setTabText(1, self.tr("V&ehicles (%1)").replace("%1", str(len(r.vehicles))))
         if self.followups.customer_id != r.id:  # issue #7 (it reloads itself on changes)
             self.followups.load(r.id)
+        self.accounts.show_customer(r.id, r.name, r.kind)
         self._set_enabled(True)
         self.buttons["mark_lost"].setEnabled(r.status != CustomerStatus.LOST)
         self.loaded.emit(r.id)
@@ -358,14 +361,14 @@ class CustomerDetail(QWidget):
     def log_contact(self) -> None:
         r = self._record()
         if r is not None:
-            self._run(LogContactDialog(self.ctx, r.id, r.name,
-                                       preferred_channel=r.preferred_channel, parent=self))  # fmt: skip
+            self._run(LogContactDialog(self.ctx, r.id, r.name, preferred_channel=r.preferred_channel,
+                                       people=self.accounts.people(), parent=self))  # fmt: skip
 
     def schedule_followup(self) -> None:
         r = self._record()
         if r is not None and self.data is not None:
             self._run(ScheduleFollowupDialog(self.ctx, r.id, r.name, staff=self.data.staff,
-                                             parent=self))  # fmt: skip
+                                             people=self.accounts.people(), parent=self))  # fmt: skip
 
     def record_complaint(self) -> None:
         r = self._record()

@@ -31,6 +31,7 @@ from PySide6.QtWidgets import (
 from dealerdesk.paths import data_dir
 from dealerdesk.services.changes import Changed
 from dealerdesk.ui import dialogs, language
+from dealerdesk.ui.accounts_view import AccountsView
 from dealerdesk.ui.action_dialogs import LogContactDialog, NewCustomerDialog, run_form
 from dealerdesk.ui.calendar_view import CalendarView
 from dealerdesk.ui.campaigns_view import CampaignsView
@@ -56,6 +57,7 @@ SCREENS: tuple[tuple[str, str], ...] = (
     ("reports", "Reports"),
     ("settings", "Settings"),
     ("duplicates", "Duplicates"),
+    ("accounts", "Cards & fleets"),  # issue #14 (Ctrl+0)
 )
 NAV_STYLE = ("QListWidget#navigation { font-size: 11pt; }"
              " QListWidget#navigation::item { padding: 7px 10px; }")
@@ -162,6 +164,8 @@ class MainWindow(QMainWindow):
                                           self.tr(text) + "<br>" + self.tr("Coming soon."))  # fmt: skip
         self.duplicates = DuplicatesView(ctx)
         self.pages["duplicates"] = self.duplicates
+        self.accounts = AccountsView(ctx)  # issue #14
+        self.pages["accounts"] = self.accounts
         self.settings_view = SettingsView(ctx)  # issue #11
         self.pages["settings"] = self.settings_view
         self.pages["detail"] = self.detail
@@ -175,7 +179,7 @@ class MainWindow(QMainWindow):
         for i, (key, label) in enumerate(SCREENS):
             item = QListWidgetItem(self.tr(label))
             item.setData(Qt.ItemDataRole.UserRole, key)
-            item.setToolTip(self.tr("Ctrl+%1").replace("%1", str(i + 1)))
+            item.setToolTip(self.tr("Ctrl+%1").replace("%1", str((i + 1) % 10)))
             self.nav.addItem(item)
         for page in self.pages.values():
             self.stack.addWidget(page)
@@ -227,7 +231,8 @@ class MainWindow(QMainWindow):
         a("quit", self.tr("&Quit"), self.close, QKeySequence.StandardKey.Quit)
         a("about", self.tr("&About DealerDesk"), self.about)
         for i, (key, label) in enumerate(SCREENS):
-            a(f"screen_{key}", self.tr(label), lambda k=key: self.show_screen(k), f"Ctrl+{i + 1}")
+            a(f"screen_{key}", self.tr(label), lambda k=key: self.show_screen(k),
+              f"Ctrl+{(i + 1) % 10}")  # the tenth screen is Ctrl+0
 
     def _build_menus(self) -> None:
         bar = self.menuBar()
