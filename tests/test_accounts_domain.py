@@ -98,6 +98,11 @@ def test_tyres_at_exactly_40000_km_since_the_last_tyre_job() -> None:
     assert AddedValueKind.TYRES not in kinds(at(39_999, None))
     assert AddedValueKind.TYRES in kinds(at(70_000, 30_000))
     assert AddedValueKind.TYRES not in kinds(at(69_999, 30_000))
+    # the offer stands for the next 5,000 km, then again at each further 40,000
+    assert AddedValueKind.TYRES in kinds(at(44_999, None))
+    assert AddedValueKind.TYRES not in kinds(at(45_000, None))
+    assert AddedValueKind.TYRES in kinds(at(80_000, None))
+    assert next(s for s in av.suggestions([at(81_000, None)], TODAY)).source_key == "av:tyres:7:80000"
     s = next(s for s in av.suggestions([at(70_000, 30_000)], TODAY) if s.kind == "tyres")
     assert s.source_key == "av:tyres:7:70000"  # a later tyre job makes a new key
     assert "40000" in render(s.reason) and "70000" in render(s.reason)
@@ -110,9 +115,11 @@ def test_the_estimated_mileage_uses_the_purchase_date_or_a_default_rate() -> Non
     assert av.estimated_km(lone, TODAY) == 1000 + av.DEFAULT_KM_PER_YEAR
     assert av.estimated_km(car(), TODAY) is None
     untyped = car(readings=((TODAY - timedelta(days=1000), 0), (TODAY, 100_000)),
-                  tyre_jobs=((TODAY - timedelta(days=500), None),))  # fmt: skip
-    # the job's mileage comes from the readings: 50,000 at day 500, so 50,000 since: due
+                  tyre_jobs=((TODAY - timedelta(days=420), None),))  # fmt: skip
+    # the job's mileage comes from the readings (58,000 then), so 42,000 since: due; had it
+    # counted from 0, 100,000 would be long past its 80,000 window
     assert AddedValueKind.TYRES in kinds(untyped)
+    assert AddedValueKind.TYRES not in kinds(car(readings=untyped.readings))
 
 
 def test_a_declined_tyre_recommendation_is_not_a_tyre_job() -> None:

@@ -22,12 +22,13 @@ from dealerdesk.vocab.accounts import AddedValueKind
 
 __all__ = [
     "ACCESSORY_WINDOW_DAYS", "DEFAULT_KM_PER_YEAR", "INSURANCE_NOTICE_DAYS",
-    "NEW_MODEL_MAX_AGE", "NEW_MODEL_MIN_AGE", "TYRE_INTERVAL_KM", "TYRE_WORDS",
+    "NEW_MODEL_MAX_AGE", "NEW_MODEL_MIN_AGE", "TYRE_INTERVAL_KM", "TYRE_WINDOW_KM", "TYRE_WORDS",
     "WARRANTY_NOTICE_DAYS", "Suggestion", "VehicleHistory", "age_years", "estimated_km",
     "is_tyre_job", "suggestions",
 ]  # fmt: skip
 
 TYRE_INTERVAL_KM = 40_000  # a set of tyres: offer new ones every 40,000 km since the last
+TYRE_WINDOW_KM = 5_000  # …for the next 5,000 km after each 40,000 (then it was done elsewhere)
 WARRANTY_NOTICE_DAYS = 90  # offer the extension within 90 days before the warranty ends
 ACCESSORY_WINDOW_DAYS = 60  # accessories: within 60 days after a new car was bought
 INSURANCE_NOTICE_DAYS = 45  # the renewal: from 45 days before the policy ends (4S practice)
@@ -115,17 +116,26 @@ def _tyres(v: VehicleHistory, today: date) -> Suggestion | None:
     since = 0
     if last_job is not None:
         since = last_job[1] if last_job[1] is not None else _km_on(v, last_job[0])
-    if km - since < TYRE_INTERVAL_KM:
-        return None
-    due_at = since + TYRE_INTERVAL_KM
+    done = km - since
+    sets, over = divmod(done, TYRE_INTERVAL_KM)
+    if sets < 1 or over >= TYRE_WINDOW_KM:
+        return None  # not yet, or long past: tyres were most likely changed elsewhere
+    due_at = since + sets * TYRE_INTERVAL_KM
     return Suggestion(AddedValueKind.TYRES, v.vehicle_id, f"av:tyres:{v.vehicle_id}:{due_at}",
-                      Msg("av.tyres", {"vehicle": v.label, "km": km - since, "odo": km}))  # fmt: skip
+                      Msg("av.tyres", {"vehicle": v.label, "km": done, "odo": km}))  # fmt: skip
 
 
 def _km_on(v: VehicleHistory, day: date) -> int:
-    """The odometer on *day* (for a tyre job whose mileage was not written down)."""
+    """The odometer on *day* (for a tyre job whose mileage was not written down): between
+    the readings around it, else from the readings before it."""
+    readings = sorted(v.readings)
+    before = [r for r in readings if r[0] <= day]
+    after = [r for r in readings if r[0] > day]
+    if before and after:
+        (d0, k0), (d1, k1) = before[-1], after[0]
+        return round(k0 + (k1 - k0) * (day - d0).days / (d1 - d0).days)
     earlier = VehicleHistory(v.vehicle_id, v.label, v.purchase_date, v.model_year,
-                             readings=tuple(r for r in v.readings if r[0] <= day))  # fmt: skip
+                             readings=tuple(before))  # fmt: skip
     return estimated_km(earlier, day) or 0
 
 

@@ -18,6 +18,8 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 
+from dealerdesk.services.demo_accounts import TABLES as ACCOUNT_TABLES
+from dealerdesk.services.demo_accounts import add_accounts
 from dealerdesk.store.validation import vin_check_digit
 from dealerdesk.vocab.complaints import ComplaintSeverity as Sev
 
@@ -175,6 +177,7 @@ class DemoGenerator:
         self._staff()
         for cid in range(1, self.n + 1):
             self._customer(cid)
+        add_accounts(self)  # issue #14: cards, contact people, fleet purchases
         return self.rows
 
     def _customer(self, cid: int) -> None:
@@ -418,7 +421,7 @@ def _next_anniversary(start: date, today: date, *, every: int = 1) -> date:
 def iter_tables(rows: DemoRows) -> Iterator[tuple[str, tuple[str, ...], list[tuple[object, ...]]]]:
     """Tables in foreign-key order, for the loader."""
     order = ("staff", "partner", "campaign", "customer", "consent", "referral", "vehicle",
-             "visit", "contact_log", "survey", "complaint")  # fmt: skip
+             "visit", "contact_log", "survey", "complaint", *ACCOUNT_TABLES)  # fmt: skip
     for table in order:
         if table in rows.tables:
             cols, data = rows.tables[table]

@@ -50,6 +50,10 @@ class AccountsTabs:
     def people(self) -> list[PersonRow]:
         """The company's contact people (for addressing a call to one); [] for a person."""
         account = self.company.account
-        if not self.is_company or account is None or account.customer_id != self.company.customer_id:
+        if (
+            not self.is_company
+            or account is None
+            or account.customer_id != self.company.customer_id
+        ):
             return []
         return list(account.people)

@@ -112,7 +112,9 @@ def _table(model: RecordsTableModel, name: str, *, multi: bool = False) -> QTabl
     return view
 
 
-def load_all(stage: str | None, differing: bool) -> tuple[list[Card], list[AccountRow], list[Uptake]]:
+def load_all(
+    stage: str | None, differing: bool
+) -> tuple[list[Card], list[AccountRow], list[Uptake]]:
     """Worker job: the cards (or the review list), the key accounts, the uptake."""
     return (membership.cards(differing_only=differing), key_accounts.key_accounts(stage),
             added_value.uptake())  # fmt: skip
@@ -183,7 +185,9 @@ class AccountsView(LazyScreen):
         self.stages.setObjectName("accounts_by_stage")
         account_row = QHBoxLayout()
         account_row.addWidget(self.stage)
-        account_row.addWidget(self._button("open_account", self.tr("Open company"), self.open_account))
+        account_row.addWidget(
+            self._button("open_account", self.tr("Open company"), self.open_account)
+        )
         account_row.addWidget(self.stages, 1)
         accounts_page = QWidget()
         al = QVBoxLayout(accounts_page)

@@ -45,7 +45,7 @@ def load_offers(customer_id: int, today: Any) -> tuple[list[Offer], list[Uptake]
 
 
 def uptake_text(rows: list[Uptake]) -> str:
-    """"Tyres 1 shown · 1 made · 1 taken up" per kind that has any, one line each."""
+    """ "Tyres 1 shown · 1 made · 1 taken up" per kind that has any, one line each."""
     lines = [tr("%1: %2 shown · %3 made into follow-ups · %4 taken up", "AddedValuePanel")
              .replace("%1", label(u.kind)).replace("%2", str(u.shown)).replace("%3", str(u.made))
              .replace("%4", str(u.taken_up)) for u in rows if u.shown or u.made]  # fmt: skip
@@ -164,7 +164,9 @@ class AddedValuePanel(QWidget):
         self.model.set_rows(offers)
         keys = [o.source_key for o in offers]
         if offers:
-            self.table.selectRow(keys.index(keep.source_key) if keep and keep.source_key in keys else 0)
+            self.table.selectRow(
+                keys.index(keep.source_key) if keep and keep.source_key in keys else 0
+            )
         self.empty.setVisible(not offers)
         self.table.setVisible(bool(offers))
         self.uptake.setText(uptake_text(uptake))

@@ -89,7 +89,9 @@ class PersonDialog(FormDialog):
 
     def __init__(self, ctx: DeskContext, customer_id: int, company: str, *,
                  person: PersonRow | None = None, parent: QWidget | None = None) -> None:  # fmt: skip
-        title = self.tr("Edit contact person — %1") if person else self.tr("Add a contact person — %1")
+        title = (
+            self.tr("Edit contact person — %1") if person else self.tr("Add a contact person — %1")
+        )
         super().__init__(ctx, "contact_person", title.replace("%1", company), parent)
         self.customer_id, self.person = customer_id, person
         self.name = QLineEdit(person.name if person else "")
