@@ -88,6 +88,7 @@ def kinds(v: VehicleHistory, today: date = TODAY) -> set[AddedValueKind]:
 
 def test_tyres_at_exactly_40000_km_since_the_last_tyre_job() -> None:
     reading = TODAY - timedelta(days=10)
+
     # a reading today-10 and one a year earlier: the car's own rate (10 km a day)
     def at(km_now: int, tyres_at: int | None) -> VehicleHistory:
         return car(readings=((reading - timedelta(days=365), km_now - 3750), (reading, km_now - 100)),
@@ -102,14 +103,18 @@ def test_tyres_at_exactly_40000_km_since_the_last_tyre_job() -> None:
     assert AddedValueKind.TYRES in kinds(at(44_999, None))
     assert AddedValueKind.TYRES not in kinds(at(45_000, None))
     assert AddedValueKind.TYRES in kinds(at(80_000, None))
-    assert next(s for s in av.suggestions([at(81_000, None)], TODAY)).source_key == "av:tyres:7:80000"
+    assert (
+        next(s for s in av.suggestions([at(81_000, None)], TODAY)).source_key == "av:tyres:7:80000"
+    )
     s = next(s for s in av.suggestions([at(70_000, 30_000)], TODAY) if s.kind == "tyres")
     assert s.source_key == "av:tyres:7:70000"  # a later tyre job makes a new key
     assert "40000" in render(s.reason) and "70000" in render(s.reason)
 
 
 def test_the_estimated_mileage_uses_the_purchase_date_or_a_default_rate() -> None:
-    one = car(purchase_date=TODAY - timedelta(days=400), readings=((TODAY - timedelta(days=200), 10_000),))
+    one = car(
+        purchase_date=TODAY - timedelta(days=400), readings=((TODAY - timedelta(days=200), 10_000),)
+    )
     assert av.estimated_km(one, TODAY) == 20_000  # 50 km a day since it was new
     lone = car(readings=((TODAY - timedelta(days=365), 1000),))
     assert av.estimated_km(lone, TODAY) == 1000 + av.DEFAULT_KM_PER_YEAR
@@ -152,7 +157,9 @@ def test_accessories_within_60_days_of_a_new_car_unless_bought_already() -> None
 
 def test_a_new_model_for_cars_4_to_6_years_old() -> None:
     def bought(years: int, days: int = 0) -> VehicleHistory:
-        return car(purchase_date=date(TODAY.year - years, TODAY.month, TODAY.day) + timedelta(days=days))
+        return car(
+            purchase_date=date(TODAY.year - years, TODAY.month, TODAY.day) + timedelta(days=days)
+        )
 
     assert AddedValueKind.NEW_MODEL not in kinds(bought(3))
     assert AddedValueKind.NEW_MODEL not in kinds(bought(4, days=1))  # 3 years 364 days

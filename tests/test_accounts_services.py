@@ -36,7 +36,9 @@ def spenders() -> dict[str, int]:
     for i, (name, amount) in enumerate([("王总", 90_000)] + [(f"常客{i}", 8_000) for i in range(3)]
                                        + [(f"散客{i}", 500) for i in range(16)]):  # fmt: skip
         cid = person(name)
-        Visit.create(customer=cid, date=TODAY - timedelta(days=30 + i), kind="service", amount=amount)
+        Visit.create(
+            customer=cid, date=TODAY - timedelta(days=30 + i), kind="service", amount=amount
+        )
         ids[name] = cid
     scoring.refresh_scores(today=TODAY)
     return ids
@@ -53,7 +55,11 @@ def test_a_card_takes_the_suggestion_and_an_override_survives_rescoring(db_path:
     # the owner's friend: VIP by decision
     membership.issue_card(small, today=TODAY, tier="VIP", benefits="免费洗车 12次/年")
     card = membership.card_of(small)
-    assert card is not None and (card.tier, card.suggested, card.overridden) == ("VIP", "Standard", True)
+    assert card is not None and (card.tier, card.suggested, card.overridden) == (
+        "VIP",
+        "Standard",
+        True,
+    )
     assert card.card_number == "2026000002"
     # spend changes and scores are rebuilt: the suggestion moves, the cards do not
     Visit.create(customer=small, date=TODAY - timedelta(days=2), kind="repair", amount=20_000)
@@ -101,7 +107,11 @@ def test_card_numbers_are_unique_and_bad_input_writes_nothing(db_path: Path) -> 
         membership.issue_card(9999, today=TODAY)
     membership.update_card(a, today=TODAY, tier="Gold", benefits="生日礼物")
     card = membership.card_of(a)
-    assert card is not None and (card.tier, card.benefits, card.overridden) == ("Gold", "生日礼物", True)
+    assert card is not None and (card.tier, card.benefits, card.overridden) == (
+        "Gold",
+        "生日礼物",
+        True,
+    )
     assert card.suggested == "Standard"  # scored on creation: Gold is a choice
 
 
@@ -146,7 +156,9 @@ def test_contact_people_are_validated_and_only_for_companies(db_path: Path) -> N
 
 def test_a_company_its_people_its_fleet_and_its_next_purchase(db_path: Path) -> None:
     firm = person("深圳顺达物流有限公司", "company")
-    pids = {r: key_accounts.add_person(firm, {"name": f"{r}-人", "role": r}).new_id for r in ContactRole}
+    pids = {
+        r: key_accounts.add_person(firm, {"name": f"{r}-人", "role": r}).new_id for r in ContactRole
+    }
     cars = [Vehicle.create(customer=firm, vin=f"LFV2A21K0{n:08d}", plate=f"粤B5000{n}", make="BYD",
                            model="e6", purchase_date=date(2024, 3, n)).id for n in (1, 2, 3)]  # fmt: skip
     key_accounts.set_driver(cars[0], pids[ContactRole.USER])
@@ -160,7 +172,9 @@ def test_a_company_its_people_its_fleet_and_its_next_purchase(db_path: Path) -> 
     assert [(v.plate, v.driver) for v in ka.fleet] == [("粤B50001", "user-人"), ("粤B50002", ""),
                                                        ("粤B50003", "")]  # fmt: skip
     assert ka.stage.stage == PurchaseStage.NONE
-    key_accounts.set_stage(firm, stage="quoting", expected_on="2027-03-01", fleet_size=12, today=TODAY)
+    key_accounts.set_stage(
+        firm, stage="quoting", expected_on="2027-03-01", fleet_size=12, today=TODAY
+    )
     key_accounts.set_stage(other, stage="ordered", today=TODAY)
     for bad, field in (({"stage": "won"}, "stage"), ({"stage": "quoting", "fleet_size": 0}, "fleet_size"),
                        ({"stage": "quoting", "expected_on": "2027-02-30"}, "expected_on")):  # fmt: skip
@@ -168,7 +182,11 @@ def test_a_company_its_people_its_fleet_and_its_next_purchase(db_path: Path) -> 
             key_accounts.set_stage(firm, today=TODAY, **bad)  # type: ignore[arg-type]
         assert err.value.field == field
     ka = key_accounts.key_account(firm)
-    assert (ka.stage.stage, ka.stage.expected_on, ka.stage.fleet_size) == ("quoting", date(2027, 3, 1), 12)
+    assert (ka.stage.stage, ka.stage.expected_on, ka.stage.fleet_size) == (
+        "quoting",
+        date(2027, 3, 1),
+        12,
+    )
     listed = key_accounts.key_accounts()
     assert [(r.name, r.stage, r.vehicles, r.people) for r in listed] == [
         ("别家公司", "ordered", 0, 1), ("深圳顺达物流有限公司", "quoting", 3, 4)]  # fmt: skip
@@ -183,7 +201,9 @@ def test_follow_ups_and_contacts_addressed_to_a_named_person(db_path: Path) -> N
     staff = Staff.create(name="李娜", username="lina").id
     firm = person("深圳顺达物流有限公司", "company")
     finance = key_accounts.add_person(firm, {"name": "陈会计", "role": "finance"}).new_id
-    other = key_accounts.add_person(person("别家", "company"), {"name": "外人", "role": "user"}).new_id
+    other = key_accounts.add_person(
+        person("别家", "company"), {"name": "外人", "role": "user"}
+    ).new_id
     with pytest.raises(ValidationError) as err:
         followups.schedule_followup(customer_id=firm, due=TODAY, reason="对账", today=TODAY,
                                     contact_person_id=other)  # fmt: skip
@@ -197,10 +217,14 @@ def test_follow_ups_and_contacts_addressed_to_a_named_person(db_path: Path) -> N
     followups.complete_followup(followup_id=fid, outcome="reached", now=NOW, staff_id=staff)
     logged = ContactLog.get(ContactLog.followup == fid)
     assert logged.contact_person_id == finance
-    customers.log_contact(firm, now=NOW, channel="wechat", outcome="reached", contact_person_id=finance)
+    customers.log_contact(
+        firm, now=NOW, channel="wechat", outcome="reached", contact_person_id=finance
+    )
     assert ContactLog.select().where(ContactLog.contact_person == finance).count() == 2
     with pytest.raises(ValidationError):
-        customers.log_contact(firm, now=NOW, channel="phone", outcome="reached", contact_person_id=other)
+        customers.log_contact(
+            firm, now=NOW, channel="phone", outcome="reached", contact_person_id=other
+        )
     assert ContactLog.select().count() == 2
 
 
@@ -211,7 +235,10 @@ def test_an_offer_becomes_one_follow_up_and_is_counted_when_taken_up(db_path: Pa
                          model="Han", purchase_date=TODAY - timedelta(days=10),
                          warranty_end=TODAY + timedelta(days=30)).id  # fmt: skip
     offers = added_value.offers_for(cid, today=TODAY)
-    assert {o.kind for o in offers} == {AddedValueKind.ACCESSORIES, AddedValueKind.EXTENDED_WARRANTY}
+    assert {o.kind for o in offers} == {
+        AddedValueKind.ACCESSORIES,
+        AddedValueKind.EXTENDED_WARRANTY,
+    }
     assert not any(o.made for o in offers)
     added_value.offers_for(cid, today=TODAY)  # shown again: still counted once
     warranty = next(o for o in offers if o.kind == AddedValueKind.EXTENDED_WARRANTY)

@@ -36,7 +36,10 @@ def tab(detail: CustomerDetail, panel: Any) -> None:  # noqa: F811
 
 # -- the card tab -------------------------------------------------------------------------
 def test_issue_a_card_with_a_tier_set_by_hand_then_accept_the_suggestion(
-    db_path: Path, detail: CustomerDetail, qtbot: Any, dialogs: Any  # noqa: F811
+    db_path: Path,
+    detail: CustomerDetail,  # noqa: F811
+    qtbot: Any,
+    dialogs: Any,
 ) -> None:
     ids = seed(score=True).ids
     panel = detail.accounts.card
@@ -70,7 +73,10 @@ def test_issue_a_card_with_a_tier_set_by_hand_then_accept_the_suggestion(
 
 
 def test_a_taken_card_number_is_shown_beside_its_field(
-    db_path: Path, detail: CustomerDetail, qtbot: Any, dialogs: Any  # noqa: F811
+    db_path: Path,
+    detail: CustomerDetail,  # noqa: F811
+    qtbot: Any,
+    dialogs: Any,
 ) -> None:
     ids = seed().ids
     membership.issue_card(ids["张伟"], today=TODAY, card_number="VIP-0001")
@@ -94,7 +100,10 @@ def test_a_taken_card_number_is_shown_beside_its_field(
 
 # -- the company tab ----------------------------------------------------------------------
 def test_a_company_people_stage_and_drivers_on_its_page(
-    db_path: Path, detail: CustomerDetail, qtbot: Any, dialogs: Any  # noqa: F811
+    db_path: Path,
+    detail: CustomerDetail,  # noqa: F811
+    qtbot: Any,
+    dialogs: Any,
 ) -> None:
     ids = seed().ids
     firm, cars = company_with_fleet()
@@ -157,7 +166,10 @@ def test_a_company_people_stage_and_drivers_on_its_page(
 
 
 def test_a_follow_up_for_a_named_person_shows_on_the_agenda(
-    db_path: Path, detail: CustomerDetail, qtbot: Any, dialogs: Any  # noqa: F811
+    db_path: Path,
+    detail: CustomerDetail,  # noqa: F811
+    qtbot: Any,
+    dialogs: Any,
 ) -> None:
     seed()
     firm, _cars = company_with_fleet()
@@ -198,7 +210,9 @@ def test_a_follow_up_for_a_named_person_shows_on_the_agenda(
 
 # -- the A+ tab -----------------------------------------------------------------------------
 def test_an_offer_becomes_a_follow_up_in_one_click(
-    db_path: Path, detail: CustomerDetail, qtbot: Any  # noqa: F811
+    db_path: Path,
+    detail: CustomerDetail,  # noqa: F811
+    qtbot: Any,
 ) -> None:
     ids = seed().ids
     Vehicle.update(warranty_end=TODAY + timedelta(days=40)).where(
@@ -223,7 +237,9 @@ def test_an_offer_becomes_a_follow_up_in_one_click(
 
 # -- the list and the screen ----------------------------------------------------------------
 def test_the_card_column_in_the_customer_list(
-    db_path: Path, ctx: DeskContext, qtbot: Any  # noqa: F811
+    db_path: Path,
+    ctx: DeskContext,  # noqa: F811
+    qtbot: Any,
 ) -> None:
     ids = seed(score=True).ids
     membership.issue_card(ids["张伟"], today=TODAY)
@@ -242,7 +258,10 @@ def test_the_card_column_in_the_customer_list(
 
 
 def test_the_review_list_accepts_the_suggestion_and_key_accounts_go_by_stage(
-    db_path: Path, ctx: DeskContext, qtbot: Any, dialogs: Any  # noqa: F811
+    db_path: Path,
+    ctx: DeskContext,  # noqa: F811
+    qtbot: Any,
+    dialogs: Any,
 ) -> None:
     ids = seed(score=True).ids
     for name in ("张伟", "王芳", "李娜"):
@@ -271,7 +290,9 @@ def test_the_review_list_accepts_the_suggestion_and_key_accounts_go_by_stage(
     companies = [screen.accounts.index(r, 0).data() for r in range(screen.accounts.rowCount())]
     assert companies == ["深圳顺达物流有限公司", "Harbour Freight Ltd"]  # negotiating before none
     assert screen.accounts.index(0, 1).data() == "Negotiating"
-    assert "Negotiating 1" in screen.stages.text() and "No purchase planned 1" in screen.stages.text()
+    assert (
+        "Negotiating 1" in screen.stages.text() and "No purchase planned 1" in screen.stages.text()
+    )
     with qtbot.waitSignal(screen.loaded, timeout=5000):
         screen.stage.setCurrentIndex(screen.stage.findData("none"))
     assert [screen.accounts.index(r, 0).data() for r in range(screen.accounts.rowCount())] == [

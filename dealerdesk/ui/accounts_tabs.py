@@ -29,8 +29,8 @@ class AccountsTabs:
         self.card = CardPanel(ctx, tabs)
         self.company = KeyAccountPanel(ctx, tabs)
         self.offers = AddedValuePanel(ctx, tabs)
-        tabs.addTab(self.card, tr("Ca&rd", "AccountsTabs"))
-        tabs.addTab(self.company, tr("Compa&ny", "AccountsTabs"))
+        tabs.addTab(self.card, tr("Card", "AccountsTabs"))
+        tabs.addTab(self.company, tr("Company", "AccountsTabs"))
         tabs.addTab(self.offers, tr("A&+ offers", "AccountsTabs"))
         self.is_company = False
 
