@@ -281,3 +281,16 @@ def test_offers_read_the_service_history(db_path: Path) -> None:
     assert kinds == {AddedValueKind.NEW_MODEL, AddedValueKind.TYRES}
     assert added_value.uptake(cid)[0].shown == 0  # record=False counts nothing
     assert Customer.get_by_id(cid).name == "张伟"
+
+
+def test_an_added_value_follow_up_has_a_kind_in_both_languages(db_path: Path) -> None:
+    from dealerdesk import i18n
+    from dealerdesk.services import desk_day
+
+    assert desk_day.kind_text_of("added_value") == "Added-value offer"
+    i18n.set_language("zh_CN")
+    try:
+        assert desk_day.kind_text_of("added_value") == "增值服务推荐"
+        assert membership.tier_names() == {"VIP": "VIP卡", "Gold": "金卡", "Standard": "普通卡"}
+    finally:
+        i18n.set_language("en")

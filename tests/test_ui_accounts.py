@@ -70,6 +70,7 @@ def test_issue_a_card_with_a_tier_set_by_hand_then_accept_the_suggestion(
     card = membership.card_of(ids["王芳"])
     assert card is not None and (card.tier, card.overridden) == (suggested, False)
     assert not panel.accept_button.isEnabled() and "Tier set by hand" not in panel.text.text()
+    wait_idle(qtbot, detail.ctx)  # the page's own reload after the broadcast
 
 
 def test_a_taken_card_number_is_shown_beside_its_field(
@@ -131,7 +132,7 @@ def test_a_company_people_stage_and_drivers_on_its_page(
         with qtbot.waitSignal(panel.loaded, timeout=5000):
             qtbot.mouseClick(panel.buttons["add_person"], Qt.MouseButton.LeftButton)
     assert [panel.people.index(r, 1).data() for r in range(2)] == ["Decision maker", "User"]
-    assert panel.people.index(0, 2).data() == "+8613912340001"
+    assert panel.people.index(0, 2).data() == "139 1234 0001"  # stored +8613912340001
 
     # the next purchase: quoting, 12 vehicles, by March
     panel.stage.setCurrentIndex(panel.stage.findData("quoting"))
@@ -163,6 +164,7 @@ def test_a_company_people_stage_and_drivers_on_its_page(
     with qtbot.waitSignal(panel.loaded, timeout=5000):
         qtbot.mouseClick(panel.buttons["remove_person"], Qt.MouseButton.LeftButton)
     assert panel.people.rowCount() == 1 and panel.fleet.index(0, 4).data() == "–"
+    wait_idle(qtbot, detail.ctx)
 
 
 def test_a_follow_up_for_a_named_person_shows_on_the_agenda(
@@ -233,6 +235,7 @@ def test_an_offer_becomes_a_follow_up_in_one_click(
     f = Followup.get(Followup.kind == "added_value")
     assert f.customer_id == ids["王芳"] and f.due == TODAY and f.reason.startswith("A+ offer")
     assert "Extended warranty: 1 shown · 1 made into follow-ups · 0 taken up" in panel.uptake.text()
+    wait_idle(qtbot, detail.ctx)
 
 
 # -- the list and the screen ----------------------------------------------------------------

@@ -18,6 +18,11 @@ MESSAGES: dict[str, tuple[str | tuple[str, str], str]] = {
     "vocab.added_value_kind.accessories": ("Accessories", "精品附件"),
     "vocab.added_value_kind.insurance_renewal": ("Insurance renewal", "续保"),
     "vocab.added_value_kind.new_model": ("New model", "新车推荐"),
+    # A card's tier by default (the dealership may rename them): "大客户" is the key
+    # account (a company), so a VIP card is "VIP卡", not the value tier's word.
+    "accounts.card_tier.VIP": ("VIP", "VIP卡"),
+    "accounts.card_tier.Gold": ("Gold", "金卡"),
+    "accounts.card_tier.Standard": ("Standard", "普通卡"),
     "av.tyres": (
         "{vehicle}: about {km} km since the last tyres (odometer about {odo} km)",
         "{vehicle}：距上次换胎约{km}公里（里程约{odo}公里）",
@@ -44,6 +49,7 @@ MESSAGES: dict[str, tuple[str | tuple[str, str], str]] = {
         ),
         "{vehicle}：车龄{n}年，邀请品鉴新车",
     ),
+    "followups.kind.added_value": ("Added-value offer", "增值服务推荐"),
     "av.followup_reason": ("A+ offer: {reason}", "增值服务：{reason}"),
     "accounts.card_taken": (
         "card number {number} is already on another card",

@@ -30,6 +30,9 @@ TABLES = (
 )  # load after the rest
 CARD_SHARE = 0.3  # customers with a card
 OVERRIDE_SHARE = 0.1  # of the cards: tier set by hand away from the suggestion
+STALE_SHARE = 0.08  # of the cards: the tier of the day they were issued, since outgrown
+NEIGHBOUR = {ValueTier.VIP: ValueTier.GOLD, ValueTier.GOLD: ValueTier.STANDARD,
+             ValueTier.STANDARD: ValueTier.GOLD}  # fmt: skip
 BENEFITS = {
     ValueTier.VIP: "每年免费保养2次、专属服务顾问、生日礼遇、新车品鉴会优先邀请",
     ValueTier.GOLD: "工时费9折、生日礼遇、免费洗车每月1次",
@@ -85,9 +88,12 @@ def _cards(gen: DemoGenerator, rng: random.Random, ids: list[int],
         tier = suggested[cid]
         if rng.random() >= weight[tier]:
             continue
-        overridden = rng.random() < OVERRIDE_SHARE
+        roll = rng.random()
+        overridden = roll < OVERRIDE_SHARE
         if overridden:  # the owner's friend made VIP, a loyal Gold kept after a quiet year
             tier = rng.choice([t for t in ValueTier if t != tier])
+        elif roll < OVERRIDE_SHARE + STALE_SHARE:  # issued when their spend was another tier
+            tier = NEIGHBOUR[tier]
         issued = gen.today - timedelta(days=rng.randrange(10, 1500))
         serial[issued.year] += 1
         ts = f"{issued.isoformat()} 10:00:00"

@@ -21,6 +21,7 @@ from dealerdesk.store.customer_writes import phone_region
 from dealerdesk.store.db import write_transaction
 from dealerdesk.store.key_account_store import AccountRow, FleetVehicleRow, PersonRow, StageRow
 from dealerdesk.store.validation import (
+    format_phone,
     normalize_phone,
     validate_date,
     validate_email,
@@ -44,6 +45,7 @@ class KeyAccount:
     people: tuple[PersonRow, ...]
     stage: StageRow
     fleet: tuple[FleetVehicleRow, ...]
+    phones: Mapping[int, str]  # person id → the phone as the desk dials it ("139 1234 5678")
 
 
 def clean_person(fields: Mapping[str, Any]) -> dict[str, Any]:
@@ -135,8 +137,10 @@ def key_account(customer_id: int) -> KeyAccount:
     """Everything the company's panel shows, read together."""
     ks.company(customer_id)
     stage = ks.stage_of(customer_id) or StageRow(customer_id, PurchaseStage.NONE, None, None, "")
-    return KeyAccount(customer_id, tuple(ks.people(customer_id)), stage,
-                      tuple(ks.fleet(customer_id)))  # fmt: skip
+    people = tuple(ks.people(customer_id))
+    region = phone_region()
+    phones = {p.id: format_phone(p.phone, region) for p in people if p.phone}
+    return KeyAccount(customer_id, people, stage, tuple(ks.fleet(customer_id)), phones)
 
 
 def key_accounts(stage: str | None = None) -> list[AccountRow]:

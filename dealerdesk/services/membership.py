@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from datetime import date
 
 from dealerdesk.errors import ValidationError
-from dealerdesk.i18n.words import label_of
+from dealerdesk.i18n import t as t_
 from dealerdesk.retention import membership as rules
 from dealerdesk.services.changes import Changed, changed
 from dealerdesk.store import card_store
@@ -55,7 +55,7 @@ def custom_tier_names() -> dict[str, str]:
 def tier_names() -> dict[str, str]:
     """Every tier's display name: the dealership's own, else the standard label."""
     own = card_store.tier_names()
-    return {t.value: own.get(t.value) or label_of(ValueTier, t.value) for t in ValueTier}
+    return {t.value: own.get(t.value) or t_(f"accounts.card_tier.{t.value}") for t in ValueTier}
 
 
 def tier_name(code: str, names: Mapping[str, str] | None = None) -> str:

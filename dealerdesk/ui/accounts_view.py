@@ -149,7 +149,7 @@ class AccountsView(LazyScreen):
 
         self.cards = CardsModel(self)
         self.cards_table = _table(self.cards, "cards_table", multi=True)
-        for col, width in enumerate((150, 105, 90, 90, 105, 100)):
+        for col, width in enumerate((150, 105, 100, 90, 125, 100)):
             self.cards_table.setColumnWidth(col, width)
         self.cards_table.doubleClicked.connect(lambda _i: self.open_customer())
         self.show_filter = QComboBox()
@@ -207,7 +207,7 @@ class AccountsView(LazyScreen):
 
         self.tabs = QTabWidget()
         self.tabs.setObjectName("accounts_tabs")
-        self.tabs.addTab(cards_page, self.tr("Membership &cards"))
+        self.tabs.addTab(cards_page, self.tr("&Membership cards"))
         self.tabs.addTab(accounts_page, self.tr("&Key accounts"))
         self.tabs.addTab(uptake_page, self.tr("A+ &uptake"))
         layout = QVBoxLayout(self)

@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
 )
 from shiboken6 import isValid
 
+from dealerdesk.i18n import t
 from dealerdesk.services import membership
 from dealerdesk.services.changes import Changed
 from dealerdesk.services.membership import Card
@@ -99,13 +100,12 @@ class TierNamesDialog(FormDialog):
                  parent: QWidget | None = None) -> None:  # fmt: skip
         super().__init__(ctx, "tier_names", self.tr("Tier names"), parent)
         self.edits: dict[str, QLineEdit] = {}
-        from dealerdesk.i18n.words import label
-
         for tier in ValueTier:
+            standard = t(f"accounts.card_tier.{tier.value}")
             edit = QLineEdit(own.get(tier.value, ""))
-            edit.setPlaceholderText(label(tier))
+            edit.setPlaceholderText(standard)
             self.edits[tier.value] = edit
-            self.field(f"tier_{tier.value}", label(tier), edit)
+            self.field(f"tier_{tier.value}", standard, edit)
         note = QLabel(self.tr("Leave a name empty to keep the standard one."))
         self.body.insertWidget(2, note)
         self.finish_layout()

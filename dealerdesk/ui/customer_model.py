@@ -30,7 +30,7 @@ from PySide6.QtCore import (
 )
 from PySide6.QtGui import QBrush, QColor
 
-from dealerdesk.i18n import render
+from dealerdesk.i18n import render, t
 from dealerdesk.i18n.words import label_of
 from dealerdesk.services import customers, membership
 from dealerdesk.services.customers import CustomerFilter, CustomerListRow
@@ -370,7 +370,7 @@ class CustomerTableModel(QAbstractTableModel):
             return label_of(Segment, row.segment)
         if key == "card":
             tier, by_hand = self._cards.get(row.id, ("", False))
-            name = self._tier_names.get(tier) or label_of(ValueTier, tier)
+            name = self._tier_names.get(tier) or (t(f"accounts.card_tier.{tier}") if tier else "")
             return f"{name} ✎" if by_hand else name
         return str(getattr(row, key, "") or "")
 
@@ -389,5 +389,5 @@ class CustomerTableModel(QAbstractTableModel):
             return tr("Company", "CustomerTableModel")
         if key == "card" and self._cards.get(row.id, ("", False))[1]:
             return tr("Card tier set by hand (the suggestion is %1)", "CustomerTableModel").replace(
-                "%1", label_of(ValueTier, row.tier))  # fmt: skip
+                "%1", self._tier_names.get(row.tier) or row.tier)  # fmt: skip
         return None

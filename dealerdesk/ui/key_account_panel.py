@@ -47,11 +47,16 @@ TABLES = frozenset({"contact_person", "key_account", "vehicle", "customer"})
 class PeopleModel(RecordsTableModel):
     HEADERS = ("Name", "Role", "Phone", "E-mail", "Notes")
 
+    def __init__(self, parent: Any = None) -> None:
+        super().__init__(parent)
+        self.phones: dict[int, str] = {}  # person id → the phone as dialled, per load
+
     def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         p: PersonRow | None = self._row(index)
         if p is None or role != Qt.ItemDataRole.DisplayRole:
             return None
-        return (p.name, label_of(ContactRole, p.role), p.phone, p.email, p.notes)[index.column()]
+        phone = self.phones.get(p.id, p.phone)
+        return (p.name, label_of(ContactRole, p.role), phone, p.email, p.notes)[index.column()]
 
 
 class FleetModel(RecordsTableModel):
@@ -210,7 +215,7 @@ class KeyAccountPanel(QWidget):
         self.stage_error.setStyleSheet("color: #c62828")
         stage_row = QHBoxLayout()
         for caption, widget in ((self.tr("Stage"), self.stage), (self.tr("Expected"), self.expected),
-                                (self.tr("Vehicles"), self.fleet_size)):  # fmt: skip
+                                (self.tr("Fleet size"), self.fleet_size)):  # fmt: skip
             stage_row.addWidget(QLabel(caption))
             stage_row.addWidget(widget)
         stage_row.addWidget(self.stage_notes, 1)
@@ -253,6 +258,7 @@ class KeyAccountPanel(QWidget):
         if gen != self._gen or not isValid(self):
             return
         self.account = account
+        self.people.phones = dict(account.phones)
         self.people.set_rows(account.people)
         self.fleet.set_rows(account.fleet)
         s = account.stage

@@ -86,8 +86,8 @@
             <translation>增值服务（A+）推荐：在客户页面上展示、转为回访、客户接受（回访完成且联系上或已预约）。</translation>
         </message>
         <message>
-            <source>Membership &amp;cards</source>
-            <translation>会员卡(&amp;C)</translation>
+            <source>&amp;Membership cards</source>
+            <translation>会员卡(&amp;M)</translation>
         </message>
         <message>
             <source>&amp;Key accounts</source>
@@ -140,8 +140,8 @@
     <context>
         <name>AddedValuePanel</name>
         <message>
-            <source>&amp;Make follow-up</source>
-            <translation>生成回访(&amp;M)</translation>
+            <source>Make follow-up</source>
+            <translation>生成回访</translation>
         </message>
         <message>
             <source>Nothing to offer today: no vehicle is due for tyres, a warranty or insurance renewal, accessories or a new model.</source>
@@ -2333,8 +2333,8 @@ Nothing is written until the last step, and then everything or nothing: a file w
             <translation>预计日期</translation>
         </message>
         <message>
-            <source>Vehicles</source>
-            <translation>车辆</translation>
+            <source>Fleet size</source>
+            <translation>采购数量</translation>
         </message>
         <message>
             <source>Save stage</source>
