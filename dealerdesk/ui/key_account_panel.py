@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QPushButton,
+    QSizePolicy,
     QSpinBox,
     QTableView,
     QVBoxLayout,
@@ -213,6 +214,7 @@ class KeyAccountPanel(QWidget):
         self.stage_error = QLabel()
         self.stage_error.setObjectName("purchase_error")
         self.stage_error.setStyleSheet("color: #c62828")
+        self.stage_error.hide()
         stage_row = QHBoxLayout()
         for caption, widget in ((self.tr("Stage"), self.stage), (self.tr("Expected"), self.expected),
                                 (self.tr("Fleet size"), self.fleet_size)):  # fmt: skip
@@ -235,6 +237,8 @@ class KeyAccountPanel(QWidget):
                     inner.addWidget(part)
                 else:
                     inner.addLayout(part)
+            if title == self.tr("Next fleet purchase"):  # one row: the tables get the height
+                box.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Maximum)
             layout.addWidget(box)
         ctx.hub.changed.connect(self._on_changed)
 
@@ -266,7 +270,7 @@ class KeyAccountPanel(QWidget):
         self.expected.setText(s.expected_on.isoformat() if s.expected_on else "")
         self.fleet_size.setValue(s.fleet_size or 0)
         self.stage_notes.setText(s.notes)
-        self.stage_error.clear()
+        self._stage_message("")
         has_people, has_cars = bool(account.people), bool(account.fleet)
         self.buttons["edit_person"].setEnabled(has_people)
         self.buttons["remove_person"].setEnabled(has_people)
@@ -305,11 +309,11 @@ class KeyAccountPanel(QWidget):
     def save_stage(self) -> None:
         if self.customer_id is None:
             return
-        self.stage_error.clear()
+        self._stage_message("")
         try:
             expected = parse_day(self.expected.text(), "expected_on")
         except ValidationError as exc:
-            self.stage_error.setText(self.tr("Expected date: %1").replace("%1", exc.detail))
+            self._stage_message(self.tr("Expected date: %1").replace("%1", exc.detail))
             return
         self._submit(key_accounts.set_stage, self.customer_id, stage=self.stage.currentData(),
                      expected_on=expected, fleet_size=self.fleet_size.value() or None,
@@ -331,9 +335,14 @@ class KeyAccountPanel(QWidget):
 
     def _failed(self, exc: BaseException) -> None:
         if isinstance(exc, ValidationError):
-            self.stage_error.setText(f"{exc.field}: {exc.detail}")
+            self._stage_message(f"{exc.field}: {exc.detail}")
         else:
             errors.report(exc, self)
+
+    def _stage_message(self, text: str) -> None:
+        """A refused purchase value, under its row (hidden when there is none)."""
+        self.stage_error.setText(text)
+        self.stage_error.setVisible(bool(text))
 
     def _on_changed(self, change: Changed) -> None:
         if self.customer_id is not None and self.customer_id in change.customer_ids and (
