@@ -41,4 +41,6 @@ DYNAMIC = (
     QT_TRANSLATE_NOOP("UptakeModel", "Follow-ups made"),
     QT_TRANSLATE_NOOP("UptakeModel", "Taken up"),
     QT_TRANSLATE_NOOP("UptakeModel", "Taken up of shown"),
+    # a customer page with no warning signs (screenshot 84 opens one): untranslated before
+    QT_TRANSLATE_NOOP("CustomerDetail", "<br>No warning signs."),
 )
