@@ -101,7 +101,6 @@ DYNAMIC = (
     QT_TRANSLATE_NOOP("CustomersView", "VIP"),
     QT_TRANSLATE_NOOP("ExcludedModel", "Customer"),
     QT_TRANSLATE_NOOP("ExcludedModel", "Left out because"),
-    QT_TRANSLATE_NOOP("FollowupKind", "Added-value offer"),  # issue #14
     QT_TRANSLATE_NOOP("FollowupKind", "Birthday greeting"),
     QT_TRANSLATE_NOOP("FollowupKind", "Call back"),
     QT_TRANSLATE_NOOP("FollowupKind", "Campaign invitation"),
