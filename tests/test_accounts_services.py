@@ -214,6 +214,10 @@ def test_follow_ups_and_contacts_addressed_to_a_named_person(db_path: Path) -> N
     fid = made.new_id
     (row,) = [r for r in followups.due_followups(today=TODAY) if r.id == fid]
     assert row.contact_person == "陈会计"
+    from dealerdesk.services import desk_day
+
+    (task,) = [t for t in desk_day.day_plan(today=TODAY).tasks if getattr(t, "id", None) == fid]
+    assert task.contact_person == "陈会计"  # Today's row names the person too
     followups.complete_followup(followup_id=fid, outcome="reached", now=NOW, staff_id=staff)
     logged = ContactLog.get(ContactLog.followup == fid)
     assert logged.contact_person_id == finance
