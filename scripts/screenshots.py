@@ -170,6 +170,7 @@ def main() -> int:
 
     data_screens(window, settle, shot, out)
     safety_shots(window, ctx, shot)
+    __import__("screenshot_accounts").accounts_shots(window, shot, settle, TODAY)  # issue #14
 
     window._closing_ok = True  # the screenshots edit nothing that needs saving
     window.close()

@@ -9,6 +9,7 @@ from __future__ import annotations
 from types import MappingProxyType
 
 from dealerdesk.i18n import (
+    catalog_accounts,
     catalog_backtest,
     catalog_common,
     catalog_desk,
@@ -42,6 +43,7 @@ _AREAS = (
     catalog_desk,
     catalog_followup_reasons,
     catalog_referrals,  # issue #14
+    catalog_accounts,  # issue #14
 )
 
 

@@ -18,6 +18,7 @@ from dealerdesk.services.aftercare import settle
 from dealerdesk.services.changes import Changed, changed
 from dealerdesk.store import customer_queries as q
 from dealerdesk.store import customer_writes as w
+from dealerdesk.store import key_account_store
 from dealerdesk.store.customer_queries import CustomerFilter
 from dealerdesk.store.db import write_transaction
 from dealerdesk.store.records import (
@@ -122,12 +123,16 @@ def log_contact(
     purpose: str = "service",
     notes: str = "",
     staff_id: int | None = None,
+    contact_person_id: int | None = None,
 ) -> Changed:
     with write_transaction():
         new_id = w.log_contact(
             customer_id, at=now, channel=channel, outcome=outcome, direction=direction,
             purpose=purpose, notes=notes, staff_id=staff_id,
         )  # fmt: skip
+        if contact_person_id is not None:  # issue #14: with a named person at a company
+            key_account_store.check_person_of(customer_id, contact_person_id)
+            key_account_store.address_contact(new_id, contact_person_id)
         done = changed("contact_log", customers=(customer_id,), new_id=new_id)
         return settle(done, today=now.date())
 

@@ -19,6 +19,8 @@ from dataclasses import dataclass, field
 from datetime import date, timedelta
 
 from dealerdesk.services.demo_referrals import DemoReferrals
+from dealerdesk.services.demo_accounts import TABLES as ACCOUNT_TABLES
+from dealerdesk.services.demo_accounts import add_accounts
 from dealerdesk.store.validation import vin_check_digit
 from dealerdesk.vocab.complaints import ComplaintSeverity as Sev
 
@@ -173,6 +175,7 @@ class DemoGenerator:
         self._staff()
         for cid in range(1, self.n + 1):
             self._customer(cid)
+        add_accounts(self)  # issue #14: cards, contact people, fleet purchases
         return self.rows
 
     def _customer(self, cid: int) -> None:
@@ -417,7 +420,7 @@ def iter_tables(rows: DemoRows) -> Iterator[tuple[str, tuple[str, ...], list[tup
     """Tables in foreign-key order, for the loader."""
     order = ("staff", "partner", "campaign", "customer", "consent", "referral", "vehicle",
              "visit", "contact_log", "survey", "complaint", "partner_referral",
-             "partner_spend")  # fmt: skip
+             "partner_spend", *ACCOUNT_TABLES)  # fmt: skip
     for table in order:
         if table in rows.tables:
             cols, data = rows.tables[table]

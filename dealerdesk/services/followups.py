@@ -63,6 +63,7 @@ from dealerdesk.retention.cadence.dates import fmt_day
 from dealerdesk.services import settings
 from dealerdesk.services.changes import Changed, changed
 from dealerdesk.store import followup_queries as fq
+from dealerdesk.store import key_account_store
 from dealerdesk.store.db import write_transaction
 from dealerdesk.store.followup_queries import FollowupRow
 from dealerdesk.vocab.contact import Channel, Outcome
@@ -443,6 +444,7 @@ def complete_followup(
             customer_id=f.customer_id, at=now, channel=channel, outcome=outcome,
             purpose=f.purpose, staff_id=staff_id, followup_id=f.id, notes=notes,
         )  # fmt: skip
+        key_account_store.address_contact(mine, key_account_store.followup_person(f.id))  # #14
         if outcome == "no_answer" and f.attempt < config.max_no_answer:
             won = fq.set_pending(f.id, due=cal.add_working_days(today, 1), outcome="no_answer",
                                  stamp=now, attempt=f.attempt + 1)  # fmt: skip
@@ -509,8 +511,9 @@ def reschedule_followup(*, followup_id: int, new_due: date, today: date) -> Chan
 
 
 def schedule_followup(
-    *, customer_id: int, due: date, reason: str, today: date, assignee_id: int | None = None
-) -> Changed:
+    *, customer_id: int, due: date, reason: str, today: date, assignee_id: int | None = None,
+    contact_person_id: int | None = None,
+) -> Changed:  # fmt: skip
     """A follow-up planned by hand ("call about the winter tyre offer on Friday").
 
     Its key is unique to this request, so the generator never moves or cancels it: only
@@ -536,6 +539,9 @@ def schedule_followup(
             assignee_id=assignee_id, vehicle_id=None, complaint_id=None, campaign_id=None,
             stamp=stamp, outcome="rescheduled",
         )  # fmt: skip
+        if contact_person_id is not None:  # issue #14: to a named person at a company
+            key_account_store.check_person_of(customer_id, contact_person_id)
+            key_account_store.address_followup(new_id, contact_person_id)
     return changed("followup", customers=(customer_id,), followups=(new_id,), new_id=new_id)
 
 

@@ -109,6 +109,7 @@ class FollowupRow:
     risk: int | None = None
     channel: str = ""
     source_key: str = ""
+    contact_person: str = ""  # issue #14: the named person at a company to call
 
 
 @dataclass(frozen=True, slots=True)
@@ -296,12 +297,14 @@ _ROW_SQL = """
            coalesce(v.model, ''), coalesce(s.name, ''),
            (SELECT max(l.at) FROM contact_log l WHERE l.customer_id = f.customer_id),
            f.status, f.assignee_id, f.essential, f.purpose, f.attempt, coalesce(f.outcome, ''),
-           coalesce(sc.tier, ''), sc.score, coalesce(f.channel, ''), f.source_key
+           coalesce(sc.tier, ''), sc.score, coalesce(f.channel, ''), f.source_key,
+           coalesce(cp.name, '')
     FROM followup f
     JOIN customer c ON c.id = f.customer_id
     LEFT JOIN vehicle v ON v.id = f.vehicle_id
     LEFT JOIN staff s ON s.id = f.assignee_id
     LEFT JOIN customer_score sc ON sc.customer_id = f.customer_id
+    LEFT JOIN contact_person cp ON cp.id = f.contact_person_id
 """
 
 
@@ -327,7 +330,7 @@ def _rows(sql: str, params: list[object], *, today: date, labels: Mapping[str, s
         out.append(FollowupRow(
             r[0], r[1], r[2], r[3], r[4], labels.get(r[4], r[4]), due, max(late, 0), r[6],
             vehicle, r[10], to_date(r[11]), r[12], r[13], bool(r[14]), r[15], r[16], r[17],
-            r[18], r[19], r[20], r[21],
+            r[18], r[19], r[20], r[21], r[22],
         ))  # fmt: skip
     return out
 

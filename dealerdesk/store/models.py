@@ -370,6 +370,8 @@ class Followup(BaseModel):
     # one-time catch-up list of a customer's first plan.
     channel = CharField(max_length=10, null=True)
     catchup = BooleanField(default=False, constraints=[SQL("DEFAULT 0")])
+    # issue #14: addressed to a named person at a company (NULL: the customer as a whole)
+    contact_person = ForeignKeyField(ContactPerson, null=True, on_delete="SET NULL", index=False)
 
     class Meta:
         indexes = (
@@ -406,6 +408,8 @@ class ContactLog(BaseModel):
     staff = ForeignKeyField(Staff, null=True, on_delete="SET NULL")
     followup = ForeignKeyField(Followup, null=True, on_delete="SET NULL")
     notes = TextField(null=True)
+    # issue #14: addressed to a named person at a company (NULL: the customer as a whole)
+    contact_person = ForeignKeyField(ContactPerson, null=True, on_delete="SET NULL", index=False)
 
     class Meta:
         table_name = "contact_log"
@@ -509,6 +513,67 @@ class FollowupPlan(Model):
         table_name = "followup_plan"
 
 
+class MembershipCard(BaseModel):
+    """A member's card (会员卡, issue #14): the tier the staff set, not the computed one.
+
+    ``tier`` is a ValueTier code; the 80/20 suggestion lives in ``customer_score.tier``
+    and is never written here, so a tier set by hand (``overridden``) stays until a
+    person accepts the suggestion.
+    """
+
+    id = AutoField()
+    customer = ForeignKeyField(Customer, unique=True, backref="cards", on_delete="CASCADE")
+    tier = CharField(max_length=10)
+    card_number = CharField(max_length=24, unique=True)
+    issued_on = DateField()
+    benefits = TextField(null=True)
+    overridden = BooleanField(default=False)
+
+    class Meta:
+        table_name = "membership_card"
+
+
+class KeyAccount(BaseModel):
+    """A company's next fleet purchase (大客户, issue #14): its stage, date and size."""
+
+    customer = ForeignKeyField(Customer, primary_key=True, on_delete="CASCADE")
+    stage = CharField(max_length=16, default="none", index=True)  # vocab.accounts.PurchaseStage
+    expected_on = DateField(null=True)
+    fleet_size = IntegerField(null=True)
+    notes = TextField(null=True)
+
+    class Meta:
+        table_name = "key_account"
+
+
+class VehicleDriver(BaseModel):
+    """Who at a company drives one of its vehicles (one driver per vehicle)."""
+
+    vehicle = ForeignKeyField(Vehicle, primary_key=True, on_delete="CASCADE")
+    contact_person = ForeignKeyField(ContactPerson, on_delete="CASCADE")
+
+    class Meta:
+        table_name = "vehicle_driver"
+
+
+class AddedValueOffer(BaseModel):
+    """An "A+" suggestion the desk was shown (issue #14): the first step of its count.
+
+    ``source_key`` is the suggestion's own key, which its follow-up also carries, so
+    shown → follow-up made → taken up is one join.
+    """
+
+    id = AutoField()
+    source_key = CharField(max_length=80, unique=True)
+    customer = ForeignKeyField(Customer, on_delete="CASCADE")
+    vehicle = ForeignKeyField(Vehicle, null=True, on_delete="SET NULL", index=False)
+    kind = CharField(max_length=20)  # vocab.accounts.AddedValueKind
+    shown_on = DateField()
+
+    class Meta:
+        table_name = "added_value_offer"
+
+
 class SchemaVersion(Model):
     """One row per applied schema version; the highest is the file's version."""
 
@@ -547,6 +612,10 @@ ALL_MODELS: tuple[type[Model], ...] = (
     CustomerSearch,
     CustomerScore,
     FollowupPlan,
+    MembershipCard,
+    KeyAccount,
+    VehicleDriver,
+    AddedValueOffer,
 )
 
 __all__ = [m.__name__ for m in ALL_MODELS] + ["ALL_MODELS"]

@@ -41,6 +41,7 @@ from dealerdesk.services import customers, referrals
 from dealerdesk.ui.context import DeskContext
 from dealerdesk.ui.customer_picker import CustomerPicker  # issue #14
 from dealerdesk.ui.followup_dialogs import ScheduleFollowupDialog  # issue #7: moved there
+from dealerdesk.ui.key_account_panel import person_box  # issue #14
 from dealerdesk.ui.profile_form import (
     CHANNELS,
     KINDS,
@@ -67,7 +68,8 @@ class LogContactDialog(FormDialog):
     """Log a call, message or visit with its outcome: Ctrl+L, one letter, Enter."""
 
     def __init__(self, ctx: DeskContext, customer_id: int, customer_name: str, *,
-                 preferred_channel: str = "phone", parent: QWidget | None = None) -> None:  # fmt: skip
+                 preferred_channel: str = "phone", people: Sequence[Any] = (),
+                 parent: QWidget | None = None) -> None:  # fmt: skip
         super().__init__(ctx, "log_contact", self.tr("Log a contact — %1").replace(
             "%1", customer_name), parent)  # fmt: skip
         self.customer_id = customer_id
@@ -98,6 +100,9 @@ class LogContactDialog(FormDialog):
         self.field("direction", "", self.incoming)
         self.field("purpose", self.tr("&Purpose"), self.purpose)
         self.field("notes", self.tr("&Notes"), self.notes)
+        self.person = person_box(people)  # issue #14: with whom at a company (None: hidden)
+        if self.person is not None:
+            self.field("contact_person_id", self.tr("With (&at the company)"), self.person)
         self.finish_layout()
         self._update_save()
         first = self.outcomes.buttons()[0]
@@ -156,6 +161,7 @@ class LogContactDialog(FormDialog):
             direction="in" if self.incoming.isChecked() else "out",
             purpose=self.purpose.currentData(), notes=self.notes.text().strip(),
             staff_id=self.ctx.staff_id,
+            contact_person_id=self.person.currentData() if self.person is not None else None,
         )  # fmt: skip
 
     def done_message(self) -> str:

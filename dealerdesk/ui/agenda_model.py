@@ -181,8 +181,9 @@ class AgendaModel(RecordsTableModel):
             if self.today is not None and row.due == self.today:
                 return tr("Today", "AgendaModel")
             return fmt_date(row.due)
-        if key == "customer":
-            return str(row.customer_name)
+        if key == "customer":  # issue #14: a call for a named person at a company
+            person = getattr(row, "contact_person", "")
+            return f"{row.customer_name} · {person}" if person else str(row.customer_name)
         if key == "phone":
             return self._phones.get(int(row.id)) or (row.phone or "")
         if key == "kind":

@@ -36,6 +36,7 @@ from dealerdesk.services import customers
 from dealerdesk.services.changes import Changed
 from dealerdesk.services.customers import CustomerRecord
 from dealerdesk.ui import dialogs, errors
+from dealerdesk.ui.accounts_tabs import AccountsTabs  # issue #14
 from dealerdesk.ui.action_dialogs import (
     AddVehicleDialog,
     FormDialog,
@@ -163,8 +164,11 @@ class CustomerDetail(QWidget):
         # issue #7: the customer's open follow-ups (and what the contact limit holds back)
         self.followups = CustomerFollowups(ctx, self)
         self.tabs.addTab(self.followups, self.tr("Follow-&ups"))
-        self.followups.counted.connect(lambda n: self.tabs.setTabText(
-            self.tabs.indexOf(self.followups), self.tr("Follow-&ups (%1)").replace("%1", str(n))))
+        self.followups.counted.connect(
+            lambda n: self.tabs.setTabText(
+                self.tabs.indexOf(self.followups), self.tr("Follow-&ups (%1)").replace("%1", str(n))
+            )
+        )
         # issue #14: whom this customer brought
         self.referrals = CustomerReferrals(ctx, self)
         self.tabs.addTab(self.referrals, self.tr("Referrals"))
@@ -173,6 +177,7 @@ class CustomerDetail(QWidget):
                 self.tabs.indexOf(self.referrals), self.tr("Referrals (%1)").replace("%1", str(n))
             )
         )
+        self.accounts = AccountsTabs(ctx, self.tabs)  # issue #14: card, company, A+ offers
 
         form_page = QWidget()
         fl = QVBoxLayout(form_page)
@@ -268,6 +273,7 @@ class CustomerDetail(QWidget):
             self.followups.load(r.id)
         if self.referrals.customer_id != r.id:  # issue #14
             self.referrals.load(r.id)
+        self.accounts.show_customer(r.id, r.name, r.kind)
         self._set_enabled(True)
         self.buttons["mark_lost"].setEnabled(r.status != CustomerStatus.LOST)
         self.loaded.emit(r.id)
@@ -369,14 +375,14 @@ class CustomerDetail(QWidget):
     def log_contact(self) -> None:
         r = self._record()
         if r is not None:
-            self._run(LogContactDialog(self.ctx, r.id, r.name,
-                                       preferred_channel=r.preferred_channel, parent=self))  # fmt: skip
+            self._run(LogContactDialog(self.ctx, r.id, r.name, preferred_channel=r.preferred_channel,
+                                       people=self.accounts.people(), parent=self))  # fmt: skip
 
     def schedule_followup(self) -> None:
         r = self._record()
         if r is not None and self.data is not None:
             self._run(ScheduleFollowupDialog(self.ctx, r.id, r.name, staff=self.data.staff,
-                                             parent=self))  # fmt: skip
+                                             people=self.accounts.people(), parent=self))  # fmt: skip
 
     def record_complaint(self) -> None:
         r = self._record()

@@ -30,9 +30,9 @@ from PySide6.QtCore import (
 )
 from PySide6.QtGui import QBrush, QColor
 
-from dealerdesk.i18n import render
+from dealerdesk.i18n import render, t
 from dealerdesk.i18n.words import label_of
-from dealerdesk.services import customers
+from dealerdesk.services import customers, membership
 from dealerdesk.services.customers import CustomerFilter, CustomerListRow
 from dealerdesk.ui.i18n import fmt_date, tr
 from dealerdesk.ui.worker import Worker
@@ -59,6 +59,7 @@ COLUMNS: tuple[tuple[str, str, str | None], ...] = (
     ("plate", "Plate", None),
     ("city", "City", "city"),
     ("tier", "Tier", "tier"),
+    ("card", "Card", None),  # issue #14: the membership card's tier (✎: set by hand)
     ("segment", "Segment", "segment"),
     ("score", "Risk", "score"),
     ("owner", "Assigned to", "owner"),
@@ -70,6 +71,7 @@ COLUMN_KEYS = tuple(key for key, _h, _s in COLUMNS)
 SearchFn = Callable[[CustomerFilter], list[int]]
 RowsFn = Callable[[Sequence[int]], list[CustomerListRow]]
 PhoneFn = Callable[[str | None], str]
+CardsFn = Callable[[Sequence[int]], dict[int, tuple[str, bool]]]
 
 
 class CustomerTableModel(QAbstractTableModel):
@@ -100,12 +102,16 @@ class CustomerTableModel(QAbstractTableModel):
         search_ids: SearchFn = customers.search_customer_ids,
         fetch_rows: RowsFn = customers.customer_rows,
         format_phone: PhoneFn = customers.display_phone,
+        fetch_cards: CardsFn = membership.card_tiers,
     ) -> None:
         super().__init__(parent)
         self._worker = worker
         self._search_ids = search_ids
         self._fetch_rows = fetch_rows
         self._format_phone = format_phone
+        self._fetch_cards = fetch_cards
+        self._cards: dict[int, tuple[str, bool]] = {}  # issue #14: card tier per customer
+        self._tier_names: dict[str, str] = {}
         self.page_size = page_size
         self._cache_pages = cache_pages
         self._ids: list[int] = []
@@ -308,6 +314,7 @@ class CustomerTableModel(QAbstractTableModel):
         ids = self._ids[start : start + self.page_size]
         try:
             rows = self._fetch_rows(ids)
+            self._load_cards(ids)
         except Exception:  # painting must never raise; the log keeps the cause
             log.exception("could not read customer rows %d–%d", start, start + len(ids))
             rows = []
@@ -318,6 +325,17 @@ class CustomerTableModel(QAbstractTableModel):
         while len(self._pages) > self._cache_pages:
             self._pages.popitem(last=False)
         return page
+
+    def _load_cards(self, ids: Sequence[int]) -> None:
+        """The page's membership cards (issue #14), with the dealership's tier names."""
+        if self._fetch_cards is membership.card_tiers:
+            self._tier_names = membership.tier_names()
+        found = self._fetch_cards(ids)
+        for cid in ids:
+            if cid in found:
+                self._cards[cid] = found[cid]
+            else:
+                self._cards.pop(cid, None)
 
     def _phone(self, e164: str) -> str:
         if not e164:
@@ -350,6 +368,10 @@ class CustomerTableModel(QAbstractTableModel):
             return label_of(ValueTier, row.tier)
         if key == "segment":
             return label_of(Segment, row.segment)
+        if key == "card":
+            tier, by_hand = self._cards.get(row.id, ("", False))
+            name = self._tier_names.get(tier) or (t(f"accounts.card_tier.{tier}") if tier else "")
+            return f"{name} ✎" if by_hand else name
         return str(getattr(row, key, "") or "")
 
     def _tooltip(self, row: CustomerListRow, key: str) -> str | None:
@@ -365,4 +387,7 @@ class CustomerTableModel(QAbstractTableModel):
             return "\n".join([head, *(f"• {render(r)}" for r in row.reasons)])
         if key == "name" and row.kind == "company":
             return tr("Company", "CustomerTableModel")
+        if key == "card" and self._cards.get(row.id, ("", False))[1]:
+            return tr("Card tier set by hand (the suggestion is %1)", "CustomerTableModel").replace(
+                "%1", self._tier_names.get(row.tier) or row.tier)  # fmt: skip
         return None

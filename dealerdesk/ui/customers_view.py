@@ -48,8 +48,8 @@ _Index = QModelIndex | QPersistentModelIndex
 DEBOUNCE_MS = 200
 BANDS = (RiskBand.HIGH, RiskBand.MEDIUM, RiskBand.LOW, RiskBand.GONE, RiskBand.NONE)  # worst first
 LIST_TABLES = frozenset({"customer", "vehicle", "contact_log", "customer_score", "score",
-                         "staff", "visit", "complaint", "survey"})  # fmt: skip
-COLUMN_WIDTHS = {"name": 170, "phone": 120, "plate": 95, "city": 70, "tier": 72,
+                         "staff", "visit", "complaint", "survey", "membership_card"})  # fmt: skip
+COLUMN_WIDTHS = {"name": 170, "phone": 120, "plate": 95, "city": 70, "tier": 72, "card": 80,
                  "segment": 115, "score": 56, "owner": 100, "last_contact": 100}  # fmt: skip
 
 

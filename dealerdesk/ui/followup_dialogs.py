@@ -46,6 +46,7 @@ from dealerdesk.services.customers import StaffRecord
 from dealerdesk.ui import dialogs, errors
 from dealerdesk.ui.context import DeskContext
 from dealerdesk.ui.i18n import fmt_date, tr
+from dealerdesk.ui.key_account_panel import person_box  # issue #14
 from dealerdesk.ui.profile_form import FormDialog, Job
 
 # (outcome key stored by the service, the letter that picks it, the label)
@@ -257,7 +258,8 @@ class ScheduleFollowupDialog(FormDialog):
                (1, "month", QT_TRANSLATE_NOOP("ScheduleFollowupDialog", "+1 &month")))  # fmt: skip
 
     def __init__(self, ctx: DeskContext, customer_id: int, customer_name: str, *,
-                 staff: Sequence[StaffRecord] = (), parent: QWidget | None = None) -> None:  # fmt: skip
+                 staff: Sequence[StaffRecord] = (), people: Sequence[Any] = (),
+                 parent: QWidget | None = None) -> None:  # fmt: skip
         super().__init__(ctx, "schedule_followup", self.tr("Schedule a follow-up — %1").replace(
             "%1", customer_name), parent)  # fmt: skip
         self.customer_id = customer_id
@@ -293,6 +295,9 @@ class ScheduleFollowupDialog(FormDialog):
         self.field("reason", self.tr("R&eason"), self.reason)  # Alt+W is "+1 week"
         self.field("due", self.tr("&Day"), day_row)
         self.field("assignee_id", self.tr("&Assign to"), self.assignee)
+        self.person = person_box(people)  # issue #14: to whom at a company (None: hidden)
+        if self.person is not None:
+            self.field("contact_person_id", self.tr("&Call (at the company)"), self.person)
         self.finish_layout()
         self.setFocusProxy(self.reason)
         self.setTabOrder(self.reason, self.due)
@@ -311,7 +316,8 @@ class ScheduleFollowupDialog(FormDialog):
             raise ValidationError("due", self.tr("is in the past"))
         return partial(followups.schedule_followup, customer_id=self.customer_id, due=due,
                        reason=self.reason.text().strip(), assignee_id=self.assignee.currentData(),
-                       today=self.ctx.today())  # fmt: skip
+                       today=self.ctx.today(),
+                       contact_person_id=self.person.currentData() if self.person else None)  # fmt: skip
 
     def done_message(self) -> str:
         return self.tr("Follow-up scheduled for %1").replace("%1", fmt_date(self.due_day()))

@@ -31,6 +31,7 @@ from PySide6.QtWidgets import (
 from dealerdesk.paths import data_dir
 from dealerdesk.services.changes import Changed
 from dealerdesk.ui import dialogs, language
+from dealerdesk.ui.accounts_view import AccountsView
 from dealerdesk.ui.action_dialogs import LogContactDialog, NewCustomerDialog, run_form
 from dealerdesk.ui.calendar_view import CalendarView
 from dealerdesk.ui.campaigns_view import CampaignsView
@@ -57,7 +58,7 @@ SCREENS: tuple[tuple[str, str], ...] = (
     ("reports", "Reports"),
     ("settings", "Settings"),
     ("duplicates", "Duplicates"),
-    ("referrals", "Referrals"),  # issue #14: Ctrl+0
+              f"Ctrl+{(i + 1) % 10}" if i < 10 else None)  # the tenth is Ctrl+0; later ones: the View menu
 )
 NAV_STYLE = ("QListWidget#navigation { font-size: 11pt; }"
              " QListWidget#navigation::item { padding: 7px 10px; }")
@@ -166,6 +167,8 @@ class MainWindow(QMainWindow):
                                           self.tr(text) + "<br>" + self.tr("Coming soon."))  # fmt: skip
         self.duplicates = DuplicatesView(ctx)
         self.pages["duplicates"] = self.duplicates
+        self.accounts = AccountsView(ctx)  # issue #14
+        self.pages["accounts"] = self.accounts
         self.settings_view = SettingsView(ctx)  # issue #11
         self.pages["settings"] = self.settings_view
         self.pages["detail"] = self.detail
@@ -232,7 +235,7 @@ class MainWindow(QMainWindow):
         a("about", self.tr("&About DealerDesk"), self.about)
         for i, (key, label) in enumerate(SCREENS):
             a(f"screen_{key}", self.tr(label), lambda k=key: self.show_screen(k),
-              f"Ctrl+{(i + 1) % 10}")  # the tenth is Ctrl+0
+              f"Ctrl+{(i + 1) % 10}" if i < 10 else None)  # the tenth is Ctrl+0; later ones: the View menu
 
     def _build_menus(self) -> None:
         bar = self.menuBar()

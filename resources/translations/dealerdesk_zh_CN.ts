@@ -2,6 +2,115 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="zh_CN">
     <context>
+        <name>AccountsModel</name>
+        <message>
+            <source>Company</source>
+            <translation>公司</translation>
+        </message>
+        <message>
+            <source>Next purchase</source>
+            <translation>采购阶段</translation>
+        </message>
+        <message>
+            <source>Expected</source>
+            <translation>预计日期</translation>
+        </message>
+        <message>
+            <source>Fleet size</source>
+            <translation>采购数量</translation>
+        </message>
+        <message>
+            <source>Vehicles</source>
+            <translation>车辆</translation>
+        </message>
+        <message>
+            <source>People</source>
+            <translation>联系人</translation>
+        </message>
+        <message>
+            <source>Decision maker</source>
+            <translation>决策人</translation>
+        </message>
+    </context>
+    <context>
+        <name>AccountsTabs</name>
+        <message>
+            <source>Card</source>
+            <translation>会员卡</translation>
+        </message>
+        <message>
+            <source>Company</source>
+            <translation>公司</translation>
+        </message>
+        <message>
+            <source>A&amp;+ offers</source>
+            <translation>增值推荐(&amp;+)</translation>
+        </message>
+    </context>
+    <context>
+        <name>AccountsView</name>
+        <message>
+            <source>Cards &amp; fleets</source>
+            <translation>会员与大客户</translation>
+        </message>
+        <message>
+            <source>All cards</source>
+            <translation>全部会员卡</translation>
+        </message>
+        <message>
+            <source>Suggested tier differs from the card</source>
+            <translation>建议等级与会员卡不同</translation>
+        </message>
+        <message>
+            <source>&amp;Accept suggestion</source>
+            <translation>采纳建议等级(&amp;A)</translation>
+        </message>
+        <message>
+            <source>Tier &amp;names…</source>
+            <translation>等级名称(&amp;N)…</translation>
+        </message>
+        <message>
+            <source>Open customer</source>
+            <translation>打开客户</translation>
+        </message>
+        <message>
+            <source>Any stage</source>
+            <translation>不限阶段</translation>
+        </message>
+        <message>
+            <source>Open company</source>
+            <translation>打开企业客户</translation>
+        </message>
+        <message>
+            <source>Added-value (A+) offers: shown on a customer's page, made into a follow-up, and taken up (done with the customer reached or booked).</source>
+            <translation>增值服务（A+）推荐：在客户页面上展示、转为回访、客户接受（回访完成且联系上或已预约）。</translation>
+        </message>
+        <message>
+            <source>&amp;Membership cards</source>
+            <translation>会员卡(&amp;M)</translation>
+        </message>
+        <message>
+            <source>&amp;Key accounts</source>
+            <translation>大客户(&amp;K)</translation>
+        </message>
+        <message>
+            <source>A+ &amp;uptake</source>
+            <translation>增值服务成效(&amp;U)</translation>
+        </message>
+        <message>
+            <source>%1 cards shown, %2 of them differ from the suggestion; %3 companies</source>
+            <translation>显示%1张会员卡，其中%2张与建议等级不同；%3家企业客户</translation>
+        </message>
+        <message>
+            <source>Select cards whose suggestion differs</source>
+            <translation>请选择与建议等级不同的会员卡</translation>
+        </message>
+        <message>
+            <source>%1 cards now carry the suggested tier</source>
+            <translation>%1张会员卡已改为建议等级</translation>
+        </message>
+    </context>
+    <context>
         <name>AddVehicleDialog</name>
         <message>
             <source>Add a vehicle — %1</source>
@@ -26,6 +135,33 @@
         <message>
             <source>Vehicle added</source>
             <translation>车辆已添加</translation>
+        </message>
+    </context>
+    <context>
+        <name>AddedValuePanel</name>
+        <message>
+            <source>Make follow-up</source>
+            <translation>生成回访</translation>
+        </message>
+        <message>
+            <source>Nothing to offer today: no vehicle is due for tyres, a warranty or insurance renewal, accessories or a new model.</source>
+            <translation>今日暂无可推荐项目：没有车辆需要更换轮胎、延保、续保、加装精品或推荐新车。</translation>
+        </message>
+        <message>
+            <source>Taken up by this customer:</source>
+            <translation>该客户的接受情况：</translation>
+        </message>
+        <message>
+            <source>Follow-up planned for today</source>
+            <translation>已安排今日回访</translation>
+        </message>
+        <message>
+            <source>%1: %2 shown · %3 made into follow-ups · %4 taken up</source>
+            <translation>%1：推荐%2次 · 转为回访%3次 · 成交%4次</translation>
+        </message>
+        <message>
+            <source>No offers shown yet.</source>
+            <translation>尚无推荐记录。</translation>
         </message>
     </context>
     <context>
@@ -504,6 +640,143 @@
         <message>
             <source>V&amp;isited</source>
             <translation>已到店(&amp;I)</translation>
+        </message>
+    </context>
+    <context>
+        <name>CardDialog</name>
+        <message>
+            <source>Edit the card — %1</source>
+            <translation>编辑会员卡 — %1</translation>
+        </message>
+        <message>
+            <source>Issue a membership card — %1</source>
+            <translation>办理会员卡 — %1</translation>
+        </message>
+        <message>
+            <source>automatic</source>
+            <translation>自动生成</translation>
+        </message>
+        <message>
+            <source>e.g. free car wash every month, birthday gift</source>
+            <translation>例如：每月免费洗车、生日礼物</translation>
+        </message>
+        <message>
+            <source>Suggested by spend: %1</source>
+            <translation>按消费建议：%1</translation>
+        </message>
+        <message>
+            <source>not scored yet</source>
+            <translation>尚未评分</translation>
+        </message>
+        <message>
+            <source>&amp;Tier</source>
+            <translation>等级(&amp;T)</translation>
+        </message>
+        <message>
+            <source>Card &amp;number</source>
+            <translation>卡号(&amp;N)</translation>
+        </message>
+        <message>
+            <source>&amp;Issued on</source>
+            <translation>发卡日期(&amp;I)</translation>
+        </message>
+        <message>
+            <source>&amp;Benefits</source>
+            <translation>会员权益(&amp;B)</translation>
+        </message>
+        <message>
+            <source>Card saved</source>
+            <translation>会员卡已保存</translation>
+        </message>
+    </context>
+    <context>
+        <name>CardPanel</name>
+        <message>
+            <source>Issue card…</source>
+            <translation>办理会员卡…</translation>
+        </message>
+        <message>
+            <source>Accept suggestion</source>
+            <translation>采纳建议等级</translation>
+        </message>
+        <message>
+            <source>not scored yet</source>
+            <translation>尚未评分</translation>
+        </message>
+        <message>
+            <source>No membership card yet.</source>
+            <translation>尚未办理会员卡。</translation>
+        </message>
+        <message>
+            <source>Suggested tier by spend: &lt;b&gt;%1&lt;/b&gt;</source>
+            <translation>按消费建议等级：&lt;b&gt;%1&lt;/b&gt;</translation>
+        </message>
+        <message>
+            <source>Card &lt;b&gt;%1&lt;/b&gt; · No. %2 · issued %3</source>
+            <translation>会员卡 &lt;b&gt;%1&lt;/b&gt; · 卡号 %2 · %3发卡</translation>
+        </message>
+        <message>
+            <source>Tier set by hand: a new score never changes it.</source>
+            <translation>等级为人工设定：重新评分不会改变它。</translation>
+        </message>
+        <message>
+            <source>Suggested by the 24-month spend (%1): &lt;b&gt;%2&lt;/b&gt;</source>
+            <translation>按近24个月消费（%1）建议：&lt;b&gt;%2&lt;/b&gt;</translation>
+        </message>
+        <message>
+            <source>The card and the suggestion differ.</source>
+            <translation>会员卡等级与建议等级不同。</translation>
+        </message>
+        <message>
+            <source>Benefits: %1</source>
+            <translation>权益：%1</translation>
+        </message>
+        <message>
+            <source>Edit card…</source>
+            <translation>编辑会员卡…</translation>
+        </message>
+        <message>
+            <source>Accept suggestion: %1</source>
+            <translation>采纳建议等级：%1</translation>
+        </message>
+        <message>
+            <source>Card tier updated</source>
+            <translation>会员等级已更新</translation>
+        </message>
+    </context>
+    <context>
+        <name>CardsModel</name>
+        <message>
+            <source>Customer</source>
+            <translation>客户</translation>
+        </message>
+        <message>
+            <source>Card no.</source>
+            <translation>卡号</translation>
+        </message>
+        <message>
+            <source>Card tier</source>
+            <translation>会员等级</translation>
+        </message>
+        <message>
+            <source>Suggested</source>
+            <translation>建议等级</translation>
+        </message>
+        <message>
+            <source>24-month spend</source>
+            <translation>近24个月消费</translation>
+        </message>
+        <message>
+            <source>Issued</source>
+            <translation>发卡日期</translation>
+        </message>
+        <message>
+            <source>Benefits</source>
+            <translation>权益</translation>
+        </message>
+        <message>
+            <source>Set by hand: a new score never changes it</source>
+            <translation>人工设定：重新评分不会改变它</translation>
         </message>
     </context>
     <context>
@@ -1126,6 +1399,10 @@
             <source>Deceased</source>
             <translation>已故</translation>
         </message>
+        <message>
+            <source>&lt;br&gt;No warning signs.</source>
+            <translation>&lt;br&gt;暂无预警信号。</translation>
+        </message>
     </context>
     <context>
         <name>CustomerFollowups</name>
@@ -1223,6 +1500,10 @@
             <translation>已流失</translation>
         </message>
         <message>
+            <source>Card</source>
+            <translation>会员卡</translation>
+        </message>
+        <message>
             <source>This column cannot be sorted</source>
             <translation>此列不能排序</translation>
         </message>
@@ -1245,6 +1526,10 @@
         <message>
             <source>Company</source>
             <translation>公司</translation>
+        </message>
+        <message>
+            <source>Card tier set by hand (the suggestion is %1)</source>
+            <translation>会员等级为人工设定（建议等级为%1）</translation>
         </message>
     </context>
     <context>
@@ -1564,6 +1849,21 @@
         </message>
     </context>
     <context>
+        <name>DriverDialog</name>
+        <message>
+            <source>Driver — %1</source>
+            <translation>用车人 — %1</translation>
+        </message>
+        <message>
+            <source>Not known</source>
+            <translation>未知</translation>
+        </message>
+        <message>
+            <source>&amp;Driver</source>
+            <translation>用车人(&amp;D)</translation>
+        </message>
+    </context>
+    <context>
         <name>DuplicatesModel</name>
         <message>
             <source>Customer</source>
@@ -1737,6 +2037,29 @@
         </message>
     </context>
     <context>
+        <name>FleetModel</name>
+        <message>
+            <source>Plate</source>
+            <translation>车牌</translation>
+        </message>
+        <message>
+            <source>Vehicle</source>
+            <translation>车辆</translation>
+        </message>
+        <message>
+            <source>Year</source>
+            <translation>年份</translation>
+        </message>
+        <message>
+            <source>Bought</source>
+            <translation>购车日期</translation>
+        </message>
+        <message>
+            <source>Driver</source>
+            <translation>用车人</translation>
+        </message>
+    </context>
+    <context>
         <name>FollowupActions</name>
         <message>
             <source>Logged: %1 — %2</source>
@@ -1757,6 +2080,10 @@
     </context>
     <context>
         <name>FollowupKind</name>
+        <message>
+            <source>Added-value offer</source>
+            <translation>增值服务推荐</translation>
+        </message>
         <message>
             <source>Birthday greeting</source>
             <translation>生日祝福</translation>
@@ -2061,6 +2388,77 @@ Nothing is written until the last step, and then everything or nothing: a file w
         </message>
     </context>
     <context>
+        <name>KeyAccountPanel</name>
+        <message>
+            <source>Add person…</source>
+            <translation>添加联系人…</translation>
+        </message>
+        <message>
+            <source>Edit…</source>
+            <translation>编辑…</translation>
+        </message>
+        <message>
+            <source>Remove</source>
+            <translation>移除</translation>
+        </message>
+        <message>
+            <source>YYYY-MM-DD</source>
+            <translation>年-月-日</translation>
+        </message>
+        <message>
+            <source>Notes on the purchase</source>
+            <translation>采购备注</translation>
+        </message>
+        <message>
+            <source>Stage</source>
+            <translation>阶段</translation>
+        </message>
+        <message>
+            <source>Expected</source>
+            <translation>预计日期</translation>
+        </message>
+        <message>
+            <source>Fleet size</source>
+            <translation>采购数量</translation>
+        </message>
+        <message>
+            <source>Save stage</source>
+            <translation>保存阶段</translation>
+        </message>
+        <message>
+            <source>Driver…</source>
+            <translation>用车人…</translation>
+        </message>
+        <message>
+            <source>Contact people and their roles</source>
+            <translation>联系人及其角色</translation>
+        </message>
+        <message>
+            <source>Next fleet purchase</source>
+            <translation>下一次车队采购</translation>
+        </message>
+        <message>
+            <source>The company's vehicles</source>
+            <translation>企业车辆</translation>
+        </message>
+        <message>
+            <source>Remove contact person</source>
+            <translation>移除联系人</translation>
+        </message>
+        <message>
+            <source>Remove %1? Calls already logged with them stay, addressed to the company.</source>
+            <translation>移除%1？已记录的联系仍保留，归入该企业。</translation>
+        </message>
+        <message>
+            <source>Expected date: %1</source>
+            <translation>预计日期：%1</translation>
+        </message>
+        <message>
+            <source>Saved</source>
+            <translation>已保存</translation>
+        </message>
+    </context>
+    <context>
         <name>Language</name>
         <message>
             <source>&amp;Follow the system</source>
@@ -2104,6 +2502,10 @@ Nothing is written until the last step, and then everything or nothing: a file w
         <message>
             <source>&amp;Notes</source>
             <translation>备注(&amp;N)</translation>
+        </message>
+        <message>
+            <source>With (&amp;at the company)</source>
+            <translation>联系人（企业内）(&amp;A)</translation>
         </message>
         <message>
             <source>pick an outcome</source>
@@ -2351,6 +2753,10 @@ Database: %1</source>
             <translation>重复客户</translation>
         </message>
         <message>
+            <source>Cards &amp; fleets</source>
+            <translation>会员与大客户</translation>
+        </message>
+        <message>
             <source>Referrals</source>
             <translation>转介绍</translation>
         </message>
@@ -2489,6 +2895,33 @@ Database: %1</source>
         </message>
     </context>
     <context>
+        <name>OffersModel</name>
+        <message>
+            <source>Offer</source>
+            <translation>推荐项目</translation>
+        </message>
+        <message>
+            <source>Why</source>
+            <translation>原因</translation>
+        </message>
+        <message>
+            <source>Follow-up</source>
+            <translation>回访</translation>
+        </message>
+        <message>
+            <source>Planned</source>
+            <translation>已安排</translation>
+        </message>
+        <message>
+            <source>Done: %1</source>
+            <translation>已完成：%1</translation>
+        </message>
+        <message>
+            <source>Skipped</source>
+            <translation>已跳过</translation>
+        </message>
+    </context>
+    <context>
         <name>PartnerDialog</name>
         <message>
             <source>Edit partner — %1</source>
@@ -2577,6 +3010,10 @@ Database: %1</source>
             <translation>编辑(&amp;E)…</translation>
         </message>
         <message>
+            <source>Arch&amp;ive</source>
+            <translation>归档(&amp;I)</translation>
+        </message>
+        <message>
             <source>Statement from</source>
             <translation>对账期间从</translation>
         </message>
@@ -2589,16 +3026,12 @@ Database: %1</source>
             <translation>对账单 PDF(&amp;P)…</translation>
         </message>
         <message>
-            <source>Reported &amp;spend…</source>
-            <translation>录入报送消费(&amp;S)…</translation>
-        </message>
-        <message>
-            <source>Arch&amp;ive</source>
-            <translation>归档(&amp;I)</translation>
-        </message>
-        <message>
             <source>Add c&amp;ustomer…</source>
             <translation>添加客户(&amp;U)…</translation>
+        </message>
+        <message>
+            <source>Reported &amp;spend…</source>
+            <translation>录入报送消费(&amp;S)…</translation>
         </message>
         <message>
             <source>I&amp;mport spend file…</source>
@@ -2675,6 +3108,71 @@ Database: %1</source>
         <message>
             <source>The statement was not written</source>
             <translation>对账单未生成</translation>
+        </message>
+    </context>
+    <context>
+        <name>PeopleModel</name>
+        <message>
+            <source>Name</source>
+            <translation>姓名</translation>
+        </message>
+        <message>
+            <source>Role</source>
+            <translation>角色</translation>
+        </message>
+        <message>
+            <source>Phone</source>
+            <translation>电话</translation>
+        </message>
+        <message>
+            <source>E-mail</source>
+            <translation>电子邮箱</translation>
+        </message>
+        <message>
+            <source>Notes</source>
+            <translation>备注</translation>
+        </message>
+    </context>
+    <context>
+        <name>PersonBox</name>
+        <message>
+            <source>The company (no one in particular)</source>
+            <translation>企业（不指定联系人）</translation>
+        </message>
+    </context>
+    <context>
+        <name>PersonDialog</name>
+        <message>
+            <source>Edit contact person — %1</source>
+            <translation>编辑联系人 — %1</translation>
+        </message>
+        <message>
+            <source>Add a contact person — %1</source>
+            <translation>添加联系人 — %1</translation>
+        </message>
+        <message>
+            <source>&amp;Name</source>
+            <translation>姓名(&amp;N)</translation>
+        </message>
+        <message>
+            <source>&amp;Role</source>
+            <translation>角色(&amp;R)</translation>
+        </message>
+        <message>
+            <source>&amp;Phone</source>
+            <translation>电话(&amp;P)</translation>
+        </message>
+        <message>
+            <source>E-&amp;mail</source>
+            <translation>电子邮箱(&amp;M)</translation>
+        </message>
+        <message>
+            <source>N&amp;otes</source>
+            <translation>备注(&amp;O)</translation>
+        </message>
+        <message>
+            <source>Contact person saved</source>
+            <translation>联系人已保存</translation>
         </message>
     </context>
     <context>
@@ -3095,6 +3593,10 @@ Database: %1</source>
             <translation>指派给(&amp;A)</translation>
         </message>
         <message>
+            <source>&amp;Call (at the company)</source>
+            <translation>联系人（企业内）(&amp;C)</translation>
+        </message>
+        <message>
             <source>is in the past</source>
             <translation>已是过去的日期</translation>
         </message>
@@ -3468,6 +3970,21 @@ The current file is kept aside.</source>
         </message>
     </context>
     <context>
+        <name>TierNamesDialog</name>
+        <message>
+            <source>Tier names</source>
+            <translation>等级名称</translation>
+        </message>
+        <message>
+            <source>Leave a name empty to keep the standard one.</source>
+            <translation>留空则使用标准名称。</translation>
+        </message>
+        <message>
+            <source>Tier names saved</source>
+            <translation>等级名称已保存</translation>
+        </message>
+    </context>
+    <context>
         <name>TimelineModel</name>
         <message>
             <source>Amount</source>
@@ -3650,6 +4167,29 @@ The current file is kept aside.</source>
         <message>
             <source>Rewarded</source>
             <translation>已奖励</translation>
+        </message>
+    </context>
+    <context>
+        <name>UptakeModel</name>
+        <message>
+            <source>Offer</source>
+            <translation>推荐项目</translation>
+        </message>
+        <message>
+            <source>Shown</source>
+            <translation>已推荐</translation>
+        </message>
+        <message>
+            <source>Follow-ups made</source>
+            <translation>已转回访</translation>
+        </message>
+        <message>
+            <source>Taken up</source>
+            <translation>已接受</translation>
+        </message>
+        <message>
+            <source>Taken up of shown</source>
+            <translation>接受率</translation>
         </message>
     </context>
     <context>

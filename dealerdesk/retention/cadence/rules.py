@@ -103,7 +103,11 @@ DEFAULT_RULES: tuple[RuleSpec, ...] = (
 # fmt: on
 
 RULE_KEYS: tuple[str, ...] = tuple(r.key for r in DEFAULT_RULES)
-OTHER_KIND_LABELS = {"manual": "Follow-up", "callback": "Call back"}
+OTHER_KIND_LABELS = {
+    "manual": "Follow-up",
+    "callback": "Call back",
+    "added_value": "Added-value offer",  # issue #14
+}
 
 
 KIND_LABELS: dict[str, str] = {r.key: r.label for r in DEFAULT_RULES} | OTHER_KIND_LABELS

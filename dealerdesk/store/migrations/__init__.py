@@ -31,6 +31,7 @@ from dealerdesk.store.migrations import (
     m0008_followup_plan,
     m0009_audit,
     m0012_referrals_partners,
+    m0013_accounts,
 )
 from dealerdesk.store.models import ALL_MODELS, SchemaVersion
 
@@ -46,6 +47,7 @@ STEPS: dict[int, Callable[[Database], None]] = {
     8: m0008_followup_plan.upgrade,
     9: m0009_audit.upgrade,
     12: m0012_referrals_partners.upgrade,  # issue #14
+    13: m0013_accounts.upgrade,  # issue #14
 }
 LATEST = max(STEPS)
 
