@@ -18,9 +18,9 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 
-from dealerdesk.services.demo_referrals import DemoReferrals
 from dealerdesk.services.demo_accounts import TABLES as ACCOUNT_TABLES
 from dealerdesk.services.demo_accounts import add_accounts
+from dealerdesk.services.demo_referrals import DemoReferrals
 from dealerdesk.store.validation import vin_check_digit
 from dealerdesk.vocab.complaints import ComplaintSeverity as Sev
 

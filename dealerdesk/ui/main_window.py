@@ -58,7 +58,8 @@ SCREENS: tuple[tuple[str, str], ...] = (
     ("reports", "Reports"),
     ("settings", "Settings"),
     ("duplicates", "Duplicates"),
-              f"Ctrl+{(i + 1) % 10}" if i < 10 else None)  # the tenth is Ctrl+0; later ones: the View menu
+    ("referrals", "Referrals"),  # issue #14: Ctrl+0
+    ("accounts", "Cards & fleets"),  # issue #14: from the View menu (no Ctrl+number left)
 )
 NAV_STYLE = ("QListWidget#navigation { font-size: 11pt; }"
              " QListWidget#navigation::item { padding: 7px 10px; }")
