@@ -48,11 +48,17 @@ def activate(qtbot: Any, window: MainWindow) -> None:
 def test_every_screen_is_reachable_by_ctrl_number(db_path: Path, window: MainWindow,
                                                   qtbot: Any) -> None:  # fmt: skip
     activate(qtbot, window)
-    for i, (key, _label) in enumerate(SCREENS):
+    for i, (key, _label) in enumerate(SCREENS[:10]):
         digit = Qt.Key(Qt.Key.Key_0.value + (i + 1) % 10)  # the tenth screen is Ctrl+0
         qtbot.keyClick(window, digit, Qt.KeyboardModifier.ControlModifier)
         assert window.current_screen() == key
         assert window.nav.currentRow() == i
+    for i, (key, _label) in enumerate(SCREENS[10:], start=10):  # past ten: the View menu
+        action = window.actions[f"screen_{key}"]
+        assert action.shortcut().isEmpty()
+        assert action in window.menuBar().actions()[2].menu().actions()
+        action.trigger()
+        assert window.current_screen() == key and window.nav.currentRow() == i
     window.nav.setCurrentRow(1)  # a click in the list does the same
     assert window.current_screen() == "customers"
     wait_idle(qtbot, window.ctx)  # the screens' loads land before the window goes

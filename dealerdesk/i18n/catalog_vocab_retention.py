@@ -20,7 +20,7 @@ MESSAGES: dict[str, tuple[str | tuple[str, str], str]] = {
     "vocab.risk_band.high": ("High risk", "高风险"),
     "vocab.risk_band.gone": ("Gone (win back)", "已流失（挽回）"),
     "vocab.risk_band.none": ("Not scored", "未评分"),
-    "vocab.value_tier.VIP": ("VIP", "VIP"),  # 大客户 is a company account (issue #14)
+    "vocab.value_tier.VIP": ("VIP", "VIP客户"),  # 大客户 is a company account (issue #14)
     "vocab.value_tier.Gold": ("Gold", "金牌"),
     "vocab.value_tier.Standard": ("Standard", "普通"),
     "vocab.segment.champions": ("Champions", "核心客户"),
