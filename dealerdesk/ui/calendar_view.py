@@ -41,6 +41,7 @@ from dealerdesk.ui.agenda_model import AgendaModel, agenda_table, decode_ids
 from dealerdesk.ui.context import DeskContext
 from dealerdesk.ui.followup_dialogs import FollowupActions
 from dealerdesk.ui.i18n import fmt_date, fmt_int, tr
+from dealerdesk.ui.profile_form import qdate
 
 PAST_RED = QColor("#c62828")
 TODAY_ORANGE = QColor("#ef6c00")
@@ -268,7 +269,7 @@ class CalendarView(QWidget):
 
         self.calendar = FollowupCalendar(ctx.today())
         self.calendar.setMinimumSize(420, 360)
-        self.calendar.setSelectedDate(_qdate(ctx.today()))
+        self.calendar.setSelectedDate(qdate(ctx.today()))
         self.calendar.selectionChanged.connect(lambda: self.refresh(month=False))
         self.calendar.currentPageChanged.connect(lambda _y, _m: self.refresh(lists=False))
         self.calendar.dropped.connect(self._on_dropped)
@@ -344,7 +345,7 @@ class CalendarView(QWidget):
         return self.staff_combo.currentData(), self.kind_combo.currentData()
 
     def go_today(self) -> None:
-        self.calendar.setSelectedDate(_qdate(self.ctx.today()))
+        self.calendar.setSelectedDate(qdate(self.ctx.today()))
         self.calendar.showSelectedDate()
 
     def refresh(self, *, month: bool = True, lists: bool = True) -> None:
@@ -469,7 +470,3 @@ class CalendarView(QWidget):
                     self._act(self.actions.reschedule)
                     return True
         return super().eventFilter(watched, event)
-
-
-def _qdate(value: date) -> QDate:
-    return QDate(value.year, value.month, value.day)

@@ -8,10 +8,10 @@ never created from a count the manager did not see.
 
 from __future__ import annotations
 
-from datetime import date, timedelta
+from datetime import timedelta
 from typing import Any
 
-from PySide6.QtCore import QDate, Qt, Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
@@ -44,7 +44,7 @@ from dealerdesk.ui.campaign_models import ExcludedModel
 from dealerdesk.ui.complaint_dialogs import vocab_label
 from dealerdesk.ui.context import DeskContext
 from dealerdesk.ui.i18n import fmt_int
-from dealerdesk.ui.profile_form import FieldErrors
+from dealerdesk.ui.profile_form import FieldErrors, qdate
 from dealerdesk.vocab.campaigns import CampaignKind, Exclusion
 
 TEMPLATES = {
@@ -65,10 +65,6 @@ def _table(model: Any, name: str) -> QTableView:
     view.horizontalHeader().setStretchLastSection(True)
     view.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
     return view
-
-
-def _qdate(d: date) -> QDate:
-    return QDate(d.year, d.month, d.day)
 
 
 def _choice(items: Any, name: str, any_text: str, label: Any = str) -> QComboBox:
@@ -98,7 +94,7 @@ class CampaignBuilder(QWidget):
         self.kind = QComboBox()
         for code in CampaignKind:
             self.kind.addItem(vocab_label("campaign_kind", code), str(code))
-        self.starts = QDateEdit(_qdate(today + timedelta(days=21)))
+        self.starts = QDateEdit(qdate(today + timedelta(days=21)))
         self.starts.setCalendarPopup(True)
         self.starts.setDisplayFormat("yyyy-MM-dd")
         self.invite_days = QSpinBox()
@@ -128,7 +124,7 @@ class CampaignBuilder(QWidget):
         ages.addWidget(QLabel(self.tr("to")))
         ages.addWidget(self.max_age)
         self.service_check = QCheckBox(self.tr("Last service before"))
-        self.service_before = QDateEdit(_qdate(today - timedelta(days=180)))
+        self.service_before = QDateEdit(qdate(today - timedelta(days=180)))
         self.service_before.setCalendarPopup(True)
         self.service_before.setDisplayFormat("yyyy-MM-dd")
         self.service_before.setEnabled(False)

@@ -17,7 +17,7 @@ from datetime import date, timedelta
 from functools import partial
 from typing import Any
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QDate, QObject, Qt, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QObject, Qt, Signal
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
     QApplication,
@@ -47,7 +47,7 @@ from dealerdesk.ui import dialogs, errors
 from dealerdesk.ui.context import DeskContext
 from dealerdesk.ui.i18n import fmt_date, tr
 from dealerdesk.ui.key_account_panel import person_box  # issue #14
-from dealerdesk.ui.profile_form import FormDialog, Job
+from dealerdesk.ui.profile_form import FormDialog, Job, qdate
 
 # (outcome key stored by the service, the letter that picks it, the label)
 OUTCOME_KEYS: tuple[tuple[str, Qt.Key, str], ...] = (
@@ -122,7 +122,7 @@ class CompleteDialog(QDialog):
         self.callback = QDateEdit()
         self.callback.setObjectName("callback_on")
         self.callback.setCalendarPopup(True)
-        self._no_day = _qdate(today - timedelta(days=1))
+        self._no_day = qdate(today - timedelta(days=1))
         self.callback.setMinimumDate(self._no_day)
         self.callback.setSpecialValueText(self.tr("Next working day"))
         self.callback.setDate(self._no_day)
@@ -211,9 +211,9 @@ class RescheduleDialog(QDialog):
         self.calendar.setObjectName("reschedule_calendar")
         self.calendar.setVerticalHeaderFormat(QCalendarWidget.VerticalHeaderFormat.NoVerticalHeader)
         self.calendar.setGridVisible(True)
-        self.calendar.setMinimumDate(_qdate(today))
+        self.calendar.setMinimumDate(qdate(today))
         start = max(row.due, today) + timedelta(days=1)
-        self.calendar.setSelectedDate(_qdate(start))
+        self.calendar.setSelectedDate(qdate(start))
         self.calendar.activated.connect(lambda _d: self.accept())
 
         quick = QHBoxLayout()
@@ -239,7 +239,7 @@ class RescheduleDialog(QDialog):
         return self.calendar.selectedDate().toPython()  # type: ignore[no-any-return]
 
     def set_new_due(self, day: date) -> None:
-        self.calendar.setSelectedDate(_qdate(day))
+        self.calendar.setSelectedDate(qdate(day))
 
     def _jump(self, days: int) -> None:
         self.set_new_due(self._today + timedelta(days=days))
@@ -269,8 +269,8 @@ class ScheduleFollowupDialog(FormDialog):
         self.due = QDateEdit()
         self.due.setCalendarPopup(True)  # the date picker
         self.due.setDisplayFormat("yyyy-MM-dd")
-        self.due.setMinimumDate(_qdate(today))
-        self.due.setDate(_qdate(today + timedelta(days=1)))
+        self.due.setMinimumDate(qdate(today))
+        self.due.setDate(qdate(today + timedelta(days=1)))
         presets = QHBoxLayout()
         presets.setContentsMargins(0, 0, 0, 0)
         self.preset_buttons: list[QPushButton] = []
@@ -304,7 +304,7 @@ class ScheduleFollowupDialog(FormDialog):
 
     def set_in(self, n: int, unit: str) -> None:
         """Due *n* days (or months) from today."""
-        start = _qdate(self.ctx.today())
+        start = qdate(self.ctx.today())
         self.due.setDate(start.addMonths(n) if unit == "month" else start.addDays(n))
 
     def due_day(self) -> date:
@@ -423,10 +423,6 @@ def _refocus(widget: QWidget | None) -> None:
     if widget is not None and widget.isVisible():
         widget.window().activateWindow()
         widget.setFocus(Qt.FocusReason.ActiveWindowFocusReason)
-
-
-def _qdate(value: date) -> QDate:
-    return QDate(value.year, value.month, value.day)
 
 
 def _esc(text: str) -> str:

@@ -14,7 +14,7 @@ from collections.abc import Callable
 from datetime import date
 from typing import Any
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QDate, Qt, Signal
 from PySide6.QtGui import QCloseEvent
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -30,6 +30,7 @@ from PySide6.QtWidgets import (
 )
 
 from dealerdesk.errors import DealerDeskError, ValidationError
+from dealerdesk.i18n import t
 from dealerdesk.i18n.words import label as vocab_label
 from dealerdesk.services.changes import Changed
 from dealerdesk.services.customers import CustomerRecord, StaffRecord
@@ -302,12 +303,17 @@ def parse_day(text: str, field: str, *, required: bool = False) -> date | None:
     text = text.strip()
     if not text:
         if required:
-            raise ValidationError(field, "a date is required")
+            raise ValidationError(field, t("safety.valid.date_required"))
         return None
     try:
         return date.fromisoformat(text)
     except ValueError as exc:
-        raise ValidationError(field, f"“{text}” is not a date (use YYYY-MM-DD)") from exc
+        raise ValidationError(field, t("safety.valid.not_date", value=text)) from exc
+
+
+def qdate(value: date) -> QDate:
+    """A date for a QDateEdit or QCalendarWidget (``QDate.toPython()`` goes back)."""
+    return QDate(value.year, value.month, value.day)
 
 
 class FormDialog(QDialog):

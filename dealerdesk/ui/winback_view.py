@@ -8,11 +8,11 @@ the last — and the reason is captured from a list plus the customer's own word
 
 from __future__ import annotations
 
-from datetime import date, timedelta
+from datetime import timedelta
 from functools import partial
 from typing import Any
 
-from PySide6.QtCore import QDate, QModelIndex, QPersistentModelIndex, Qt, Signal
+from PySide6.QtCore import QModelIndex, QPersistentModelIndex, Qt, Signal
 from PySide6.QtGui import QBrush, QColor, QFont
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -37,7 +37,7 @@ from dealerdesk.ui.complaint_dialogs import vocab_label
 from dealerdesk.ui.context import DeskContext
 from dealerdesk.ui.i18n import fmt_date, fmt_int, tr
 from dealerdesk.ui.lazy_screen import LazyScreen
-from dealerdesk.ui.profile_form import FormDialog, Job, parse_day, run_form
+from dealerdesk.ui.profile_form import FormDialog, Job, parse_day, qdate, run_form
 from dealerdesk.ui.records_model import RecordsTableModel
 from dealerdesk.vocab.winback import LostReason
 
@@ -162,10 +162,6 @@ class WonBackDialog(FormDialog):
         return self.tr("Welcome back: the customer is active again")
 
 
-def _qdate(d: date) -> QDate:
-    return QDate(d.year, d.month, d.day)
-
-
 class WinbackView(LazyScreen):
     """The Win-back screen.
 
@@ -232,8 +228,8 @@ class WinbackView(LazyScreen):
         ll.addLayout(row)
 
         today = ctx.today()
-        self.start = QDateEdit(_qdate(today - timedelta(days=365)))
-        self.end = QDateEdit(_qdate(today))
+        self.start = QDateEdit(qdate(today - timedelta(days=365)))
+        self.end = QDateEdit(qdate(today))
         for edit in (self.start, self.end):
             edit.setCalendarPopup(True)
             edit.setDisplayFormat("yyyy-MM-dd")
