@@ -12,13 +12,10 @@ from typing import Any
 from PySide6.QtCore import QModelIndex, QPersistentModelIndex, Qt, Signal
 from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QComboBox,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QPushButton,
-    QTableView,
     QTabWidget,
     QVBoxLayout,
     QWidget,
@@ -37,6 +34,7 @@ from dealerdesk.ui.i18n import fmt_date, fmt_int, fmt_money, tr
 from dealerdesk.ui.lazy_screen import LazyScreen
 from dealerdesk.ui.profile_form import run_form
 from dealerdesk.ui.records_model import RecordsTableModel
+from dealerdesk.ui.widgets import list_table
 from dealerdesk.vocab.accounts import PurchaseStage
 
 _Index = QModelIndex | QPersistentModelIndex
@@ -96,22 +94,6 @@ class UptakeModel(RecordsTableModel):
         return None
 
 
-def _table(model: RecordsTableModel, name: str, *, multi: bool = False) -> QTableView:
-    view = QTableView()
-    view.setObjectName(name)
-    view.setModel(model)
-    view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-    view.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection if multi
-                          else QAbstractItemView.SelectionMode.SingleSelection)  # fmt: skip
-    view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-    view.verticalHeader().hide()
-    view.horizontalHeader().setStretchLastSection(True)
-    view.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-    view.setWordWrap(False)
-    view.setAlternatingRowColors(True)
-    return view
-
-
 def load_all(
     stage: str | None, differing: bool
 ) -> tuple[list[Card], list[AccountRow], list[Uptake]]:
@@ -148,7 +130,7 @@ class AccountsView(LazyScreen):
         head.addWidget(self.summary, 1)
 
         self.cards = CardsModel(self)
-        self.cards_table = _table(self.cards, "cards_table", multi=True)
+        self.cards_table = list_table(self.cards, "cards_table", multi=True, alternating=True)
         for col, width in enumerate((150, 105, 100, 90, 125, 100)):
             self.cards_table.setColumnWidth(col, width)
         self.cards_table.doubleClicked.connect(lambda _i: self.open_customer())
@@ -171,7 +153,7 @@ class AccountsView(LazyScreen):
         cl.addWidget(self.cards_table, 1)
 
         self.accounts = AccountsModel(self)
-        self.accounts_table = _table(self.accounts, "accounts_table")
+        self.accounts_table = list_table(self.accounts, "accounts_table", alternating=True)
         for col, width in enumerate((200, 130, 100, 75, 65, 60)):
             self.accounts_table.setColumnWidth(col, width)
         self.accounts_table.doubleClicked.connect(lambda _i: self.open_account())
@@ -195,7 +177,7 @@ class AccountsView(LazyScreen):
         al.addWidget(self.accounts_table, 1)
 
         self.uptake = UptakeModel(self)
-        self.uptake_table = _table(self.uptake, "uptake_table")
+        self.uptake_table = list_table(self.uptake, "uptake_table", alternating=True)
         self.uptake_table.setColumnWidth(0, 150)
         uptake_page = QWidget()
         ul = QVBoxLayout(uptake_page)

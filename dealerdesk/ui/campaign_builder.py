@@ -13,21 +13,18 @@ from typing import Any
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QCheckBox,
     QComboBox,
     QDateEdit,
     QDoubleSpinBox,
     QFormLayout,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QLineEdit,
     QPlainTextEdit,
     QPushButton,
     QSpinBox,
     QSplitter,
-    QTableView,
     QVBoxLayout,
     QWidget,
 )
@@ -45,6 +42,7 @@ from dealerdesk.ui.complaint_dialogs import vocab_label
 from dealerdesk.ui.context import DeskContext
 from dealerdesk.ui.i18n import fmt_int
 from dealerdesk.ui.profile_form import FieldErrors, qdate
+from dealerdesk.ui.widgets import list_table
 from dealerdesk.vocab.campaigns import CampaignKind, Exclusion
 
 TEMPLATES = {
@@ -52,19 +50,6 @@ TEMPLATES = {
     "en": "Dear {name}, owners of a {model} ({plate}) are invited to our event on {date}.",
 }
 
-
-def _table(model: Any, name: str) -> QTableView:
-    view = QTableView()
-    view.setObjectName(name)
-    view.setModel(model)
-    view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-    view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-    view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-    view.setWordWrap(False)
-    view.verticalHeader().hide()
-    view.horizontalHeader().setStretchLastSection(True)
-    view.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-    return view
 
 
 def _choice(items: Any, name: str, any_text: str, label: Any = str) -> QComboBox:
@@ -190,7 +175,7 @@ class CampaignBuilder(QWidget):
         self.sample.setStyleSheet("background: palette(base); border: 1px solid #d0d4da;"
                                   " border-radius: 6px; padding: 8px;")  # fmt: skip
         self.excluded = ExcludedModel(self)
-        self.excluded_view = _table(self.excluded, "excluded_table")
+        self.excluded_view = list_table(self.excluded, "excluded_table")
         self.excluded_view.setColumnWidth(0, 140)
         right = QWidget()
         rl = QVBoxLayout(right)

@@ -24,10 +24,11 @@ from PySide6.QtWidgets import (
 from dealerdesk.services import campaigns
 from dealerdesk.services.changes import Changed
 from dealerdesk.ui import errors
-from dealerdesk.ui.campaign_builder import CampaignBuilder, _table
+from dealerdesk.ui.campaign_builder import CampaignBuilder
 from dealerdesk.ui.campaign_models import CampaignsModel, MembersModel
 from dealerdesk.ui.context import DeskContext
 from dealerdesk.ui.lazy_screen import LazyScreen
+from dealerdesk.ui.widgets import list_table
 
 
 class CampaignsView(LazyScreen):
@@ -49,12 +50,12 @@ class CampaignsView(LazyScreen):
         title = QLabel(self.tr("Campaigns"))
         title.setStyleSheet("font-size: 18pt; font-weight: 600;")
         self.model = CampaignsModel(self)
-        self.table = _table(self.model, "campaigns_table")
+        self.table = list_table(self.model, "campaigns_table")
         for col, width in enumerate((260, 90, 95, 65, 65, 70, 65, 105)):
             self.table.setColumnWidth(col, width)
         self.table.selectionModel().currentRowChanged.connect(lambda cur, _p: self._load_members())
         self.members = MembersModel(self)
-        self.members_view = _table(self.members, "members_table")
+        self.members_view = list_table(self.members, "members_table")
         for col, width in enumerate((90, 120, 110, 60, 65, 55)):
             self.members_view.setColumnWidth(col, width)
         self.result_buttons: dict[str, QPushButton] = {}

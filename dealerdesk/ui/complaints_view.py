@@ -16,16 +16,12 @@ from typing import Any
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QCheckBox,
     QComboBox,
     QGridLayout,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QPushButton,
-    QSplitter,
-    QTableView,
     QTextBrowser,
     QVBoxLayout,
     QWidget,
@@ -40,6 +36,7 @@ from dealerdesk.ui.context import DeskContext
 from dealerdesk.ui.i18n import fmt_datetime, fmt_int, tr
 from dealerdesk.ui.lazy_screen import LazyScreen
 from dealerdesk.ui.profile_form import FormDialog, run_form
+from dealerdesk.ui.widgets import list_table, side_by_side
 from dealerdesk.vocab.complaints import UNRESOLVED, ComplaintCategory, ComplaintStatus
 
 TABLES = frozenset({"complaint", "customer", "staff"})
@@ -131,18 +128,7 @@ class ComplaintsView(LazyScreen):
         filters.addStretch(1)
 
         self.model = ComplaintsModel(self)
-        self.table = QTableView()
-        self.table.setObjectName("complaints_table")
-        self.table.setModel(self.model)
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.table.setWordWrap(False)
-        self.table.verticalHeader().hide()
-        self.table.horizontalHeader().setStretchLastSection(True)
-        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-        for col, width in enumerate((48, 80, 88, 90, 58, 78, 104, 72, 40)):
-            self.table.setColumnWidth(col, width)
+        self.table = list_table(self.model, "complaints_table", widths=(48, 80, 88, 90, 58, 78, 104, 72, 40))
         self.table.selectionModel().currentRowChanged.connect(
             lambda cur, _p: self._selected(cur.row())
         )
@@ -180,11 +166,7 @@ class ComplaintsView(LazyScreen):
         ll.setContentsMargins(0, 0, 0, 0)
         ll.addWidget(self.table, 1)
         ll.addWidget(self.empty, 1)
-        split = QSplitter(Qt.Orientation.Horizontal)
-        split.addWidget(left)
-        split.addWidget(right)
-        split.setSizes([800, 300])  # the list fits 1280 px without scrolling sideways
-        split.setChildrenCollapsible(False)
+        split = side_by_side(left, right, (800, 300))  # the list fits 1280 px without scrolling sideways
 
         layout = QVBoxLayout(self)
         layout.addLayout(head)

@@ -14,7 +14,8 @@ from dealerdesk.services import referrals
 from dealerdesk.services.changes import Changed
 from dealerdesk.services.referrals import ReferralRow
 from dealerdesk.ui.context import DeskContext
-from dealerdesk.ui.referrals_view import ReferralsModel, _table
+from dealerdesk.ui.referrals_view import ReferralsModel
+from dealerdesk.ui.widgets import list_table
 
 
 class CustomerReferrals(QWidget):
@@ -36,7 +37,7 @@ class CustomerReferrals(QWidget):
         self.customer_id: int | None = None
         self._gen = 0
         self.model = ReferralsModel(self)
-        self.table = _table(self.model, "customer_referrals_table")
+        self.table = list_table(self.model, "customer_referrals_table")
         self.table.setColumnHidden(ReferralsModel.COLUMNS.index("referrer"), True)
         self.table.doubleClicked.connect(self._open)
         self.note = QLabel()

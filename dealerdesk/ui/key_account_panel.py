@@ -13,17 +13,14 @@ from typing import Any
 
 from PySide6.QtCore import QModelIndex, QPersistentModelIndex, Qt, Signal
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QComboBox,
     QGroupBox,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QLineEdit,
     QPushButton,
     QSizePolicy,
     QSpinBox,
-    QTableView,
     QVBoxLayout,
     QWidget,
 )
@@ -39,6 +36,7 @@ from dealerdesk.ui.context import DeskContext
 from dealerdesk.ui.i18n import fmt_date, tr
 from dealerdesk.ui.profile_form import FormDialog, Job, parse_day, run_form
 from dealerdesk.ui.records_model import RecordsTableModel
+from dealerdesk.ui.widgets import list_table
 from dealerdesk.vocab.accounts import ContactRole, PurchaseStage
 
 _Index = QModelIndex | QPersistentModelIndex
@@ -148,20 +146,6 @@ class DriverDialog(FormDialog):
                        self.driver.currentData(), staff_id=self.ctx.staff_id)  # fmt: skip
 
 
-def _table(model: RecordsTableModel, name: str) -> QTableView:
-    view = QTableView()
-    view.setObjectName(name)
-    view.setModel(model)
-    view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-    view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-    view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-    view.verticalHeader().hide()
-    view.horizontalHeader().setStretchLastSection(True)
-    view.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-    view.setWordWrap(False)
-    return view
-
-
 class KeyAccountPanel(QWidget):
     """People, next purchase and fleet of one company.
 
@@ -180,10 +164,10 @@ class KeyAccountPanel(QWidget):
         self.account: KeyAccount | None = None
         self._gen = 0
         self.people = PeopleModel(self)
-        self.people_table = _table(self.people, "people_table")
+        self.people_table = list_table(self.people, "people_table")
         self.people_table.doubleClicked.connect(lambda _i: self.edit_person())
         self.fleet = FleetModel(self)
-        self.fleet_table = _table(self.fleet, "fleet_table")
+        self.fleet_table = list_table(self.fleet, "fleet_table")
         self.fleet_table.doubleClicked.connect(lambda _i: self.set_driver())
         for view, widths in ((self.people_table, (110, 100, 120, 150)),
                              (self.fleet_table, (90, 150, 50, 95))):  # fmt: skip

@@ -20,7 +20,6 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QPushButton,
-    QSplitter,
     QVBoxLayout,
     QWidget,
 )
@@ -37,8 +36,8 @@ from dealerdesk.ui.lazy_screen import LazyScreen
 from dealerdesk.ui.partner_dialogs import ExchangeDialog, PartnerDialog, SpendDialog
 from dealerdesk.ui.profile_form import qdate, run_form
 from dealerdesk.ui.records_model import RecordsTableModel
-from dealerdesk.ui.referrals_view import _table
 from dealerdesk.ui.report_actions import open_with_system
+from dealerdesk.ui.widgets import list_table, side_by_side
 from dealerdesk.vocab.referrals import PartnerDirection, PartnerKind
 
 _Index = QModelIndex | QPersistentModelIndex
@@ -145,7 +144,7 @@ class PartnersView(LazyScreen):
             return row
 
         self.model = PartnersModel(self)
-        self.table = _table(self.model, "partners_table")
+        self.table = list_table(self.model, "partners_table")
         for col, width in enumerate((150, 96, 96, 58, 58)):
             self.table.setColumnWidth(col, width)
         self.table.selectionModel().currentRowChanged.connect(lambda *_: self._selected())
@@ -164,7 +163,7 @@ class PartnersView(LazyScreen):
                               ("archive", self.tr("Arch&ive"), self.archive_partner))))  # fmt: skip
 
         self.exchanges = ExchangesModel(self)
-        self.exchanges_table = _table(self.exchanges, "exchanges_table")
+        self.exchanges_table = list_table(self.exchanges, "exchanges_table")
         for col, width in enumerate((110, 105, 90, 86)):
             self.exchanges_table.setColumnWidth(col, width)
         self.exchanges_table.selectionModel().currentRowChanged.connect(lambda *_: self._enable())
@@ -197,11 +196,7 @@ class PartnersView(LazyScreen):
                               ("spend", self.tr("Reported &spend…"), self.add_spend),
                               ("import", self.tr("I&mport spend file…"), lambda: self.import_spend()))))  # fmt: skip
         rl.addLayout(period)
-        split = QSplitter(Qt.Orientation.Horizontal)
-        split.addWidget(left)
-        split.addWidget(right)
-        split.setSizes([640, 560])
-        split.setChildrenCollapsible(False)
+        split = side_by_side(left, right, (640, 560))
         layout = QVBoxLayout(self)
         layout.addLayout(head)
         layout.addWidget(split, 1)

@@ -15,7 +15,6 @@ from typing import Any
 from PySide6.QtCore import QModelIndex, QPersistentModelIndex, Qt, Signal
 from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QComboBox,
     QDoubleSpinBox,
     QHBoxLayout,
@@ -23,8 +22,6 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QPushButton,
-    QSplitter,
-    QTableView,
     QVBoxLayout,
     QWidget,
 )
@@ -39,6 +36,7 @@ from dealerdesk.ui.i18n import fmt_date, fmt_int, fmt_money
 from dealerdesk.ui.lazy_screen import LazyScreen
 from dealerdesk.ui.profile_form import FormDialog, Job, parse_day, run_form
 from dealerdesk.ui.records_model import RecordsTableModel
+from dealerdesk.ui.widgets import list_table, side_by_side
 from dealerdesk.vocab.referrals import ReferralStatus
 
 _Index = QModelIndex | QPersistentModelIndex
@@ -137,20 +135,6 @@ class RewardDialog(FormDialog):
         return self.tr("Reward recorded")
 
 
-def _table(model: RecordsTableModel, name: str) -> QTableView:
-    view = QTableView()
-    view.setObjectName(name)
-    view.setModel(model)
-    view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-    view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-    view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-    view.setWordWrap(False)
-    view.verticalHeader().hide()
-    view.horizontalHeader().setStretchLastSection(True)
-    view.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-    return view
-
-
 class ReferralsView(LazyScreen):
     """The referral list and the top referrers.
 
@@ -186,7 +170,7 @@ class ReferralsView(LazyScreen):
         head.addWidget(self.status)
 
         self.model = ReferralsModel(self)
-        self.table = _table(self.model, "referrals_table")
+        self.table = list_table(self.model, "referrals_table")
         for col, width in enumerate((96, 110, 120, 80, 96, 150)):
             self.table.setColumnWidth(col, width)
         self.table.selectionModel().currentRowChanged.connect(lambda *_: self._enable())
@@ -213,7 +197,7 @@ class ReferralsView(LazyScreen):
         ll.addLayout(row)
 
         self.top = TopReferrersModel(self)
-        self.top_table = _table(self.top, "top_referrers")
+        self.top_table = list_table(self.top, "top_referrers")
         header = self.top_table.horizontalHeader()
         header.setStretchLastSection(False)
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
@@ -232,11 +216,7 @@ class ReferralsView(LazyScreen):
         rl.addWidget(top_title)
         rl.addWidget(note)
         rl.addWidget(self.top_table, 1)
-        split = QSplitter(Qt.Orientation.Horizontal)
-        split.addWidget(left)
-        split.addWidget(right)
-        split.setSizes([850, 350])
-        split.setChildrenCollapsible(False)
+        split = side_by_side(left, right, (850, 350))
         layout = QVBoxLayout(self)
         layout.addLayout(head)
         layout.addWidget(split, 1)

@@ -15,15 +15,12 @@ from typing import Any
 from PySide6.QtCore import QModelIndex, QPersistentModelIndex, Qt, Signal
 from PySide6.QtGui import QBrush, QColor, QFont
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QComboBox,
     QDateEdit,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QLineEdit,
     QPushButton,
-    QSplitter,
     QTableView,
     QVBoxLayout,
     QWidget,
@@ -39,6 +36,7 @@ from dealerdesk.ui.i18n import fmt_date, fmt_int, tr
 from dealerdesk.ui.lazy_screen import LazyScreen
 from dealerdesk.ui.profile_form import FormDialog, Job, parse_day, qdate, run_form
 from dealerdesk.ui.records_model import RecordsTableModel
+from dealerdesk.ui.widgets import list_table, side_by_side
 from dealerdesk.vocab.winback import LostReason
 
 _Index = QModelIndex | QPersistentModelIndex
@@ -197,18 +195,7 @@ class WinbackView(LazyScreen):
         head.addWidget(self.show_filter)
 
         self.model = WinbackModel(self)
-        self.table = QTableView()
-        self.table.setObjectName("winback_table")
-        self.table.setModel(self.model)
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.table.verticalHeader().hide()
-        self.table.horizontalHeader().setStretchLastSection(True)
-        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-        self.table.setWordWrap(False)
-        for col, width in enumerate((110, 52, 88, 190, 150, 88)):
-            self.table.setColumnWidth(col, width)
+        self.table = list_table(self.model, "winback_table", widths=(110, 52, 88, 190, 150, 88))
         self.table.doubleClicked.connect(lambda _i: self.open_customer())
         self.buttons: dict[str, QPushButton] = {}
         row = QHBoxLayout()
@@ -265,11 +252,7 @@ class WinbackView(LazyScreen):
         rl.addWidget(self.reasons_table, 1)
         rl.addWidget(self.reasons_total)
 
-        split = QSplitter(Qt.Orientation.Horizontal)
-        split.addWidget(left)
-        split.addWidget(right)
-        split.setSizes([820, 380])
-        split.setChildrenCollapsible(False)
+        split = side_by_side(left, right, (820, 380))
         layout = QVBoxLayout(self)
         layout.addLayout(head)
         layout.addWidget(split, 1)

@@ -1,0 +1,50 @@
+"""Widget shapes every list screen repeats: a read-only row-selecting table, two panes.
+
+Why one place: the screens (complaints, win-back, referrals, partners, cards, campaigns)
+each built the same table by hand, and a fix to one (word wrap, the stretch of the last
+column) reached only that one.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from PySide6.QtCore import QAbstractItemModel, Qt
+from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QSplitter, QTableView, QWidget
+
+
+def list_table(
+    model: QAbstractItemModel,
+    name: str,
+    *,
+    multi: bool = False,
+    widths: Sequence[int] = (),
+    alternating: bool = False,
+) -> QTableView:
+    """A read-only table over *model* that selects whole rows (several with *multi*), no
+    row numbers, no wrapping, the last column stretched; *widths* sets the first columns."""
+    view = QTableView()
+    view.setObjectName(name)
+    view.setModel(model)
+    view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+    view.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection if multi
+                          else QAbstractItemView.SelectionMode.SingleSelection)  # fmt: skip
+    view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+    view.setWordWrap(False)
+    view.setAlternatingRowColors(alternating)
+    view.verticalHeader().hide()
+    view.horizontalHeader().setStretchLastSection(True)
+    view.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+    for col, width in enumerate(widths):
+        view.setColumnWidth(col, width)
+    return view
+
+
+def side_by_side(left: QWidget, right: QWidget, sizes: tuple[int, int]) -> QSplitter:
+    """A list on the left and its detail on the right; neither pane can be collapsed."""
+    split = QSplitter(Qt.Orientation.Horizontal)
+    split.addWidget(left)
+    split.addWidget(right)
+    split.setSizes(list(sizes))
+    split.setChildrenCollapsible(False)
+    return split
