@@ -32,7 +32,10 @@ PEOPLE = (  # name, phone, city
     ("Emma Wilson", "+44 20 7946 0958", "London"), ("李娜", "13711112222", "惠州"),
     ("赵磊", "13533334444", "深圳"), ("鹏程物流有限公司", "02087654321", "广州"),
 )  # fmt: skip
-VEHICLES = {"王芳": ("LSVAU033912345674", "粤B ZW789"), "Emma Wilson": ("1M8GDM9AXKP042788", "粤A12345")}
+VEHICLES = {
+    "王芳": ("LSVAU033912345674", "粤B ZW789"),
+    "Emma Wilson": ("1M8GDM9AXKP042788", "粤A12345"),
+}
 
 
 @dataclass
@@ -308,3 +311,31 @@ def test_a_write_elsewhere_refreshes_the_list(db_path: Path, view: CustomersView
     with qtbot.waitSignal(view.model.reset_done):
         view.ctx.hub.changed.emit(renamed)
     assert "周杰伦" in names(view)
+
+
+@pytest.mark.parametrize("shape", ["method", "lambda", "partial"])
+def test_a_late_result_for_a_deleted_widget_is_dropped(
+    ctx: DeskContext, qtbot: Any, shape: str
+) -> None:
+    """A widget closed while its job ran gets no callback (it would raise 'Internal C++
+    object already deleted' in the event loop), whatever shape the callback has."""
+    import threading
+    from functools import partial
+
+    from PySide6.QtWidgets import QLabel
+
+    label = QLabel()
+    release = threading.Event()
+    done = {"method": label.setText, "lambda": lambda text: label.setText(text),
+            "partial": partial(QLabel.setText, label)}[shape]  # fmt: skip
+    ctx.worker.submit(lambda: release.wait(10) and "late", on_done=done)
+    label.deleteLater()
+    qtbot.waitUntil(lambda: not _is_valid(label))
+    release.set()
+    wait_idle(qtbot, ctx)  # an exception in the callback fails the test (pytest-qt)
+
+
+def _is_valid(obj: object) -> bool:
+    import shiboken6
+
+    return bool(shiboken6.isValid(obj))

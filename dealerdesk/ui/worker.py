@@ -11,6 +11,7 @@ import itertools
 import logging
 from collections.abc import Callable
 from concurrent.futures import ThreadPoolExecutor
+from functools import partial
 from typing import Any
 
 import shiboken6
@@ -110,11 +111,18 @@ class Worker(QObject):
 
 
 def _alive(fn: Callable[..., Any]) -> bool:
-    """False when *fn* belongs to a widget Qt has deleted: a bound method of it, or a
-    lambda over it (a slow server makes a closed dialog's late result common)."""
+    """False when *fn* belongs to a widget Qt has deleted: a bound method of it, a lambda
+    over it, or a ``functools.partial`` of either (a slow server makes a closed dialog's
+    late result common)."""
+    return all(shiboken6.isValid(o) for o in _owners(fn) if isinstance(o, QObject))
+
+
+def _owners(fn: Any) -> list[Any]:
+    if isinstance(fn, partial):
+        return [*_owners(fn.func), *fn.args, *fn.keywords.values()]
     owners = [getattr(fn, "__self__", None)]
     owners += [c.cell_contents for c in getattr(fn, "__closure__", None) or () if _filled(c)]
-    return all(shiboken6.isValid(o) for o in owners if isinstance(o, QObject))
+    return owners
 
 
 def _filled(cell: Any) -> bool:
