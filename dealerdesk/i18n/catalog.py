@@ -11,6 +11,7 @@ from types import MappingProxyType
 from dealerdesk.i18n import (
     catalog_backtest,
     catalog_common,
+    catalog_dashboard,
     catalog_desk,
     catalog_followup_reasons,
     catalog_followups,
@@ -40,6 +41,7 @@ _AREAS = (
     catalog_store,
     catalog_desk,
     catalog_followup_reasons,
+    catalog_dashboard,
 )
 
 
