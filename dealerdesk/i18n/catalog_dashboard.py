@@ -116,6 +116,7 @@ MESSAGES: dict[str, tuple[str | tuple[str, str], str]] = {
     "dash.col.complaints": ("complaints in target", "按时处理投诉"),
     "dash.col.owned_retention": ("retention of own customers", "名下客户保留率"),
     "dash.ratio": ("{pct} ({part} of {whole})", "{pct}（{whole}中的{part}）"),
+    "dash.pts": ("{n} pts", "{n}个百分点"),
     "dash.hours": ("{h} h", "{h}小时"),
     "dash.years": ("{n} years", "{n}年"),
     "dash.years_plus": ("{n}+ years", "{n}年及以上"),

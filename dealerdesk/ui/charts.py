@@ -61,6 +61,7 @@ class ChartWidget(QWidget):
         self.kind = "bars"
         self.fmt: Callable[[float], str] = lambda v: f"{v:,.0f}"
         self.fixed_top: float | None = None
+        self.fixed_low: float | None = None
         self.empty_text = ""
         self._hits: list[tuple[QRectF, int, int]] = []
         self.setMouseTracking(True)
@@ -71,8 +72,10 @@ class ChartWidget(QWidget):
         return QSize(360, 190)
 
     def set_data(self, labels: Sequence[str], series: Sequence[Series], *, kind: str = "bars",
-                 fmt: Callable[[float], str] | None = None, top: float | None = None) -> None:  # fmt: skip
+                 fmt: Callable[[float], str] | None = None, top: float | None = None,
+                 low: float | None = None) -> None:  # fmt: skip
         self.labels, self.series, self.kind = list(labels), list(series), kind
+        self.fixed_low = low
         if fmt is not None:
             self.fmt = fmt
         self.fixed_top = top
@@ -87,6 +90,10 @@ class ChartWidget(QWidget):
         high = self.fixed_top if self.fixed_top is not None else nice_top(max([0.0, *vals]) * 1.05)
         if low < 0:
             low = -nice_top(-low)
+        if self.fixed_low is not None:
+            low = self.fixed_low
+        if self.fixed_top is None and low == 0 and high < 4:
+            high = 4.0  # whole counts: gridlines at 1, 2, 3, 4
         return low, high if high > low else low + 1
 
     def category_rect(self, index: int) -> QRectF:

@@ -304,7 +304,7 @@ class DashboardView(LazyScreen):
         ], fmt=percent, top=100)  # fmt: skip
         p["nps"].chart.set_data([m for m, _ in b.nps_months], [
             Series("NPS", tuple(r.score for _, r in b.nps_months), PALETTE[4]),
-        ], kind="lines", fmt=lambda v: f"{v:+.0f}")  # fmt: skip
+        ], kind="lines", fmt=lambda v: f"{v:+.0f}", top=100, low=-100)  # fmt: skip
         p["first_response"].chart.set_data([m for m, *_ in b.complaint_months], [
             Series(self.tr("first response (h)"), tuple(r[1] for r in b.complaint_months), PALETTE[1]),
             Series(self.tr("resolution (h)"), tuple(r[2] for r in b.complaint_months), PALETTE[5]),

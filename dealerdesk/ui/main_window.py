@@ -38,6 +38,7 @@ from dealerdesk.ui.complaints_view import ComplaintsView
 from dealerdesk.ui.context import DeskContext
 from dealerdesk.ui.customer_detail import CustomerDetail
 from dealerdesk.ui.customers_view import CustomersView
+from dealerdesk.ui.dashboard_view import DashboardView
 from dealerdesk.ui.data_actions import DataActions
 from dealerdesk.ui.duplicates_view import DuplicatesView
 from dealerdesk.ui.report_actions import ReportActions
@@ -56,6 +57,7 @@ SCREENS: tuple[tuple[str, str], ...] = (
     ("reports", "Reports"),
     ("settings", "Settings"),
     ("duplicates", "Duplicates"),
+    ("dashboard", "Dashboard"),  # issue #15: the tenth screen is Ctrl+0
 )
 NAV_STYLE = ("QListWidget#navigation { font-size: 11pt; }"
              " QListWidget#navigation::item { padding: 7px 10px; }")
@@ -162,6 +164,8 @@ class MainWindow(QMainWindow):
                                           self.tr(text) + "<br>" + self.tr("Coming soon."))  # fmt: skip
         self.duplicates = DuplicatesView(ctx)
         self.pages["duplicates"] = self.duplicates
+        self.dashboard = DashboardView(ctx)  # issue #15: loads when first shown
+        self.pages["dashboard"] = self.dashboard
         self.settings_view = SettingsView(ctx)  # issue #11
         self.pages["settings"] = self.settings_view
         self.pages["detail"] = self.detail
@@ -175,7 +179,7 @@ class MainWindow(QMainWindow):
         for i, (key, label) in enumerate(SCREENS):
             item = QListWidgetItem(self.tr(label))
             item.setData(Qt.ItemDataRole.UserRole, key)
-            item.setToolTip(self.tr("Ctrl+%1").replace("%1", str(i + 1)))
+            item.setToolTip(self.tr("Ctrl+%1").replace("%1", str((i + 1) % 10)))
             self.nav.addItem(item)
         for page in self.pages.values():
             self.stack.addWidget(page)
@@ -227,7 +231,7 @@ class MainWindow(QMainWindow):
         a("quit", self.tr("&Quit"), self.close, QKeySequence.StandardKey.Quit)
         a("about", self.tr("&About DealerDesk"), self.about)
         for i, (key, label) in enumerate(SCREENS):
-            a(f"screen_{key}", self.tr(label), lambda k=key: self.show_screen(k), f"Ctrl+{i + 1}")
+            a(f"screen_{key}", self.tr(label), lambda k=key: self.show_screen(k), f"Ctrl+{(i + 1) % 10}")
 
     def _build_menus(self) -> None:
         bar = self.menuBar()
