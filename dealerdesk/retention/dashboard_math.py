@@ -159,13 +159,14 @@ def service_return(ids: np.ndarray, days: np.ndarray, span: Span, *, months: int
     """The carmakers' 13-month service retention for *span*.
 
     *ids*/*days* are service (and repair) visits only. The base is every customer with a
-    service visit in [span.first - 13 months, span.last - 13 months]; one came back when
+    service visit in [span.first, span.last] moved 13 months back; one came back when
     they have a service visit after their last one in that window, on or before span.last.
     """
     ids = np.asarray(ids, dtype=np.int64)
     days = np.asarray(days, dtype=np.int64)
     lo = day_number(add_months(span.first, -months))
-    hi = day_number(add_months(span.last, -months))
+    # the day after the span, moved back, minus one: a month's end maps to a month's end
+    hi = day_number(add_months(span.last + timedelta(days=1), -months)) - 1
     until = day_number(span.last)
     in_base = (days >= lo) & (days <= hi)
     base_ids = np.unique(ids[in_base])
