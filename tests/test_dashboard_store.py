@@ -11,6 +11,7 @@ import pytest
 from dealerdesk.services import dashboard as svc
 from dealerdesk.services.dashboard import Period
 from dealerdesk.store import dashboard_queries as q
+from dealerdesk.store.search_index import rebuild_search
 from dealerdesk.store.models import (
     Complaint,
     ContactLog,
@@ -66,6 +67,7 @@ def seed() -> dict[str, int]:
     Complaint.create(customer=b, opened_at=datetime(2026, 11, 16, 9), description="noise",
                      first_response_at=datetime(2026, 11, 16, 12),
                      resolved_at=datetime(2026, 11, 17, 9), assignee=bo)  # fmt: skip
+    rebuild_search()  # as the services do: a file without its index is "half-built"
     return {"ann": ann.id, "bo": bo.id, "a": a.id, "b": b.id, "c": c.id}
 
 
