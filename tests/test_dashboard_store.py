@@ -11,7 +11,6 @@ import pytest
 from dealerdesk.services import dashboard as svc
 from dealerdesk.services.dashboard import Period
 from dealerdesk.store import dashboard_queries as q
-from dealerdesk.store.search_index import rebuild_search
 from dealerdesk.store.models import (
     Complaint,
     ContactLog,
@@ -23,6 +22,7 @@ from dealerdesk.store.models import (
     Vehicle,
     Visit,
 )
+from dealerdesk.store.search_index import rebuild_search
 
 NOW = datetime(2026, 11, 30, 23, 59, 59)
 
@@ -73,7 +73,7 @@ def seed() -> dict[str, int]:
 
 def test_store_reads_respect_their_boundaries(db_path: Path) -> None:
     ids = seed()
-    cids, days, service = q.visits(date(2025, 10, 31), date(2026, 11, 2))
+    cids, _days, service = q.visits(date(2025, 10, 31), date(2026, 11, 2))
     assert sorted(cids.tolist()) == [ids["a"], ids["b"], ids["c"]]  # both ends included
     assert service.sum() == 2
     assert q.followups_on_time(date(2026, 11, 1), date(2026, 11, 30)) == {ids["ann"]: (3, 1)}

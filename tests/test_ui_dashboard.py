@@ -72,7 +72,7 @@ def test_a_definition_is_one_click_away(db_path: Path, ctx: DeskContext, qtbot: 
     assert "13 months" in view.tiles["service13"].help.toolTip()
     dialogs.answer(None)
     qtbot.mouseClick(view.tiles["service13"].help, Qt.MouseButton.LeftButton)
-    kind, title, text = dialogs.seen[-1]
+    _kind, title, text = dialogs.seen[-1]
     assert title == "13-month service retention" and "came back" in text
 
 
@@ -87,7 +87,9 @@ def test_clicking_a_bar_lists_its_customers_and_opens_one(db_path: Path, ctx: De
     chart = view.panels["service13"].chart
     centre = chart.category_rect(0).center()
     with qtbot.waitSignal(ctx.hub.open_customer, timeout=5000) as opened:
-        qtbot.mouseClick(chart, Qt.MouseButton.LeftButton, pos=QPoint(int(centre.x()), int(centre.y())))
+        qtbot.mouseClick(
+            chart, Qt.MouseButton.LeftButton, pos=QPoint(int(centre.x()), int(centre.y()))
+        )
         wait_idle(qtbot, ctx)
     assert seen[0][1] == ["Bob"] and "1" in seen[0][2]
     assert opened.args == [ids["b"]]

@@ -13,7 +13,10 @@ MESSAGES: dict[str, tuple[str | tuple[str, str], str]] = {
     "dash.fig.annual_churn": ("Churn per year", "年流失率"),
     "dash.fig.active": ("Active customers", "活跃客户"),
     "dash.fig.service13": ("13-month service retention", "13个月售后回厂率"),
-    "dash.fig.by_age": ("Buyers still servicing here, by vehicle age", "按车龄：仍在本店保养的购车客户"),
+    "dash.fig.by_age": (
+        "Buyers still servicing here, by vehicle age",
+        "按车龄：仍在本店保养的购车客户",
+    ),
     "dash.fig.nps": ("NPS", "净推荐值（NPS）"),
     "dash.fig.first_response": ("Complaint first response (median)", "投诉首次回应（中位数）"),
     "dash.fig.resolution": ("Complaint resolution (median)", "投诉解决用时（中位数）"),

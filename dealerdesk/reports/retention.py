@@ -142,12 +142,28 @@ def write_retention_pdf(report: RetentionReport, out: str | os.PathLike[str], *,
     half = (FRAME_W - 10) / 2
     story: list[Flowable] = [
         Paragraph(t("dash.pdf.title"), TITLE),
-        para(t("dash.pdf.subtitle", dealership=report.dealership, first=report.first.isoformat(),
-               last=report.last.isoformat(), cfirst=report.compare_first.isoformat(),
-               clast=report.compare_last.isoformat()), SUBTITLE),  # fmt: skip
+        para(
+            t(
+                "dash.pdf.subtitle",
+                dealership=report.dealership,
+                first=report.first.isoformat(),
+                last=report.last.isoformat(),
+                cfirst=report.compare_first.isoformat(),
+                clast=report.compare_last.isoformat(),
+            ),
+            SUBTITLE,
+        ),
         Paragraph(t("dash.pdf.key"), H2),
-        _table([t("dash.col.figure"), t("dash.col.period"), t("dash.col.compare"),
-                t("dash.col.change")], report.key_figures, (170, 140, 140, FRAME_W - 450)),  # fmt: skip
+        _table(
+            [
+                t("dash.col.figure"),
+                t("dash.col.period"),
+                t("dash.col.compare"),
+                t("dash.col.change"),
+            ],
+            report.key_figures,
+            (170, 140, 140, FRAME_W - 450),
+        ),
         Spacer(1, 6),
         para(report.leaky, BODY),
         Spacer(1, 8),

@@ -27,8 +27,18 @@ import numpy as np
 from dealerdesk.retention.metrics import active_at, customer_lifetime_value, rate
 
 __all__ = [
-    "Activity", "AgeRow", "Span", "ServiceReturn", "TierValue", "add_months", "day_number",
-    "month_spans", "quarter_spans", "service_return", "servicing_by_age", "span_of",
+    "Activity",
+    "AgeRow",
+    "ServiceReturn",
+    "Span",
+    "TierValue",
+    "add_months",
+    "day_number",
+    "month_spans",
+    "quarter_spans",
+    "service_return",
+    "servicing_by_age",
+    "span_of",
     "tier_values",
 ]  # fmt: skip
 
@@ -124,7 +134,9 @@ class Activity:
     def span_counts(self, span: Span) -> tuple[int, int]:
         """(active the day before the span, still active on its last day)."""
         before = span.first - timedelta(1)
-        return int(self._mask(before).sum()), int((self._mask(before) & self._mask(span.last)).sum())
+        return int(self._mask(before).sum()), int(
+            (self._mask(before) & self._mask(span.last)).sum()
+        )
 
     def span_retention(self, span: Span, among: np.ndarray | None = None) -> tuple[int, int]:
         """As ``span_counts``, counting only customers in *among* (e.g. one owner's)."""

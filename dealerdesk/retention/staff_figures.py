@@ -69,7 +69,11 @@ def complaint_spans(facts: Sequence[ComplaintFact], spans: Sequence[Span], *, no
     out = []
     for span in spans:
         inside = [c for c in facts if in_span(c.opened_at.date(), span)]
-        first = [h for c in inside if (h := _hours(c.opened_at, c.first_response_at or c.resolved_at)) is not None]
+        first = [
+            h
+            for c in inside
+            if (h := _hours(c.opened_at, c.first_response_at or c.resolved_at)) is not None
+        ]
         done = [h for c in inside if (h := _hours(c.opened_at, c.resolved_at)) is not None]
         good = sum(1 for c in inside if on_time[id(c)])
         late = tuple(sorted({c.customer_id for c in inside if not on_time[id(c)]}))

@@ -14,7 +14,8 @@ from __future__ import annotations
 
 import time
 from dataclasses import dataclass, field
-from datetime import date, datetime, time as dtime, timedelta
+from datetime import date, datetime, timedelta
+from datetime import time as dtime
 
 import numpy as np
 
@@ -221,7 +222,9 @@ def dashboard(period: Period, compare: Period | None = None, *, now: datetime) -
     ref_whole = {p: referral_spans(refs, [p.span])[0] for p in (period, compare)}
     for r in [*ref_m, *ref_whole.values()]:
         members[f"referrals:{r.label}:made"] = np.asarray(r.referrers, dtype=np.int64)
-        members[f"referrals:{r.label}:converted"] = np.asarray(r.converted_customers, dtype=np.int64)
+        members[f"referrals:{r.label}:converted"] = np.asarray(
+            r.converted_customers, dtype=np.int64
+        )
     clock.lap("referrals made and converted")
 
     spend_ids, spend = q.spend_by_customer(year_ago + timedelta(days=1), period.last)

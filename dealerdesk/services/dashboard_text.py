@@ -58,27 +58,57 @@ def figure_rows(b: Dashboard, *, growth_target: float = 0.10) -> list[tuple[str,
     rows = [(t(f"dash.fig.{c}"), n, w, changes.get(c, "")) for c, n, w in
             zip(HEADLINE_CODES, now, was, strict=True)]  # fmt: skip
     needed = leaky_bucket(b.now.active_at_end, b.now.annual_churn, growth_target)
-    rows.append((t("dash.fig.leaky"), "–" if needed is None else fmt_int(needed), "", f"+{growth_target:.0%}"))
+    rows.append(
+        (
+            t("dash.fig.leaky"),
+            "–" if needed is None else fmt_int(needed),
+            "",
+            f"+{growth_target:.0%}",
+        )
+    )
     for label, r in b.months:
-        rows.append((f"{t('dash.fig.retention')} {label}", ratio(r), "",
-                     f"{t('dash.fig.churn')} {pct(None if r.value is None else 1 - r.value)}"))
+        rows.append(
+            (
+                f"{t('dash.fig.retention')} {label}",
+                ratio(r),
+                "",
+                f"{t('dash.fig.churn')} {pct(None if r.value is None else 1 - r.value)}",
+            )
+        )
     for label, r in b.quarters:
-        rows.append((f"{t('dash.fig.retention')} {label}", ratio(r), "",
-                     f"{t('dash.fig.churn')} {pct(None if r.value is None else 1 - r.value)}"))
+        rows.append(
+            (
+                f"{t('dash.fig.retention')} {label}",
+                ratio(r),
+                "",
+                f"{t('dash.fig.churn')} {pct(None if r.value is None else 1 - r.value)}",
+            )
+        )
     for label, r in b.service_months:
         rows.append((f"{t('dash.fig.service13')} {label}", ratio(r), "", ""))
     for age, r in b.by_age:
         years = t("dash.years_plus" if age >= 10 else "dash.years", n=age)
         rows.append((f"{t('dash.fig.by_age')}: {years}", ratio(r), "", ""))
     for tier, n, annual, kept, clv in b.tiers:
-        rows.append((f"{t('dash.fig.clv')}: {tier_label(tier)}",
-                     "–" if clv is None else fmt_money(clv), "",
-                     f"{fmt_int(n)} · {'–' if annual is None else fmt_money(annual)} · {pct(kept)}"))
+        rows.append(
+            (
+                f"{t('dash.fig.clv')}: {tier_label(tier)}",
+                "–" if clv is None else fmt_money(clv),
+                "",
+                f"{fmt_int(n)} · {'–' if annual is None else fmt_money(annual)} · {pct(kept)}",
+            )
+        )
     for s in b.staff:
-        rows.append((f"{t('dash.fig.staff')}: {s.name}", ratio(s.retention), "",
-                     f"{t('dash.col.followups')} {ratio(s.followups_on_time)}; "
-                     f"{t('dash.col.calls')} {fmt_int(s.calls)}; "
-                     f"{t('dash.col.complaints')} {ratio(s.complaints_in_target)}"))
+        rows.append(
+            (
+                f"{t('dash.fig.staff')}: {s.name}",
+                ratio(s.retention),
+                "",
+                f"{t('dash.col.followups')} {ratio(s.followups_on_time)}; "
+                f"{t('dash.col.calls')} {fmt_int(s.calls)}; "
+                f"{t('dash.col.complaints')} {ratio(s.complaints_in_target)}",
+            )
+        )
     return rows
 
 

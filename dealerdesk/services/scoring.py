@@ -43,8 +43,8 @@ from dealerdesk.retention.risk import HORIZON_DAYS, MEDIUM, score_all
 from dealerdesk.services import settings
 from dealerdesk.services.changes import Changed
 from dealerdesk.services.settings import dealership_name
-from dealerdesk.store import facts_query as q
 from dealerdesk.store import dashboard_queries, risk_facts, scores
+from dealerdesk.store import facts_query as q
 from dealerdesk.store.records import ScoreRecord
 from dealerdesk.store.settings_store import get_setting, set_setting
 from dealerdesk.store.validation import format_phone

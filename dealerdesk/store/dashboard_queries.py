@@ -64,7 +64,9 @@ def visits(first: date, last: date) -> tuple[np.ndarray, np.ndarray, np.ndarray]
             np.asarray(service, dtype=bool))  # fmt: skip
 
 
-def vehicles_sold_here(serviced_from: date, today: date) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+def vehicles_sold_here(
+    serviced_from: date, today: date
+) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
     """(customer ids, purchase day numbers, serviced flags) of the cars sold here (not
     archived, with a purchase date on or before *today*); serviced: a service or repair
     visit on that car in [serviced_from, today]."""
@@ -96,7 +98,9 @@ def nps_rows(first: date, last: date) -> list[tuple[int, date, int]]:
         (_iso(first), _iso(last)))]  # fmt: skip
 
 
-def complaint_rows(first: date, last: date) -> list[tuple[int, str, str | None, str | None, int | None]]:
+def complaint_rows(
+    first: date, last: date
+) -> list[tuple[int, str, str | None, str | None, int | None]]:
     """(customer id, opened_at, first_response_at, resolved_at, assignee id) of the
     complaints opened in [first, last] (timestamps as ISO text)."""
     return [tuple(r) for r in database.execute_sql(  # type: ignore[misc]
@@ -159,7 +163,9 @@ def save_band_snapshot(day: date, counts: Mapping[str, int]) -> None:
 def band_snapshots() -> list[tuple[str, date, dict[str, int]]]:
     """(month "YYYY-MM", day scored, counts per band), oldest first."""
     out = []
-    query = Setting.select(Setting.key, Setting.value).where(Setting.key.startswith(SNAPSHOT_PREFIX))
+    query = Setting.select(Setting.key, Setting.value).where(
+        Setting.key.startswith(SNAPSHOT_PREFIX)
+    )
     for key, value in query.tuples():
         data = json.loads(value)
         out.append((key[len(SNAPSHOT_PREFIX):], date.fromisoformat(data["day"]),

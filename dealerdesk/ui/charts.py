@@ -22,9 +22,13 @@ from PySide6.QtCore import QPointF, QRectF, QSize, Qt, Signal
 from PySide6.QtGui import QColor, QFontMetrics, QMouseEvent, QPainter, QPaintEvent, QPen
 from PySide6.QtWidgets import QSizePolicy, QToolTip, QWidget
 
+from dealerdesk.vocab.retention import RiskBand
+
 PALETTE = ("#1f77b4", "#ff7f0e", "#2ca02c", "#d62728", "#9467bd", "#8c564b")
-BAND_COLOURS = {"low": "#66bb6a", "medium": "#ffb74d", "high": "#e57373", "gone": "#9e9e9e",
-                "none": "#cfd8dc"}  # fmt: skip
+BAND_COLOURS = {
+    RiskBand.LOW: "#66bb6a", RiskBand.MEDIUM: "#ffb74d", RiskBand.HIGH: "#e57373",
+    RiskBand.GONE: "#9e9e9e", RiskBand.NONE: "#cfd8dc",
+}  # fmt: skip
 
 
 @dataclass(frozen=True, slots=True)

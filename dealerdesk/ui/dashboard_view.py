@@ -12,7 +12,7 @@ from __future__ import annotations
 from datetime import datetime, time
 from typing import Any
 
-from PySide6.QtCore import QDate, Qt
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QDate, Qt
 from PySide6.QtWidgets import (
     QComboBox,
     QDateEdit,
@@ -39,8 +39,12 @@ from dealerdesk.ui.context import DeskContext
 from dealerdesk.ui.dashboard_drill import DrillDialog
 from dealerdesk.ui.i18n import fmt_int, fmt_money
 from dealerdesk.ui.lazy_screen import LazyScreen
+from dealerdesk.vocab.retention import RiskBand
 
-BANDS = ("low", "medium", "high", "gone", "none")
+BANDS = tuple(RiskBand)
+# The navigation translates SCREENS' labels from a variable: list this one for lupdate here
+# (not in the shared tr_dynamic.py) so the screen's name travels with the screen.
+SCREEN_NAME = QT_TRANSLATE_NOOP("MainWindow", "Dashboard")
 
 
 def pct(value: float | None) -> str:
@@ -263,7 +267,9 @@ class DashboardView(LazyScreen):
         def set_(code: str, now: str, was: str, delta: str = "") -> None:
             tile = self.tiles[code]
             tile.value.setText(now)
-            tile.change.setText((delta + "  " if delta else "") + self.tr("was %1").replace("%1", was))
+            tile.change.setText(
+                (delta + "  " if delta else "") + self.tr("was %1").replace("%1", was)
+            )
 
         def dpts(a: float | None, c: float | None) -> str:
             if a is None or c is None:
@@ -278,7 +284,10 @@ class DashboardView(LazyScreen):
         set_("active", fmt_int(n.active_at_end), fmt_int(o.active_at_end))
         set_("service13", pct(n.service_13m.value), pct(o.service_13m.value),
              dpts(n.service_13m.value, o.service_13m.value))  # fmt: skip
-        score = (lambda r: "–" if r.score is None else f"{r.score:+.0f}")
+
+        def score(r):
+            return "–" if r.score is None else f"{r.score:+.0f}"
+
         set_("nps", score(n.nps), score(o.nps))
         set_("first_response", hours(n.first_response_median_h), hours(o.first_response_median_h))
         set_("complaints_in_target", pct(n.complaints_in_target.value),
@@ -289,7 +298,10 @@ class DashboardView(LazyScreen):
 
     def _fill_charts(self, b: Dashboard) -> None:
         p = self.panels
-        percent = (lambda v: f"{v:.0f}%")
+
+        def percent(v):
+            return f"{v:.0f}%"
+
         p["months"].chart.set_data([m for m, _ in b.months], [
             Series(t("dash.fig.churn"), tuple(_p(1 - r.value if r.value is not None else None) for _, r in b.months), PALETTE[3]),
         ], fmt=percent)  # fmt: skip
@@ -426,7 +438,9 @@ def _p(v: float | None) -> float | None:
 
 
 def _ratio(r: Any) -> str:
-    return "–" if r.value is None else f"{r.value * 100:.0f}% ({fmt_int(r.part)}/{fmt_int(r.whole)})"
+    return (
+        "–" if r.value is None else f"{r.value * 100:.0f}% ({fmt_int(r.part)}/{fmt_int(r.whole)})"
+    )
 
 
 def _tier(code: str) -> str:
@@ -437,5 +451,3 @@ def _tier(code: str) -> str:
 def _band(code: str) -> str:
     key = f"vocab.risk_band.{code}"
     return t(key) if key in CATALOG else code
-
-

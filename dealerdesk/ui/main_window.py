@@ -231,7 +231,8 @@ class MainWindow(QMainWindow):
         a("quit", self.tr("&Quit"), self.close, QKeySequence.StandardKey.Quit)
         a("about", self.tr("&About DealerDesk"), self.about)
         for i, (key, label) in enumerate(SCREENS):
-            a(f"screen_{key}", self.tr(label), lambda k=key: self.show_screen(k), f"Ctrl+{(i + 1) % 10}")
+            a(f"screen_{key}", self.tr(label), lambda k=key: self.show_screen(k),
+              f"Ctrl+{(i + 1) % 10}")  # fmt: skip
 
     def _build_menus(self) -> None:
         bar = self.menuBar()
