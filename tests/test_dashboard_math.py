@@ -55,6 +55,8 @@ def test_retention_and_churn_of_a_month() -> None:
     assert act.span_counts(october) == (2, 1)
     assert act.lost(date(2026, 9, 30), date(2026, 10, 31)).tolist() == [1]
     assert act.kept(date(2026, 9, 30), date(2026, 10, 31)).tolist() == [2]
+    assert act.is_active(date(2026, 9, 30), np.array([0, 1, 2, 3, 99])).tolist() == [
+        False, True, True, False, False]  # fmt: skip
     # the boundary: a visit exactly 365 days before the day still counts (window (b-365, b])
     edge = Activity(np.array([9]), np.array([D(date(2025, 10, 31)) + 1]), [date(2026, 10, 31)])
     assert edge.active(date(2026, 10, 31)).tolist() == [9]
@@ -77,6 +79,7 @@ def test_thirteen_month_service_retention_on_a_hand_made_set() -> None:
     result = service_return(ids, days, span)
     assert result.base.tolist() == [1, 2, 3, 5, 6]
     assert result.returned.tolist() == [1, 6]
+    assert result.lost.tolist() == [2, 3, 5]
     assert result.value == pytest.approx(2 / 5)
     # a visit exactly 13 months before the span's first day is in the base
     exact = service_return(np.array([7]), np.array([D(date(2025, 10, 1))]), span)
@@ -98,10 +101,14 @@ def test_buyers_still_servicing_by_vehicle_age() -> None:
 
 
 def test_lifetime_value_by_tier() -> None:
-    tiers = {"VIP": np.array([1, 2]), "Standard": np.array([3, 4, 5])}
-    values = tier_values(tiers, np.array([1, 2, 3]), np.array([10_000.0, 6_000.0, 1_000.0]),
-                         active_then=np.array([1, 2, 3, 4]), active_now=np.array([1, 2, 3]))  # fmt: skip
-    vip, std = values
+    # customers 1, 2 VIP; 3, 4, 5 Standard; 6 not scored. Active a year ago: 1-4; now: 1-3.
+    ids = np.array([1, 2, 3, 4, 5, 6])
+    values = tier_values(
+        ["VIP", "Gold", "Standard"], np.array([0, 0, 2, 2, 2, -1]), ids,
+        np.array([10_000.0, 6_000.0, 1_000.0, 0.0, 0.0, 99.0]),
+        active_then=np.isin(ids, [1, 2, 3, 4]), active_now=np.isin(ids, [1, 2, 3]))  # fmt: skip
+    vip, std = values  # Gold has no customers: no row
+    assert vip.customers.tolist() == [1, 2] and std.customers.tolist() == [3, 4, 5]
     assert vip.annual_value == 8_000 and vip.retention == 1.0  # capped at 99%, not infinite
     assert vip.lifetime_value == pytest.approx(8_000 * 1.1 / (1.1 - 0.99))
     assert std.annual_value == 1_000 and std.retention == 0.5

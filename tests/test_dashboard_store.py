@@ -73,17 +73,22 @@ def seed() -> dict[str, int]:
 
 def test_store_reads_respect_their_boundaries(db_path: Path) -> None:
     ids = seed()
-    cids, _days, service = q.visits(date(2025, 10, 31), date(2026, 11, 2))
-    assert sorted(cids.tolist()) == [ids["a"], ids["b"], ids["c"]]  # both ends included
-    assert service.sum() == 2
+    v = q.visits(date(2025, 10, 31), date(2026, 11, 2), spend_after=date(2025, 10, 31),
+                 vehicles_from=date(2026, 6, 1))  # fmt: skip
+    assert sorted(v.customer.tolist()) == [ids["a"], ids["b"], ids["c"]]  # both ends included
+    # amounts after 2025-10-31 only (the sale and the repair); the car of the repair on the
+    # first day of its window
+    assert v.service.sum() == 2 and v.amount.sum() == 150_000 + 1
+    assert sorted(v.day.tolist())[0] == (date(2025, 10, 31) - date(1970, 1, 1)).days
+    assert sorted(v.vehicle.tolist())[:2] == [0, 0] and v.vehicle.max() > 0
+    facet_ids, _tiers, facet_owners = q.customer_facets(["VIP", "Gold", "Standard"])
+    assert facet_owners[facet_ids == ids["c"]].tolist() == [ids["bo"]]
     assert q.followups_on_time(date(2026, 11, 1), date(2026, 11, 30)) == {ids["ann"]: (3, 1)}
     assert q.calls_by_staff(date(2026, 11, 1), date(2026, 11, 30)) == {ids["ann"]: 1}
     refs = q.referral_rows(date(2026, 11, 1), date(2026, 11, 30))
     assert sorted((r[2].day, r[3]) for r in refs) == [(1, True), (5, False), (6, True)]
     assert "rewarded" in q.CONVERTED_REFERRAL_STATUSES
     assert [r[2] for r in q.nps_rows(date(2026, 11, 1), date(2026, 11, 30))] == [10, 2]
-    owners = q.owners()
-    assert owners[ids["ann"]].tolist() == [ids["a"], ids["b"]]
 
 
 def test_the_dashboard_of_november_and_its_drill_down(db_path: Path) -> None:

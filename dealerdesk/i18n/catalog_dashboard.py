@@ -26,8 +26,8 @@ MESSAGES: dict[str, tuple[str | tuple[str, str], str]] = {
     "dash.fig.bands": ("Risk bands over time", "流失预警等级变化"),
     "dash.fig.leaky": ("Leaky bucket: new customers needed", "漏桶：需要的新客户数"),
     "dash.fig.staff": ("Staff", "员工"),
-    "dash.fig.months": ("Retention and churn per month", "每月保留率与流失率"),
-    "dash.fig.quarters": ("Retention and churn per quarter", "每季度保留率与流失率"),
+    "dash.fig.months": ("Churn per month (retention is the rest)", "每月流失率（其余为保留率）"),
+    "dash.fig.quarters": ("Churn per quarter (retention is the rest)", "每季度流失率（其余为保留率）"),
     # definitions ("?")
     "dash.def.retention": (
         "Of the customers active the day before the period (a visit in the 12 months "

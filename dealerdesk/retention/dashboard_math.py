@@ -110,12 +110,25 @@ class Activity:
                  window_days: int = ACTIVE_WINDOW_DAYS) -> None:  # fmt: skip
         self.days = sorted(set(boundaries))
         self._col = {d: i for i, d in enumerate(self.days)}
-        self.ids, codes = np.unique(np.asarray(ids, dtype=np.int64), return_inverse=True)
+        ids = np.asarray(ids, dtype=np.int64)
         bounds = np.array([day_number(d) for d in self.days], dtype=np.int64)
-        if self.ids.size:
-            self._m = active_at(codes, np.asarray(days, dtype=np.int64), bounds, window_days)
+        # Customer ids are dense (1..n), so a row per id from the smallest to the largest
+        # replaces a hash of 400,000 visit rows; ids without a visit are rows never active.
+        self._low = int(ids.min()) if ids.size else 0
+        self.ids = np.arange(self._low, int(ids.max()) + 1 if ids.size else 0, dtype=np.int64)
+        if ids.size:
+            self._m = active_at(ids - self._low, np.asarray(days, dtype=np.int64), bounds,
+                                window_days)  # fmt: skip
         else:
             self._m = np.zeros((0, len(self.days)), dtype=bool)
+
+    def is_active(self, day: date, ids: np.ndarray) -> np.ndarray:
+        """For each of *ids*: active on *day*?"""
+        rows = np.asarray(ids, dtype=np.int64) - self._low
+        ok = (rows >= 0) & (rows < self.ids.size)
+        out = np.zeros(rows.size, dtype=bool)
+        out[ok] = self._mask(day)[rows[ok]]
+        return out
 
     def _mask(self, day: date) -> np.ndarray:
         return self._m[:, self._col[day]]
@@ -138,14 +151,6 @@ class Activity:
             (self._mask(before) & self._mask(span.last)).sum()
         )
 
-    def span_retention(self, span: Span, among: np.ndarray | None = None) -> tuple[int, int]:
-        """As ``span_counts``, counting only customers in *among* (e.g. one owner's)."""
-        if among is None:
-            return self.span_counts(span)
-        inside = np.isin(self.ids, among)
-        start = self._mask(span.first - timedelta(1)) & inside
-        return int(start.sum()), int((start & self._mask(span.last)).sum())
-
 
 def boundaries_of(spans: Sequence[Span]) -> list[date]:
     """The days an Activity needs to answer ``span_counts`` for *spans*."""
@@ -160,10 +165,47 @@ class ServiceReturn:
     label: str
     base: np.ndarray
     returned: np.ndarray
+    lost: np.ndarray  # base customers who did not come back
 
     @property
     def value(self) -> float | None:
         return rate(self.returned.size, self.base.size)
+
+
+class ServiceVisits:
+    """Service (and repair) visits indexed once for many ``returned`` questions: sorted by
+    day (to slice a base window) and as sorted (customer, day) keys (to ask "a later visit
+    by then?" with two binary searches per customer)."""
+
+    _SHIFT = 1 << 21  # days since 1970 stay far below it until the year 7700
+
+    def __init__(self, ids: np.ndarray, days: np.ndarray) -> None:
+        ids = np.asarray(ids, dtype=np.int64)
+        days = np.asarray(days, dtype=np.int64)
+        order = np.argsort(days, kind="stable")
+        self._days = days[order]
+        self._ids = ids[order]
+        self._keys = np.sort(ids * self._SHIFT + days)
+
+    def returned(self, span: Span, *, months: int = 13, label: str | None = None) -> ServiceReturn:
+        """The carmakers' 13-month service retention for *span* (see ``service_return``)."""
+        lo = day_number(add_months(span.first, -months))
+        # the day after the span, moved back, minus one: a month's end maps to a month's end
+        hi = day_number(add_months(span.last + timedelta(days=1), -months)) - 1
+        until = day_number(span.last)
+        a = int(np.searchsorted(self._days, lo, side="left"))
+        b = int(np.searchsorted(self._days, hi, side="right"))
+        if b <= a:
+            empty = np.zeros(0, dtype=np.int64)
+            return ServiceReturn(label or span.label, empty, empty, empty)
+        keys = np.sort(self._ids[a:b] * self._SHIFT + self._days[a:b])
+        who = keys // self._SHIFT
+        last = keys[np.r_[who[1:] != who[:-1], True]]  # each customer's last base visit
+        base = last // self._SHIFT
+        after = np.searchsorted(self._keys, last, side="right")
+        by_then = np.searchsorted(self._keys, base * self._SHIFT + until, side="right")
+        back = by_then > after
+        return ServiceReturn(label or span.label, base, base[back], base[~back])
 
 
 def service_return(ids: np.ndarray, days: np.ndarray, span: Span, *, months: int = 13,
@@ -173,33 +215,9 @@ def service_return(ids: np.ndarray, days: np.ndarray, span: Span, *, months: int
     *ids*/*days* are service (and repair) visits only. The base is every customer with a
     service visit in [span.first, span.last] moved 13 months back; one came back when
     they have a service visit after their last one in that window, on or before span.last.
+    (One question; ``ServiceVisits`` answers many on the same visits.)
     """
-    ids = np.asarray(ids, dtype=np.int64)
-    days = np.asarray(days, dtype=np.int64)
-    lo = day_number(add_months(span.first, -months))
-    # the day after the span, moved back, minus one: a month's end maps to a month's end
-    hi = day_number(add_months(span.last + timedelta(days=1), -months)) - 1
-    until = day_number(span.last)
-    in_base = (days >= lo) & (days <= hi)
-    base_ids = np.unique(ids[in_base])
-    if not base_ids.size:
-        empty = np.zeros(0, dtype=np.int64)
-        return ServiceReturn(label or span.label, empty, empty)
-    # the last base visit per customer, and the last service visit up to span.last
-    last_base = _max_by(ids[in_base], days[in_base], base_ids)
-    upto = days <= until
-    last_any = _max_by(ids[upto], days[upto], base_ids)
-    back = base_ids[last_any > last_base]
-    return ServiceReturn(label or span.label, base_ids, back)
-
-
-def _max_by(ids: np.ndarray, values: np.ndarray, keys: np.ndarray) -> np.ndarray:
-    """max(values) per key of *keys* (sorted), -inf-ish for a key without rows."""
-    out = np.full(keys.size, np.iinfo(np.int64).min, dtype=np.int64)
-    pos = np.searchsorted(keys, ids)
-    ok = (pos < keys.size) & (keys[np.minimum(pos, keys.size - 1)] == ids)
-    np.maximum.at(out, pos[ok], values[ok])
-    return out
+    return ServiceVisits(ids, days).returned(span, months=months, label=label)
 
 
 @dataclass(frozen=True, slots=True)
@@ -242,7 +260,8 @@ class TierValue:
 
     ``annual_value``: spend per active customer of the tier in the year to the day;
     ``retention``: of the tier's customers active a year before, the share still active;
-    ``lifetime_value``: ``metrics.customer_lifetime_value`` of the two (None without data).
+    ``lifetime_value``: ``metrics.customer_lifetime_value`` of the two (None without data;
+    a tier that lost nobody is valued at 99% retention, not infinity).
     """
 
     tier: str
@@ -252,26 +271,22 @@ class TierValue:
     lifetime_value: float | None
 
 
-def tier_values(tiers: dict[str, np.ndarray], spend_ids: np.ndarray, spend: np.ndarray,
+def tier_values(names: Sequence[str], tier_of: np.ndarray, ids: np.ndarray, spend: np.ndarray,
                 active_then: np.ndarray, active_now: np.ndarray) -> list[TierValue]:  # fmt: skip
-    """CLV per tier. *tiers* maps a tier to its customer ids; *spend_ids*/*spend* are each
-    customer's spend in the last year; *active_then*/*active_now* the ids active a year
-    before and now."""
+    """CLV per tier. Per customer (aligned arrays): *tier_of* an index into *names* (-1:
+    none), *ids*, *spend* in the last year, and whether active a year before and now."""
+    tier_of = np.asarray(tier_of, dtype=np.int64)
     out = []
-    spend_ids = np.asarray(spend_ids, dtype=np.int64)
-    spend = np.asarray(spend, dtype=float)
-    for tier, members in tiers.items():
-        members = np.asarray(members, dtype=np.int64)
-        now = np.intersect1d(members, active_now)
-        then = np.intersect1d(members, active_then)
-        kept = np.intersect1d(then, active_now).size
-        spent = float(spend[np.isin(spend_ids, now)].sum())
-        annual = spent / now.size if now.size else None
-        retention = rate(kept, then.size)
+    for i, name in enumerate(names):
+        mine = tier_of == i
+        if not mine.any():
+            continue
+        now = mine & active_now
+        then = mine & active_then
+        annual = float(spend[now].sum()) / int(now.sum()) if now.any() else None
+        retention = rate(int((then & active_now).sum()), int(then.sum()))
         clv = None
-        if annual is not None and retention is not None and retention < 1.0:
-            clv = customer_lifetime_value(annual, retention)
-        elif annual is not None and retention is not None:
-            clv = customer_lifetime_value(annual, 0.99)  # nobody lost: capped, not infinite
-        out.append(TierValue(tier, members, annual, retention, clv))
+        if annual is not None and retention is not None:
+            clv = customer_lifetime_value(annual, min(retention, 0.99))
+        out.append(TierValue(name, ids[mine], annual, retention, clv))
     return out

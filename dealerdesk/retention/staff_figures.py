@@ -8,9 +8,11 @@ within target and the retention of the customers they own, side by side.
 
 from __future__ import annotations
 
+from bisect import bisect_left, bisect_right
 from collections.abc import Callable, Iterable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date, datetime
+from typing import Any
 
 from dealerdesk.retention.cadence.dates import WorkCalendar
 from dealerdesk.retention.complaint_clock import Targets, clock
@@ -19,7 +21,7 @@ from dealerdesk.retention.metrics import NPSResult, Ratio, TimeStats, nps, rate,
 
 __all__ = [
     "ComplaintFact", "ComplaintSpan", "NPSSpan", "ReferralSpan", "StaffFigures", "complaint_spans",
-    "in_span", "nps_spans", "referral_spans", "staff_figures",
+    "in_span", "nps_spans", "referral_spans", "staff_figures", "with_targets",
 ]  # fmt: skip
 
 
@@ -36,6 +38,7 @@ class ComplaintFact:
     first_response_at: datetime | None
     resolved_at: datetime | None
     assignee_id: int | None
+    in_target: bool | None = None  # set once by ``with_targets``
 
 
 @dataclass(frozen=True, slots=True)
@@ -59,13 +62,26 @@ def within_target(c: ComplaintFact, *, now: datetime, calendar: WorkCalendar,
     return not k.response_late and not k.resolve_late
 
 
+def with_targets(facts: Sequence[ComplaintFact], *, now: datetime, calendar: WorkCalendar,
+                 targets: Targets) -> list[ComplaintFact]:  # fmt: skip
+    """The complaints with ``in_target`` decided once (the clock walks working days)."""
+    return [replace(c, in_target=within_target(c, now=now, calendar=calendar, targets=targets))
+            for c in facts]  # fmt: skip
+
+
+def _ok(c: ComplaintFact, now: datetime, calendar: WorkCalendar, targets: Targets) -> bool:
+    if c.in_target is not None:
+        return c.in_target
+    return within_target(c, now=now, calendar=calendar, targets=targets)
+
+
 def _hours(a: datetime, b: datetime | None) -> float | None:
     return None if b is None else (b - a).total_seconds() / 3600
 
 
 def complaint_spans(facts: Sequence[ComplaintFact], spans: Sequence[Span], *, now: datetime,
                     calendar: WorkCalendar, targets: Targets) -> list[ComplaintSpan]:  # fmt: skip
-    on_time = {id(c): within_target(c, now=now, calendar=calendar, targets=targets) for c in facts}
+    on_time = {id(c): _ok(c, now, calendar, targets) for c in facts}
     out = []
     for span in spans:
         inside = [c for c in facts if in_span(c.opened_at.date(), span)]
@@ -91,12 +107,18 @@ class NPSSpan:
     detractors: tuple[int, ...]
 
 
+def _within(rows: list[tuple[Any, ...]], days: list[date], span: Span) -> list[tuple[Any, ...]]:
+    """The rows (sorted by their day, *days* alongside) dated in *span*: two bisections."""
+    return rows[bisect_left(days, span.first) : bisect_right(days, span.last)]
+
+
 def nps_spans(rows: Iterable[tuple[int, date, int]], spans: Sequence[Span]) -> list[NPSSpan]:
     """NPS of the answers (customer id, day, 0–10) given in each span."""
-    data = list(rows)
+    data = sorted(rows, key=lambda r: r[1])
+    days = [r[1] for r in data]
     out = []
     for span in spans:
-        inside = [r for r in data if in_span(r[1], span)]
+        inside = _within(data, days, span)  # type: ignore[arg-type]
         out.append(NPSSpan(span.label, nps(r[2] for r in inside),
                            tuple(sorted({r[0] for r in inside if r[2] <= 6}))))  # fmt: skip
     return out
@@ -170,7 +192,7 @@ def staff_figures(
     for sid, name in staff:
         due, on_time = followups.get(sid, (0, 0))
         mine = [c for c in complaints if c.assignee_id == sid and in_span(c.opened_at.date(), span)]
-        good = sum(1 for c in mine if within_target(c, now=now, calendar=calendar, targets=targets))
+        good = sum(1 for c in mine if _ok(c, now, calendar, targets))
         owned, start, kept = owned_retention(sid)
         lost = tuple(sorted(set(start) - set(kept)))
         out.append(StaffFigures(sid, name, Ratio(on_time, due), calls.get(sid, 0),

@@ -30,9 +30,11 @@ from dealerdesk.retention.staff_figures import (
     nps_spans,
     referral_spans,
     staff_figures,
+    with_targets,
 )
 from dealerdesk.services import complaints as complaint_service
 from dealerdesk.store import dashboard_queries as q
+from dealerdesk.vocab.retention import ValueTier
 
 __all__ = [
     "COMPARE_PREVIOUS", "COMPARE_YEAR_BEFORE", "Dashboard", "DrillLine", "Headline", "Period",
@@ -160,10 +162,12 @@ def dashboard(period: Period, compare: Period | None = None, *, now: datetime) -
     months = dm.month_spans(period.first, period.last)
     quarters = dm.quarter_spans(period.first, period.last)
     year_ago = add_months(period.last, -12)
-    ids, days, service = q.visits(min(add_months(first, -13), first - timedelta(days=366)), last)
+    since = add_months(period.last, -13) + timedelta(days=1)  # buyers servicing: 13 months
+    v = q.visits(min(add_months(first, -13), first - timedelta(days=366)), last,
+                 spend_after=year_ago, vehicles_from=since)  # fmt: skip
     clock.lap("read visits")
     bounds = dm.boundaries_of([*months, *quarters, period.span, compare.span])
-    activity = dm.Activity(ids, days, [*bounds, year_ago])
+    activity = dm.Activity(v.customer, v.day, [*bounds, year_ago])
     clock.lap("activity matrix")
 
     def retention(spans: list[Span], key: str) -> tuple[tuple[str, Ratio], ...]:
@@ -179,21 +183,23 @@ def dashboard(period: Period, compare: Period | None = None, *, now: datetime) -
     whole = {p: retention([p.span], "retention.period")[0][1] for p in (period, compare)}
     clock.lap("retention and churn per month and quarter")
 
-    s_ids, s_days = ids[service], days[service]
+    serviced = dm.ServiceVisits(v.customer[v.service], v.day[v.service])
     service_rows = []
     for s in months:
-        r = dm.service_return(s_ids, s_days, s)
+        r = serviced.returned(s)
         service_rows.append((s.label, Ratio(r.returned.size, r.base.size)))
-        members[f"service13:{s.label}:lost"] = np.setdiff1d(r.base, r.returned)
+        members[f"service13:{s.label}:lost"] = r.lost
     s13 = {}
     for p in (period, compare):
-        r = dm.service_return(s_ids, s_days, p.span)
+        r = serviced.returned(p.span)
         s13[p] = Ratio(r.returned.size, r.base.size)
-        members[f"service13:{p.span.label}:lost"] = np.setdiff1d(r.base, r.returned)
+        members[f"service13:{p.span.label}:lost"] = r.lost
     clock.lap("13-month service retention")
 
-    cars = q.vehicles_sold_here(add_months(period.last, -13) + timedelta(days=1), period.last)
-    age_rows = dm.servicing_by_age(*cars, today=period.last)
+    vids, owners_of_cars, bought = q.vehicles_sold_here(add_months(period.last, -13))
+    recent = (v.vehicle > 0) & (v.day <= dm.day_number(period.last))
+    age_rows = dm.servicing_by_age(owners_of_cars, bought, np.isin(vids, v.vehicle[recent]),
+                                   today=period.last)  # fmt: skip
     for a in age_rows:
         members[f"by_age:{a.age}:lost"] = a.not_servicing_customers
     clock.lap("buyers still servicing by vehicle age")
@@ -207,9 +213,9 @@ def dashboard(period: Period, compare: Period | None = None, *, now: datetime) -
         members[f"nps:{n.label}:detractors"] = np.asarray(n.detractors, dtype=np.int64)
     clock.lap("NPS trend")
 
-    facts = _complaints(first, last)
     cal, targets = complaint_service.work_calendar(), complaint_service.targets()
     at = min(now, datetime.combine(last, dtime(23, 59, 59)))
+    facts = with_targets(_complaints(first, last), now=at, calendar=cal, targets=targets)
     comp_m = complaint_spans(facts, months, now=at, calendar=cal, targets=targets)
     comp_whole = {p: complaint_spans(facts, [p.span], now=at, calendar=cal, targets=targets)[0]
                   for p in (period, compare)}  # fmt: skip
@@ -227,9 +233,17 @@ def dashboard(period: Period, compare: Period | None = None, *, now: datetime) -
         )
     clock.lap("referrals made and converted")
 
-    spend_ids, spend = q.spend_by_customer(year_ago + timedelta(days=1), period.last)
-    tiers = dm.tier_values(q.tier_members(), spend_ids, spend, activity.active(year_ago),
-                           activity.active(period.last))  # fmt: skip
+    tier_names = [str(tr) for tr in ValueTier]
+    facet_ids, facet_tiers, facet_owners = q.customer_facets(tier_names)
+    in_year = (v.day > dm.day_number(year_ago)) & (v.day <= dm.day_number(period.last))
+    lo = int(facet_ids.min()) if facet_ids.size else 0
+    width = int(facet_ids.max()) - lo + 1 if facet_ids.size else 0
+    spent_by = v.customer[in_year] - lo
+    fits = (spent_by >= 0) & (spent_by < width)
+    spend = np.bincount(spent_by[fits], weights=v.amount[in_year][fits], minlength=width)
+    tiers = dm.tier_values(tier_names, facet_tiers, facet_ids, spend[facet_ids - lo],
+                           activity.is_active(year_ago, facet_ids),
+                           activity.is_active(period.last, facet_ids))  # fmt: skip
     for tv in tiers:
         members[f"clv:{tv.tier}:customers"] = tv.customers
     clock.lap("customer lifetime value by tier")
@@ -239,14 +253,14 @@ def dashboard(period: Period, compare: Period | None = None, *, now: datetime) -
     bands = [b for b in bands if b[0] < current[0]] + [current]
     clock.lap("risk bands over time")
 
-    owners = q.owners()
     span = period.span
+    at_start = activity.is_active(span.first - timedelta(1), facet_ids)
+    at_end = activity.is_active(span.last, facet_ids)
 
     def owned(sid: int) -> tuple[tuple[int, ...], tuple[int, ...], tuple[int, ...]]:
-        mine = owners.get(sid, np.zeros(0, dtype=np.int64))
-        start = np.intersect1d(mine, activity.active(span.first - timedelta(1)))
-        kept = np.intersect1d(start, activity.active(span.last))
-        return tuple(mine.tolist()), tuple(start.tolist()), tuple(kept.tolist())
+        mine = facet_owners == sid
+        return (tuple(facet_ids[mine].tolist()), tuple(facet_ids[mine & at_start].tolist()),
+                tuple(facet_ids[mine & at_start & at_end].tolist()))  # fmt: skip
 
     people = staff_figures(
         q.staff_names(), followups=q.followups_on_time(period.first, period.last),

@@ -67,6 +67,7 @@ class ChartWidget(QWidget):
         self.fixed_top: float | None = None
         self.fixed_low: float | None = None
         self.empty_text = ""
+        self.notes: list[str] = []  # an extra tooltip line per category (counts behind a %)
         self._hits: list[tuple[QRectF, int, int]] = []
         self.setMouseTracking(True)
         self.setMinimumHeight(150)
@@ -215,6 +216,8 @@ class ChartWidget(QWidget):
         for s in self.series:
             v = s.values[index]
             lines.append(f"{s.name}: {'–' if v is None else self.fmt(v)}")
+        if index < len(self.notes) and self.notes[index]:
+            lines.append(self.notes[index])
         return "\n".join(lines)
 
     def mouseMoveEvent(self, event: QMouseEvent) -> None:

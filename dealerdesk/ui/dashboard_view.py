@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
     QFrame,
     QGridLayout,
     QHBoxLayout,
+    QHeaderView,
     QLabel,
     QPushButton,
     QScrollArea,
@@ -204,7 +205,7 @@ class DashboardView(LazyScreen):
         self.staff.setHorizontalHeaderLabels([
             self.tr("Staff"), self.tr("Follow-ups on time"), self.tr("Calls made"),
             self.tr("Complaints within target"), self.tr("Retention of own customers")])  # fmt: skip
-        self.staff.horizontalHeader().setStretchLastSection(True)
+        self.staff.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
         self.staff.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
         self.staff.cellDoubleClicked.connect(self._staff_clicked)
         self.staff.setMinimumHeight(180)
@@ -308,6 +309,11 @@ class DashboardView(LazyScreen):
         p["quarters"].chart.set_data([m for m, _ in b.quarters], [
             Series(t("dash.fig.churn"), tuple(_p(1 - r.value if r.value is not None else None) for _, r in b.quarters), PALETTE[3]),
         ], fmt=percent)  # fmt: skip
+        retained = t("dash.fig.retention")
+        p["months"].chart.notes = [f"{retained}: {_ratio(r)}" for _, r in b.months]
+        p["quarters"].chart.notes = [f"{retained}: {_ratio(r)}" for _, r in b.quarters]
+        p["service13"].chart.notes = [_ratio(r) for _, r in b.service_months]
+        p["by_age"].chart.notes = [_ratio(r) for _, r in b.by_age]
         p["service13"].chart.set_data([m for m, _ in b.service_months], [
             Series(t("dash.fig.service13"), tuple(_p(r.value) for _, r in b.service_months), PALETTE[0]),
         ], kind="lines", fmt=percent, top=100)  # fmt: skip
@@ -343,7 +349,6 @@ class DashboardView(LazyScreen):
                 item = QTableWidgetItem(text)
                 item.setData(Qt.ItemDataRole.UserRole, s.staff_id)
                 self.staff.setItem(row, col, item)
-        self.staff.resizeColumnsToContents()
 
     def _update_leaky(self) -> None:
         if self.board is None:
