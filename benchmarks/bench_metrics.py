@@ -27,7 +27,9 @@ from bench_store import TODAY, median_ms, median_wall_cpu  # the same day and ti
 NOW = datetime.combine(TODAY, datetime.max.time()).replace(microsecond=0)
 
 
-def raw_figures(con: sqlite3.Connection, period: object, compare: object) -> dict[str, Callable[[], object]]:
+def raw_figures(
+    con: sqlite3.Connection, period: object, compare: object
+) -> dict[str, Callable[[], object]]:
     """The dashboard's figures as plain SQL, one callable per figure."""
     from dealerdesk.retention.dashboard_math import add_months, month_spans, quarter_spans
 

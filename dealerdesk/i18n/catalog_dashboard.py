@@ -19,6 +19,10 @@ MESSAGES: dict[str, tuple[str | tuple[str, str], str]] = {
     ),
     "dash.fig.nps": ("NPS", "净推荐值（NPS）"),
     "dash.fig.first_response": ("Complaint first response (median)", "投诉首次回应（中位数）"),
+    "dash.fig.complaint_times": (
+        "Complaint response and resolution (median hours)",
+        "投诉回应与解决用时（中位数，小时）",
+    ),
     "dash.fig.resolution": ("Complaint resolution (median)", "投诉解决用时（中位数）"),
     "dash.fig.complaints_in_target": ("Complaints handled within target", "按时处理的投诉"),
     "dash.fig.referrals": ("Referrals made / converted", "转介绍：推荐 / 成交"),
@@ -27,7 +31,10 @@ MESSAGES: dict[str, tuple[str | tuple[str, str], str]] = {
     "dash.fig.leaky": ("Leaky bucket: new customers needed", "漏桶：需要的新客户数"),
     "dash.fig.staff": ("Staff", "员工"),
     "dash.fig.months": ("Churn per month (retention is the rest)", "每月流失率（其余为保留率）"),
-    "dash.fig.quarters": ("Churn per quarter (retention is the rest)", "每季度流失率（其余为保留率）"),
+    "dash.fig.quarters": (
+        "Churn per quarter (retention is the rest)",
+        "每季度流失率（其余为保留率）",
+    ),
     # definitions ("?")
     "dash.def.retention": (
         "Of the customers active the day before the period (a visit in the 12 months "
@@ -111,6 +118,7 @@ MESSAGES: dict[str, tuple[str | tuple[str, str], str]] = {
     "dash.col.month": ("month", "月份"),
     "dash.col.tier": ("tier", "等级"),
     "dash.col.customers": ("customers", "客户数"),
+    "dash.col.clv": ("lifetime value", "终身价值"),
     "dash.col.annual": ("spend per year", "年消费"),
     "dash.col.age": ("vehicle age", "车龄"),
     "dash.col.staff": ("staff", "员工"),

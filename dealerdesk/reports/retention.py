@@ -31,6 +31,7 @@ from .styles import (
     FRAME_W,
     H2,
     HEAD,
+    HEAD_RIGHT,
     INK,
     MUTED,
     RED,
@@ -127,7 +128,7 @@ def line_chart(title: str, labels: Sequence[str], values: Sequence[Num], width: 
 
 
 def _table(header: Sequence[str], rows: Sequence[Sequence[str]], widths: Sequence[float]) -> Table:
-    data = [[para(h, HEAD) for h in header]]
+    data = [[para(h, HEAD if i == 0 else HEAD_RIGHT) for i, h in enumerate(header)]]
     data += [[para(c) if i == 0 else para(c, CELL_RIGHT) for i, c in enumerate(r)] for r in rows]
     table = Table(data, colWidths=widths, repeatRows=1, hAlign="LEFT")
     table.setStyle(TableStyle(base_table_style()))
@@ -169,8 +170,7 @@ def write_retention_pdf(report: RetentionReport, out: str | os.PathLike[str], *,
         Spacer(1, 8),
     ]
     charts = Table([
-        [bar_chart(t("dash.fig.months") + " (" + t("dash.fig.churn") + ")", report.months,
-                   report.churn, half),
+        [bar_chart(t("dash.fig.months"), report.months, report.churn, half),
          line_chart(t("dash.fig.service13"), report.months, report.service13, half, suffix="%")],
         [line_chart(t("dash.fig.nps"), report.months, report.nps, half, top=100, low=-100), ""],
     ], colWidths=(half + 5, half + 5))  # fmt: skip
@@ -178,7 +178,7 @@ def write_retention_pdf(report: RetentionReport, out: str | os.PathLike[str], *,
                                 ("VALIGN", (0, 0), (-1, -1), "TOP")]))  # fmt: skip
     story += [charts, CondPageBreak(120), Paragraph(t("dash.fig.clv"), H2)]
     story.append(_table([t("dash.col.tier"), t("dash.col.customers"), t("dash.col.annual"),
-                         t("dash.fig.retention"), t("dash.fig.clv")], report.tiers,
+                         t("dash.fig.retention"), t("dash.col.clv")], report.tiers,
                         (90, 80, 120, 90, FRAME_W - 380)))  # fmt: skip
     story += [CondPageBreak(120), Paragraph(t("dash.fig.staff"), H2)]
     story.append(_table([t("dash.col.staff"), t("dash.col.followups"), t("dash.col.calls"),

@@ -33,6 +33,7 @@ from dealerdesk.retention.staff_figures import (
     with_targets,
 )
 from dealerdesk.services import complaints as complaint_service
+from dealerdesk.services.customers import display_phone
 from dealerdesk.store import dashboard_queries as q
 from dealerdesk.vocab.retention import ValueTier
 
@@ -323,7 +324,7 @@ def drill_lines(ids: np.ndarray | list[int], *, limit: int = DRILL_LIMIT) -> Dri
     wanted = [int(i) for i in np.asarray(ids).tolist()]
     rows = q.customer_lines(wanted[:limit])
     return DrillList(len(wanted), tuple(
-        DrillLine(int(r[0]), r[1] or "", r[2] or "", r[3] or "", r[4] or "",
+        DrillLine(int(r[0]), r[1] or "", display_phone(r[2]) if r[2] else "", r[3] or "", r[4] or "",
                   None if r[5] is None else int(r[5]),
                   None if r[6] is None else date.fromisoformat(str(r[6])[:10]))
         for r in rows))  # fmt: skip

@@ -23,10 +23,22 @@ from dealerdesk.store.db import database
 from dealerdesk.store.models import Setting
 
 __all__ = [
-    "CONVERTED_REFERRAL_STATUSES", "band_counts", "band_customers", "band_snapshots",
-    "calls_by_staff", "complaint_rows", "customer_facets", "customer_lines",
-    "followups_on_time", "nps_rows", "referral_rows", "save_band_snapshot", "staff_names",
-    "vehicles_sold_here", "visits", "VisitColumns",
+    "CONVERTED_REFERRAL_STATUSES",
+    "VisitColumns",
+    "band_counts",
+    "band_customers",
+    "band_snapshots",
+    "calls_by_staff",
+    "complaint_rows",
+    "customer_facets",
+    "customer_lines",
+    "followups_on_time",
+    "nps_rows",
+    "referral_rows",
+    "save_band_snapshot",
+    "staff_names",
+    "vehicles_sold_here",
+    "visits",
 ]  # fmt: skip
 
 # A referral counts as converted in these states. The Referral status vocabulary is being
@@ -135,7 +147,11 @@ def customer_facets(tiers: Sequence[str]) -> tuple[np.ndarray, np.ndarray, np.nd
         f"""SELECT id, coalesce(owner_id, -1) FROM customer
             WHERE {dialect.no_index(database, "archived")} = 0""").fetchall()  # fmt: skip
     people = np.array(rows, dtype=np.int64).reshape(-1, 2)
-    tier = "CASE tier " + " ".join(f"WHEN {_in([t])} THEN {i}" for i, t in enumerate(tiers)) + " ELSE -1 END"
+    tier = (
+        "CASE tier "
+        + " ".join(f"WHEN {_in([t])} THEN {i}" for i, t in enumerate(tiers))
+        + " ELSE -1 END"
+    )
     scored = np.array(database.execute_sql(f"SELECT customer_id, {tier} FROM customer_score").fetchall(),
                       dtype=np.int64).reshape(-1, 2)  # fmt: skip
     ids = people[:, 0]

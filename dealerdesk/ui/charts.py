@@ -111,7 +111,8 @@ class ChartWidget(QWidget):
         fm = QFontMetrics(self.font())
         left = fm.horizontalAdvance(self.fmt(self._range()[1])) + 10
         legend = fm.height() + 4 if len(self.series) > 1 else 0
-        return QRectF(left, 6 + legend, max(10, self.width() - left - 8),
+        right = fm.horizontalAdvance("2026-11") / 2 + 4  # the last label centred on its bar
+        return QRectF(left, 6 + legend, max(10, self.width() - left - right),
                       max(10, self.height() - 6 - legend - fm.height() * 2 - 4))  # fmt: skip
 
     # --- painting ---------------------------------------------------------------------

@@ -163,7 +163,7 @@ class DashboardView(LazyScreen):
             self.tiles[c].help.clicked.connect(lambda _=False, c=c: self.explain(c))
             self.tiles[c].value.clicked.connect(lambda _=False, c=c: self._tile_clicked(c))
 
-        pcodes = ("months", "quarters", "service13", "by_age", "nps", "first_response",
+        pcodes = ("months", "quarters", "service13", "by_age", "nps", "complaint_times",
                   "referrals", "clv", "bands")  # fmt: skip
         self.panels = {c: Panel(c) for c in pcodes}
         grid = QGridLayout()
@@ -176,6 +176,10 @@ class DashboardView(LazyScreen):
         self.panels["months"].help.clicked.connect(lambda: self.explain("retention"))
         self.panels["quarters"].help.clicked.disconnect()
         self.panels["quarters"].help.clicked.connect(lambda: self.explain("churn"))
+        self.panels["complaint_times"].help.clicked.disconnect()
+        self.panels["complaint_times"].help.clicked.connect(lambda: self.explain("resolution"))
+        self.panels["complaint_times"].help.setToolTip(
+            definition("first_response") + "\n" + definition("resolution"))  # fmt: skip
 
         self.growth = QDoubleSpinBox()
         self.growth.setObjectName("growth_target")
@@ -209,6 +213,7 @@ class DashboardView(LazyScreen):
         self.staff.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
         self.staff.cellDoubleClicked.connect(self._staff_clicked)
         self.staff.setMinimumHeight(180)
+        self.staff.verticalHeader().hide()
         self.staff.setToolTip(definition("staff"))
         staff_help = QToolButton()
         staff_help.setText("?")
@@ -323,7 +328,7 @@ class DashboardView(LazyScreen):
         p["nps"].chart.set_data([m for m, _ in b.nps_months], [
             Series("NPS", tuple(r.score for _, r in b.nps_months), PALETTE[4]),
         ], kind="lines", fmt=lambda v: f"{v:+.0f}", top=100, low=-100)  # fmt: skip
-        p["first_response"].chart.set_data([m for m, *_ in b.complaint_months], [
+        p["complaint_times"].chart.set_data([m for m, *_ in b.complaint_months], [
             Series(self.tr("first response (h)"), tuple(r[1] for r in b.complaint_months), PALETTE[1]),
             Series(self.tr("resolution (h)"), tuple(r[2] for r in b.complaint_months), PALETTE[5]),
         ])  # fmt: skip
@@ -394,7 +399,7 @@ class DashboardView(LazyScreen):
             key = f"by_age:{b.by_age[index][0]}:lost"
         elif code == "nps":
             key = f"nps:{b.nps_months[index][0]}:detractors"
-        elif code == "first_response":
+        elif code == "complaint_times":
             key = f"complaints:{b.complaint_months[index][0]}:late"
         elif code == "referrals":
             part = "converted" if series == 1 else "made"
