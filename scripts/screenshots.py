@@ -426,10 +426,13 @@ def report_pages(out: Path) -> None:
     import shutil
     import subprocess
     import tempfile
-
     from datetime import datetime
 
     from dealerdesk.services import reports
+
+    def retention(pdf: Path) -> object:  # issue #15: the monthly meeting's summary
+        return reports.make_retention_pdf(pdf, first=date(2025, 11, 24), last=TODAY,
+                                          now=datetime(2026, 11, 23, 18, 0))  # fmt: skip
 
     if shutil.which("pdftoppm") is None:
         print("pdftoppm not found (apt-get install poppler-utils): report pages skipped")
@@ -438,8 +441,7 @@ def report_pages(out: Path) -> None:
         for name, make in (
             ("12-report-at-risk", lambda p: reports.make_at_risk_pdf(p, today=TODAY, top=100)),
             ("13-report-agenda", lambda p: reports.make_agenda_pdf(p, today=TODAY)),
-            ("64-report-retention", lambda p: reports.make_retention_pdf(  # issue #15
-                p, first=date(2025, 11, 24), last=TODAY, now=datetime(2026, 11, 23, 18, 0))),  # fmt: skip
+            ("64-report-retention", retention),
         ):
             pdf = Path(tmp) / f"{name}.pdf"
             make(pdf)
