@@ -107,10 +107,24 @@ class ChartWidget(QWidget):
         width = plot.width() / max(1, len(self.labels))
         return QRectF(plot.left() + index * width, plot.top(), width, plot.height())
 
+    def _legend(self, fm: QFontMetrics) -> list[tuple[Series, float, float]]:
+        """(series, x, y) of each legend entry, wrapped onto more rows when narrow."""
+        if len(self.series) < 2:
+            return []
+        out, x, y = [], 40.0, 4.0
+        for s in self.series:
+            width = 24 + fm.horizontalAdvance(s.name)
+            if x > 40 and x + width > self.width() - 4:
+                x, y = 40.0, y + fm.height() + 2
+            out.append((s, x, y))
+            x += width
+        return out
+
     def _plot(self) -> QRectF:
         fm = QFontMetrics(self.font())
         left = fm.horizontalAdvance(self.fmt(self._range()[1])) + 10
-        legend = fm.height() + 4 if len(self.series) > 1 else 0
+        entries = self._legend(fm)
+        legend = entries[-1][2] + fm.height() if entries else 0
         right = fm.horizontalAdvance("2026-11") / 2 + 4  # the last label centred on its bar
         return QRectF(left, 6 + legend, max(10, self.width() - left - right),
                       max(10, self.height() - 6 - legend - fm.height() * 2 - 4))  # fmt: skip
@@ -154,13 +168,10 @@ class ChartWidget(QWidget):
             self._lines(p, plot, y)
         else:
             self._bars(p, y, low)
-        if len(self.series) > 1:
-            x = plot.left()
-            for s in self.series:
-                p.fillRect(QRectF(x, 4, 10, 10), QColor(s.colour))
-                p.setPen(text)
-                p.drawText(QPointF(x + 14, 4 + fm.ascent() - 1), s.name)
-                x += 24 + fm.horizontalAdvance(s.name)
+        for series, x, y in self._legend(fm):
+            p.fillRect(QRectF(x, y, 10, 10), QColor(series.colour))
+            p.setPen(text)
+            p.drawText(QPointF(x + 14, y + fm.ascent() - 1), series.name)
 
     def _bars(self, p: QPainter, y: Callable[[float], float], low: float) -> None:
         groups = 1 if self.kind == "stacked" else len(self.series)
