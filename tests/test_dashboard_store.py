@@ -130,3 +130,15 @@ def test_band_snapshots_keep_the_month_s_last_run(db_path: Path) -> None:
 def test_leaky_bucket_from_the_service() -> None:
     assert svc.leaky_bucket(2_000, 0.18, 0.10) == 560
     assert svc.leaky_bucket(2_000, None, 0.10) is None
+
+
+def test_a_whole_scoring_run_keeps_its_month_s_band_counts(db_path: Path) -> None:
+    from dealerdesk.services import scoring
+
+    seed()
+    scoring.refresh_scores(today=date(2026, 11, 30), customer_ids=[1])  # a change: no snapshot
+    assert q.band_snapshots() == []
+    summary = scoring.refresh_scores(today=date(2026, 11, 30))
+    ((month, day, counts),) = q.band_snapshots()
+    assert (month, day) == ("2026-11", date(2026, 11, 30))
+    assert counts == dict(summary.by_band) and sum(counts.values()) == 3

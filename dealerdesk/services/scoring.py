@@ -193,7 +193,7 @@ def _refresh_scores(today: date, customer_ids: Sequence[int] | None) -> ScoreSum
     t_score = time.perf_counter()
     dropped = sorted(set(customer_ids or ()) - {f.customer_id for f in facts}) if partial else []
     scores.save_scores(rows, replace_all=not partial, drop_ids=dropped)
-    if not partial:  # issue #15: the month's band counts, for "risk bands over time"
+    if customer_ids is None:  # issue #15: a whole run keeps its month's band counts
         dashboard_queries.save_band_snapshot(today, Counter(str(r.band) for r in rows))
     t_write = time.perf_counter()
     return ScoreSummary(
