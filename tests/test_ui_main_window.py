@@ -49,8 +49,8 @@ def test_every_screen_is_reachable_by_ctrl_number(db_path: Path, window: MainWin
                                                   qtbot: Any) -> None:  # fmt: skip
     activate(qtbot, window)
     for i, (key, _label) in enumerate(SCREENS):
-        key = Qt.Key(Qt.Key.Key_0.value + (i + 1) % 10)  # the tenth screen is Ctrl+0
-        qtbot.keyClick(window, key, Qt.KeyboardModifier.ControlModifier)
+        digit = Qt.Key(Qt.Key.Key_0.value + (i + 1) % 10)  # the tenth screen is Ctrl+0
+        qtbot.keyClick(window, digit, Qt.KeyboardModifier.ControlModifier)
         assert window.current_screen() == key
         assert window.nav.currentRow() == i
     window.nav.setCurrentRow(1)  # a click in the list does the same
