@@ -198,9 +198,58 @@ def build_parser() -> argparse.ArgumentParser:
     r.add_argument(
         "--full-phones", action="store_true", help="print whole numbers (default 139****5678)"
     )
+    _dashboard_commands(sub, reports, common)  # issue #15
     _safety_commands(sub, common)  # issue #11
     _add_data_commands(sub, common)
     return parser
+
+
+def _dashboard_commands(sub: Any, reports: Any, common: Callable[..., None]) -> None:
+    """issue #15: the manager's figures as a table, and the retention summary PDF."""
+    p = sub.add_parser("metrics", help="retention figures of a period, beside the one before",
+                       description=("Every dashboard figure for --from to --to (both days "
+                                    "included; default: the 12 months to today), beside the "
+                                    "period just before."))  # fmt: skip
+    common(p)
+    p.add_argument("--from", dest="start", type=_date, metavar="YYYY-MM-DD")
+    p.add_argument("--to", dest="end", type=_date, metavar="YYYY-MM-DD")
+    p.add_argument("--compare", choices=("previous", "year_before"), default="previous")
+    p.add_argument("--growth", type=float, default=10.0, metavar="PCT",
+                   help="growth target for the leaky bucket, %% a year (default 10)")  # fmt: skip
+    p.add_argument("--format", choices=("table", "csv"), default="table")
+    r = reports.add_parser("retention", help="retention summary for the monthly meeting",
+                           description="Key figures, charts by month, CLV by tier, staff.")  # fmt: skip
+    common(r)
+    r.add_argument("--from", dest="start", type=_date, required=True, metavar="YYYY-MM-DD")
+    r.add_argument("--to", dest="end", type=_date, required=True, metavar="YYYY-MM-DD")
+    r.add_argument("--compare", choices=("previous", "year_before"), default="previous")
+    r.add_argument("--out", required=True, metavar="FILE.pdf")
+
+
+def _period(args: argparse.Namespace) -> tuple[date, date]:
+    from dealerdesk.services import dashboard
+
+    end = args.end or _today(args)
+    start = args.start or dashboard.default_period(end).first
+    if start > end:
+        raise DealerDeskError(i18n.t("safety.cli.date_range", value=start.isoformat(),
+                                     low=EARLIEST_DAY.isoformat(), high=end.isoformat()))  # fmt: skip
+    return start, end
+
+
+def _cmd_metrics(args: argparse.Namespace, db_path: Path) -> int:
+    from dealerdesk.services import dashboard, dashboard_text
+
+    _open(db_path)
+    start, end = _period(args)
+    period = dashboard.Period(start, end)
+    board = dashboard.dashboard(period, dashboard.comparison(period, args.compare),
+                                now=datetime.combine(end, datetime.max.time()).replace(microsecond=0))  # fmt: skip
+    header = tuple(i18n.t(f"dash.col.{k}") for k in ("figure", "period", "compare", "change"))
+    print(f"{start.isoformat()}..{end.isoformat()} / {board.compare.first.isoformat()}.."
+          f"{board.compare.last.isoformat()}", file=sys.stderr)  # fmt: skip
+    _emit(args.format, header, dashboard_text.figure_rows(board, growth_target=args.growth / 100))
+    return 0
 
 
 def _safety_commands(sub: Any, common: Callable[..., None]) -> None:
@@ -439,6 +488,13 @@ def _cmd_report(args: argparse.Namespace, db_path: Path) -> int:
         raise DealerDeskError(f"The folder {out.parent} does not exist.")
     if args.report == "partner":  # issue #14
         return _report_partner(args, out)
+    if args.report == "retention":  # issue #15
+        start, end = _period(args)
+        result = reports.make_retention_pdf(
+            out, first=start, last=end, compare=args.compare,
+            now=datetime.combine(end, datetime.max.time()).replace(microsecond=0))  # fmt: skip
+        print(i18n.t("dash.cli.wrote", path=result.path, pages=result.pages))
+        return 0
     if args.report == "at-risk":
         result = reports.make_at_risk_pdf(
             out,
@@ -715,6 +771,7 @@ _HANDLERS: dict[str, Callable[[argparse.Namespace, Path], int]] = {
     "report": _cmd_report,
     "complaints": _cmd_complaints,
     "nps": _cmd_nps,
+    "metrics": _cmd_metrics,
     "backup": _cmd_backup,
     "restore": _cmd_restore,
     "audit": _cmd_audit,

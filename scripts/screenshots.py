@@ -171,6 +171,7 @@ def main() -> int:
     data_screens(window, settle, shot, out)
     safety_shots(window, ctx, shot)
     __import__("screenshot_accounts").accounts_shots(window, shot, settle, TODAY)  # issue #14
+    dashboard_shots(window, shot, settle)  # issue #15
 
     window._closing_ok = True  # the screenshots edit nothing that needs saving
     window.close()
@@ -392,13 +393,49 @@ def safety_shots(window: Any, ctx: Any, shot: Callable[..., None]) -> None:
     dialog.close()
 
 
+def dashboard_shots(window: Any, shot: Callable[..., None], settle: Callable[[], None]) -> None:
+    """issue #15: the dashboard (figures, charts, staff) and the customers behind a bar."""
+    from PySide6.QtWidgets import QScrollArea
+
+    from dealerdesk.ui import dialogs
+
+    view = window.dashboard
+    scroll = view.findChild(QScrollArea)
+    bar = scroll.verticalScrollBar()
+    shot("60-dashboard", window, lambda: (window.show_screen("dashboard"), bar.setValue(0)))
+    shot("61-dashboard-charts", window, lambda: bar.setValue(view.panels["by_age"].y() - 8))
+    shot("62-dashboard-staff", window, lambda: bar.setValue(bar.maximum()))
+    bar.setValue(0)
+
+    def grab(_kind: str, _title: str, _text: str) -> object:
+        def look(dialog: Any) -> bool:
+            dialog.show()
+            shot("63-dashboard-drill", dialog)
+            dialog.close()
+            return False
+
+        return look
+
+    dialogs.set_responder(grab)
+    board = view.board
+    if board is not None and board.months:
+        view._bar_clicked("months", len(board.months) - 2, 0)  # last full month's churned
+        settle()
+    dialogs.set_responder(None)
+
+
 def report_pages(out: Path) -> None:
     """Page 1 of each PDF report, rasterised with poppler's pdftoppm, for the README."""
     import shutil
     import subprocess
     import tempfile
+    from datetime import datetime
 
     from dealerdesk.services import reports
+
+    def retention(pdf: Path) -> object:  # issue #15: the monthly meeting's summary
+        return reports.make_retention_pdf(pdf, first=date(2025, 11, 24), last=TODAY,
+                                          now=datetime(2026, 11, 23, 18, 0))  # fmt: skip
 
     if shutil.which("pdftoppm") is None:
         print("pdftoppm not found (apt-get install poppler-utils): report pages skipped")
@@ -407,6 +444,7 @@ def report_pages(out: Path) -> None:
         for name, make in (
             ("12-report-at-risk", lambda p: reports.make_at_risk_pdf(p, today=TODAY, top=100)),
             ("13-report-agenda", lambda p: reports.make_agenda_pdf(p, today=TODAY)),
+            ("64-report-retention", retention),
         ):
             pdf = Path(tmp) / f"{name}.pdf"
             make(pdf)

@@ -12,6 +12,7 @@ from dealerdesk.i18n import (
     catalog_accounts,
     catalog_backtest,
     catalog_common,
+    catalog_dashboard,
     catalog_desk,
     catalog_followup_reasons,
     catalog_followups,
@@ -44,6 +45,7 @@ _AREAS = (
     catalog_followup_reasons,
     catalog_referrals,  # issue #14
     catalog_accounts,  # issue #14
+    catalog_dashboard,
 )
 
 

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, datetime
 from pathlib import Path
 
 from dealerdesk.errors import DealerDeskError
@@ -110,3 +110,18 @@ def _write(writer: Callable[..., int], data: object, out: Path, progress: Progre
     finally:
         tmp.unlink(missing_ok=True)
     return pages
+
+
+def make_retention_pdf(
+    out: Path, *, first: date, last: date, now: datetime, compare: str = "previous",
+    progress: Progress | None = None,
+) -> ReportResult:  # fmt: skip
+    """issue #15: the retention summary for the monthly meeting, *first* to *last*."""
+    from dealerdesk.reports.retention import write_retention_pdf
+    from dealerdesk.services import dashboard, dashboard_text
+
+    out = _check_out(out)
+    period = dashboard.Period(first, last)
+    board = dashboard.dashboard(period, dashboard.comparison(period, compare), now=now)
+    data = dashboard_text.report_data(board, dealership=settings.dealership_name())
+    return ReportResult(out, _write(write_retention_pdf, data, out, progress))

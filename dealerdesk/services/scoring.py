@@ -43,8 +43,8 @@ from dealerdesk.retention.risk import HORIZON_DAYS, MEDIUM, score_all
 from dealerdesk.services import settings
 from dealerdesk.services.changes import Changed
 from dealerdesk.services.settings import dealership_name
+from dealerdesk.store import dashboard_queries, risk_facts, scores
 from dealerdesk.store import facts_query as q
-from dealerdesk.store import risk_facts, scores
 from dealerdesk.store.records import ScoreRecord
 from dealerdesk.store.settings_store import get_setting, set_setting
 from dealerdesk.store.validation import format_phone
@@ -193,6 +193,8 @@ def _refresh_scores(today: date, customer_ids: Sequence[int] | None) -> ScoreSum
     t_score = time.perf_counter()
     dropped = sorted(set(customer_ids or ()) - {f.customer_id for f in facts}) if partial else []
     scores.save_scores(rows, replace_all=not partial, drop_ids=dropped)
+    if customer_ids is None:  # issue #15: a whole run keeps its month's band counts
+        dashboard_queries.save_band_snapshot(today, Counter(str(r.band) for r in rows))
     t_write = time.perf_counter()
     return ScoreSummary(
         today=today, customers=len(rows), partial=partial,

@@ -39,6 +39,7 @@ from dealerdesk.ui.complaints_view import ComplaintsView
 from dealerdesk.ui.context import DeskContext
 from dealerdesk.ui.customer_detail import CustomerDetail
 from dealerdesk.ui.customers_view import CustomersView
+from dealerdesk.ui.dashboard_view import DashboardView
 from dealerdesk.ui.data_actions import DataActions
 from dealerdesk.ui.duplicates_view import DuplicatesView
 from dealerdesk.ui.referrals_screen import ReferralsScreen
@@ -58,11 +59,14 @@ SCREENS: tuple[tuple[str, str], ...] = (
     ("reports", "Reports"),
     ("settings", "Settings"),
     ("duplicates", "Duplicates"),
-    ("referrals", "Referrals"),  # issue #14: Ctrl+0
-    ("accounts", "Cards & fleets"),  # issue #14: from the View menu (no Ctrl+number left)
+    ("dashboard", "Dashboard"),  # issue #15: Ctrl+0
+    ("referrals", "Referrals"),  # issue #14; past ten: from the View menu
+    ("accounts", "Cards & fleets"),  # issue #14
 )
-NAV_STYLE = ("QListWidget#navigation { font-size: 11pt; }"
-             " QListWidget#navigation::item { padding: 7px 10px; }")
+NAV_STYLE = (
+    "QListWidget#navigation { font-size: 11pt; }"
+    " QListWidget#navigation::item { padding: 7px 10px; }"
+)
 PLACEHOLDERS: dict[str, str] = {}  # issue #11: Settings is a real screen now
 
 
@@ -159,7 +163,9 @@ class MainWindow(QMainWindow):
         self.winback = WinbackView(ctx)
         self.referrals = ReferralsScreen(ctx)  # issue #14
         self.pages.update(
-            complaints=self.complaints, campaigns=self.campaigns, winback=self.winback,
+            complaints=self.complaints,
+            campaigns=self.campaigns,
+            winback=self.winback,
             referrals=self.referrals,
         )
         for key, text in PLACEHOLDERS.items():
@@ -170,6 +176,8 @@ class MainWindow(QMainWindow):
         self.pages["duplicates"] = self.duplicates
         self.accounts = AccountsView(ctx)  # issue #14
         self.pages["accounts"] = self.accounts
+        self.dashboard = DashboardView(ctx)  # issue #15: loads when first shown
+        self.pages["dashboard"] = self.dashboard
         self.settings_view = SettingsView(ctx)  # issue #11
         self.pages["settings"] = self.settings_view
         self.pages["detail"] = self.detail
@@ -224,19 +232,38 @@ class MainWindow(QMainWindow):
 
     def _build_actions(self) -> None:
         a = self._action
-        a("new_customer", self.tr("&New customer…"), self.new_customer,
-          QKeySequence.StandardKey.New, self.tr("Add a customer (Ctrl+N)"))
-        a("find", self.tr("&Find customer"), self.find_customer, QKeySequence.StandardKey.Find,
-          self.tr("Search customers by name, pinyin initials, phone, plate or VIN (Ctrl+F)"))
-        a("log_contact", self.tr("&Log contact…"), self.log_contact, "Ctrl+L",
-          self.tr("Log a call, message or visit for the current customer (Ctrl+L)"))
+        a(
+            "new_customer",
+            self.tr("&New customer…"),
+            self.new_customer,
+            QKeySequence.StandardKey.New,
+            self.tr("Add a customer (Ctrl+N)"),
+        )
+        a(
+            "find",
+            self.tr("&Find customer"),
+            self.find_customer,
+            QKeySequence.StandardKey.Find,
+            self.tr("Search customers by name, pinyin initials, phone, plate or VIN (Ctrl+F)"),
+        )
+        a(
+            "log_contact",
+            self.tr("&Log contact…"),
+            self.log_contact,
+            "Ctrl+L",
+            self.tr("Log a call, message or visit for the current customer (Ctrl+L)"),
+        )
         a("back", self.tr("&Back"), self.go_back, QKeySequence.StandardKey.Back)
         a("refresh", self.tr("&Refresh"), self.refresh_current, QKeySequence.StandardKey.Refresh)
         a("quit", self.tr("&Quit"), self.close, QKeySequence.StandardKey.Quit)
         a("about", self.tr("&About DealerDesk"), self.about)
         for i, (key, label) in enumerate(SCREENS):
-            a(f"screen_{key}", self.tr(label), lambda k=key: self.show_screen(k),
-              f"Ctrl+{(i + 1) % 10}" if i < 10 else None)  # the tenth is Ctrl+0; later ones: the View menu
+            a(
+                f"screen_{key}",
+                self.tr(label),
+                lambda k=key: self.show_screen(k),
+                f"Ctrl+{(i + 1) % 10}" if i < 10 else None,
+            )  # the tenth is Ctrl+0; later ones: the View menu
 
     def _build_menus(self) -> None:
         bar = self.menuBar()
@@ -323,6 +350,7 @@ class MainWindow(QMainWindow):
 
     def open_customer(self, customer_id: int) -> None:
         """Show a customer's detail (from any list, or after creating one)."""
+
         def go() -> None:
             if self.current_screen() != "detail":
                 self._back_to = self.current_screen()

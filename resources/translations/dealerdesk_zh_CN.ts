@@ -1636,6 +1636,105 @@
         </message>
     </context>
     <context>
+        <name>DashboardView</name>
+        <message>
+            <source>the period before</source>
+            <translation>上一期</translation>
+        </message>
+        <message>
+            <source>the same period a year before</source>
+            <translation>去年同期</translation>
+        </message>
+        <message>
+            <source>&amp;Show</source>
+            <translation>显示(&amp;S)</translation>
+        </message>
+        <message>
+            <source>Period</source>
+            <translation>期间</translation>
+        </message>
+        <message>
+            <source>compared with</source>
+            <translation>对比</translation>
+        </message>
+        <message>
+            <source>No data in this period</source>
+            <translation>本期无数据</translation>
+        </message>
+        <message>
+            <source>Growth target per year:</source>
+            <translation>每年增长目标：</translation>
+        </message>
+        <message>
+            <source>Staff</source>
+            <translation>员工</translation>
+        </message>
+        <message>
+            <source>Follow-ups on time</source>
+            <translation>按时回访</translation>
+        </message>
+        <message>
+            <source>Calls made</source>
+            <translation>外呼电话</translation>
+        </message>
+        <message>
+            <source>Complaints within target</source>
+            <translation>按时处理的投诉</translation>
+        </message>
+        <message>
+            <source>Retention of own customers</source>
+            <translation>名下客户保留率</translation>
+        </message>
+        <message>
+            <source>(double-click a person's retention for the customers they lost)</source>
+            <translation>（双击某员工的保留率，查看其流失的客户）</translation>
+        </message>
+        <message>
+            <source>Computing…</source>
+            <translation>正在计算…</translation>
+        </message>
+        <message>
+            <source>Compared with %1 – %2 (computed in %3 s)</source>
+            <translation>对比%1 – %2（用时%3秒）</translation>
+        </message>
+        <message>
+            <source>was %1</source>
+            <translation>上期%1</translation>
+        </message>
+        <message>
+            <source>pts</source>
+            <translation>个百分点</translation>
+        </message>
+        <message>
+            <source>first response (h)</source>
+            <translation>首次回应（小时）</translation>
+        </message>
+        <message>
+            <source>resolution (h)</source>
+            <translation>解决用时（小时）</translation>
+        </message>
+        <message>
+            <source>made</source>
+            <translation>推荐</translation>
+        </message>
+        <message>
+            <source>converted</source>
+            <translation>已成交</translation>
+        </message>
+        <message>
+            <source>No churn measured in this period</source>
+            <translation>本期未测得流失率</translation>
+        </message>
+        <message>
+            <source>customers lost</source>
+            <translation>流失的客户</translation>
+        </message>
+        <message>
+            <source>customers owned</source>
+            <translation>名下客户</translation>
+        </message>
+    </context>
+    <context>
         <name>DataActions</name>
         <message>
             <source>&amp;Import customers…</source>
@@ -1846,6 +1945,37 @@
         <message>
             <source>&amp;Language:</source>
             <translation>语言(&amp;L)：</translation>
+        </message>
+    </context>
+    <context>
+        <name>DrillDialog</name>
+        <message>
+            <source>%1 customers</source>
+            <translation>%1位客户</translation>
+        </message>
+        <message>
+            <source>(the first %1 by name)</source>
+            <translation>（按姓名排列的前%1位）</translation>
+        </message>
+        <message>
+            <source>Customer</source>
+            <translation>客户</translation>
+        </message>
+        <message>
+            <source>Phone</source>
+            <translation>电话</translation>
+        </message>
+        <message>
+            <source>Owner</source>
+            <translation>负责人</translation>
+        </message>
+        <message>
+            <source>Risk</source>
+            <translation>流失风险</translation>
+        </message>
+        <message>
+            <source>Last visit</source>
+            <translation>最近到店</translation>
         </message>
     </context>
     <context>
@@ -2081,10 +2211,6 @@
     <context>
         <name>FollowupKind</name>
         <message>
-            <source>Added-value offer</source>
-            <translation>增值服务推荐</translation>
-        </message>
-        <message>
             <source>Birthday greeting</source>
             <translation>生日祝福</translation>
         </message>
@@ -2159,6 +2285,10 @@
         <message>
             <source>Win-back call</source>
             <translation>挽回回访</translation>
+        </message>
+        <message>
+            <source>Added-value offer</source>
+            <translation>增值服务推荐</translation>
         </message>
     </context>
     <context>
@@ -2751,6 +2881,10 @@ Database: %1</source>
         <message>
             <source>Duplicates</source>
             <translation>重复客户</translation>
+        </message>
+        <message>
+            <source>Dashboard</source>
+            <translation>经营看板</translation>
         </message>
         <message>
             <source>Cards &amp; fleets</source>
