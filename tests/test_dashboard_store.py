@@ -48,10 +48,10 @@ def seed() -> dict[str, int]:
     Survey.create(customer=b, date=date(2026, 11, 30), nps=2)
     Survey.create(customer=c, date=date(2026, 12, 1), nps=0)  # after the period
     Referral.create(referrer=a, referred=c, referred_name="Chen", date=date(2026, 11, 1),
-                    status="converted")  # fmt: skip
-    Referral.create(referrer=a, referred_name="Dan", date=date(2026, 11, 5), status="pending")
+                    status="bought")  # fmt: skip
+    Referral.create(referrer=a, referred_name="Dan", date=date(2026, 11, 5), status="referred")
     Referral.create(referrer=b, referred_name="Eve", date=date(2026, 11, 6), status="rewarded")
-    Referral.create(referrer=b, referred_name="Fay", date=date(2026, 10, 31), status="converted")
+    Referral.create(referrer=b, referred_name="Fay", date=date(2026, 10, 31), status="bought")
     for due, done_at in ((date(2026, 11, 10), datetime(2026, 11, 10, 18)),  # on its due day
                          (date(2026, 11, 11), datetime(2026, 11, 12, 9)),  # a day late
                          (date(2026, 11, 12), None)):  # fmt: skip

@@ -21,6 +21,7 @@ from dealerdesk.store import dialect
 from dealerdesk.store.bulk import select_in
 from dealerdesk.store.db import database
 from dealerdesk.store.models import Setting
+from dealerdesk.vocab.referrals import CONVERTED
 
 __all__ = [
     "CONVERTED_REFERRAL_STATUSES",
@@ -41,10 +42,9 @@ __all__ = [
     "visits",
 ]  # fmt: skip
 
-# A referral counts as converted in these states. The Referral status vocabulary is being
-# reworked (referred | bought | serviced | rewarded | lost; old rows pending | converted):
-# this is the ONE place to point at the new codes.
-CONVERTED_REFERRAL_STATUSES: tuple[str, ...] = ("converted", "bought", "serviced", "rewarded")
+# A referral counts as converted in these states (the vocabulary's own set; migration 12
+# turned the old "converted" rows into "bought").
+CONVERTED_REFERRAL_STATUSES: tuple[str, ...] = tuple(sorted(CONVERTED))
 SERVICE_KINDS: tuple[str, ...] = ("service", "repair")
 SNAPSHOT_PREFIX = "risk_bands."  # Setting key + "YYYY-MM": band counts of that month's scoring
 
