@@ -9,6 +9,7 @@ from __future__ import annotations
 from types import MappingProxyType
 
 from dealerdesk.i18n import (
+    catalog_aftersales,
     catalog_backtest,
     catalog_common,
     catalog_desk,
@@ -40,6 +41,7 @@ _AREAS = (
     catalog_store,
     catalog_desk,
     catalog_followup_reasons,
+    catalog_aftersales,
 )
 
 

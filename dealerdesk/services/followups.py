@@ -224,7 +224,7 @@ def _plans(
     campaigns = fq.load_campaigns(factories=_FACTORIES, campaigns_from=today)
     ctx = PlanContext.build(
         rules=rules, config=config, today=today, horizon_days=horizon_days,
-        campaigns=campaigns, calendar=calendar_,
+        campaigns=campaigns, calendar=calendar_, desk_staff=fq.desk_staff(),
     )  # fmt: skip
     data = fq.load_planner_data(
         factories=_FACTORIES,
@@ -237,6 +237,8 @@ def _plans(
         campaigns=campaigns,
         settled=settled,
         salt=_salt(ctx) if settled is not None else b"",
+        lost_before=today - timedelta(days=config.lost_after_days),
+        pauses_on=today,
     )
     loaded = time.perf_counter()
     return plan(data.customers, ctx), data, (started, loaded)
@@ -245,6 +247,7 @@ def _plans(
 # Whatever a plan is computed by: a new version of any of these re-plans everyone.
 _PLANNER_MODULES = (
     "dealerdesk.retention.cadence", "dealerdesk.retention.cadence.dates",
+    "dealerdesk.retention.cadence.aftersales",
     "dealerdesk.retention.cadence.generators", "dealerdesk.retention.cadence.inputs",
     "dealerdesk.retention.cadence.planner", "dealerdesk.retention.cadence.rules",
     "dealerdesk.retention.priority", "dealerdesk.store.convert",
@@ -295,7 +298,7 @@ def _salt(ctx: PlanContext) -> bytes:
     camps = [_plain(asdict(c)) for c in ctx.campaigns]
     rules = [_plain(asdict(r)) for _, r in sorted(ctx.rules.items())]
     facts = (ctx.today, ctx.horizon_end, rules, _plain(asdict(ctx.config)), ctx.holidays, tasks,
-             camps)  # fmt: skip
+             camps, ctx.desk_staff)  # fmt: skip
     return _code_print() + repr(facts).encode()
 
 

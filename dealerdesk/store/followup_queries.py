@@ -25,6 +25,7 @@ from dealerdesk.store.db import database
 from dealerdesk.store.followup_inputs import (
     TOUCHED_OUTCOMES,
     InputFactories,
+    desk_staff,
     PlannerData,
     load_campaigns,
     load_planner_data,
@@ -33,7 +34,7 @@ from dealerdesk.store.followup_inputs import (
 from dealerdesk.store.models import CadenceRule
 
 __all__ = [
-    "TOUCHED_OUTCOMES", "CadenceRuleRecord", "FollowupRef", "FollowupRow", "InputFactories",
+    "TOUCHED_OUTCOMES", "CadenceRuleRecord", "desk_staff", "FollowupRef", "FollowupRow", "InputFactories",
     "PlannerData", "ReconcileCounts", "load_campaigns", "load_planner_data", "settled_plans",
 ]  # fmt: skip
 

@@ -30,6 +30,7 @@ from dealerdesk.store.migrations import (
     m0007_practices,
     m0008_followup_plan,
     m0009_audit,
+    m0010_aftersales,
 )
 from dealerdesk.store.models import ALL_MODELS, SchemaVersion
 
@@ -44,6 +45,7 @@ STEPS: dict[int, Callable[[Database], None]] = {
     7: m0007_practices.upgrade,
     8: m0008_followup_plan.upgrade,
     9: m0009_audit.upgrade,
+    10: m0010_aftersales.upgrade,
 }
 LATEST = max(STEPS)
 
