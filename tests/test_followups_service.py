@@ -445,7 +445,9 @@ def test_a_follow_up_scheduled_by_hand(db_path: Path) -> None:
     generate()  # the cadence neither moves nor cancels what a person planned
     generate(TODAY + timedelta(days=1))
     due = [r for r in followups.due_followups(today=friday) if r.id == done.new_id]
-    assert [(r.due, r.kind_label, r.reason) for r in due] == [(friday, "Follow-up", "winter tyre offer")]
+    assert [(r.due, r.kind_label, r.reason) for r in due] == [
+        (friday, "Follow-up", "winter tyre offer")
+    ]
 
 
 def test_due_list_puts_complaints_then_service_calls_first(db_path: Path) -> None:

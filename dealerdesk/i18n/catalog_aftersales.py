@@ -57,29 +57,49 @@ MESSAGES: dict[str, tuple[str | tuple[str, str], str]] = {
     ),
     # outcome effects (pause reasons, the Settings help)
     "aftersales.reason.car_sold": ("car sold (车子转让) on {day}", "{day}车子转让"),
-    "aftersales.reason.insured_else": ("insured elsewhere (外面投保), said on {day}",
-                                       "{day}客户表示外面投保"),  # fmt: skip
-    "aftersales.reason.service_else": ("serviced elsewhere, said on {day}",
-                                       "{day}客户表示在外面保养"),  # fmt: skip
+    "aftersales.reason.insured_else": (
+        "insured elsewhere (外面投保), said on {day}",
+        "{day}客户表示外面投保",
+    ),
+    "aftersales.reason.service_else": (
+        "serviced elsewhere, said on {day}",
+        "{day}客户表示在外面保养",
+    ),
     "aftersales.reason.declined": ("declined on {day}", "{day}客户拒绝"),
     "aftersales.reason.other": ("{outcome} on {day}", "{day}{outcome}"),
-    "aftersales.delay.reached": ("days before this contact type is planned again (0: as the rules say)",
-                                 "该类联系再次安排前的天数（0：按规则）"),  # fmt: skip
+    "aftersales.delay.reached": (
+        "days before this contact type is planned again (0: as the rules say)",
+        "该类联系再次安排前的天数（0：按规则）",
+    ),
     "aftersales.delay.no_answer": ("working days before the next try", "下次重拨前的工作日数"),
-    "aftersales.delay.left_message": ("days before this contact type is planned again (0: as the rules say)",
-                                      "该类联系再次安排前的天数（0：按规则）"),  # fmt: skip
-    "aftersales.delay.call_back": ("working days to the call back when no day was agreed",
-                                   "未约定日期时，多少个工作日后回电"),  # fmt: skip
-    "aftersales.delay.wrong_number": ("days before this contact type is planned again (0: as the rules say)",
-                                      "该类联系再次安排前的天数（0：按规则）"),  # fmt: skip
-    "aftersales.delay.declined": ("days this contact type pauses for the car (0: no pause)",
-                                  "该车此类联系暂停的天数（0：不暂停）"),  # fmt: skip
-    "aftersales.delay.car_sold": ("days until the new-owner follow-up is due; every reminder of the car closes",
-                                  "多少天后登记新车主；该车全部提醒关闭"),  # fmt: skip
-    "aftersales.delay.insured_else": ("days the renewal calls pause for the car",
-                                      "该车续保回访暂停的天数"),  # fmt: skip
-    "aftersales.delay.service_else": ("days the maintenance reminders pause for the car",
-                                      "该车保养提醒暂停的天数"),  # fmt: skip
+    "aftersales.delay.left_message": (
+        "days before this contact type is planned again (0: as the rules say)",
+        "该类联系再次安排前的天数（0：按规则）",
+    ),
+    "aftersales.delay.call_back": (
+        "working days to the call back when no day was agreed",
+        "未约定日期时，多少个工作日后回电",
+    ),
+    "aftersales.delay.wrong_number": (
+        "days before this contact type is planned again (0: as the rules say)",
+        "该类联系再次安排前的天数（0：按规则）",
+    ),
+    "aftersales.delay.declined": (
+        "days this contact type pauses for the car (0: no pause)",
+        "该车此类联系暂停的天数（0：不暂停）",
+    ),
+    "aftersales.delay.car_sold": (
+        "days until the new-owner follow-up is due; every reminder of the car closes",
+        "多少天后登记新车主；该车全部提醒关闭",
+    ),
+    "aftersales.delay.insured_else": (
+        "days the renewal calls pause for the car",
+        "该车续保回访暂停的天数",
+    ),
+    "aftersales.delay.service_else": (
+        "days the maintenance reminders pause for the car",
+        "该车保养提醒暂停的天数",
+    ),
     "aftersales.first_service.lapsed": ("Lapsed first service", "首保流失"),
     "aftersales.first_service.due": ("First service due", "待首保"),
     "aftersales.first_service.waiting": ("First service not yet due", "未到首保时间"),

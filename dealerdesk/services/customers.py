@@ -122,12 +122,21 @@ def log_contact(
     purpose: str = "service",
     notes: str = "",
     staff_id: int | None = None,
+    vehicle_id: int | None = None,
+    callback_on: date | None = None,
 ) -> Changed:
+    """Log a contact; issue #16: its outcome decides the next step (see
+    ``aftersales.log_outcome``): a car sold, insured or serviced elsewhere, a call back."""
+    from dealerdesk.services import aftersales
+
     with write_transaction():
         new_id = w.log_contact(
             customer_id, at=now, channel=channel, outcome=outcome, direction=direction,
             purpose=purpose, notes=notes, staff_id=staff_id,
         )  # fmt: skip
+        aftersales.log_outcome(customer_id=customer_id, outcome=outcome, now=now,
+                               vehicle_id=vehicle_id, callback_on=callback_on,
+                               staff_id=staff_id, contact_id=new_id)  # fmt: skip
         done = changed("contact_log", customers=(customer_id,), new_id=new_id)
         return settle(done, today=now.date())
 

@@ -424,8 +424,13 @@ def complete_followup(
     staff_id: int | None = None,
     now: datetime,
     callback_on: date | None = None,
+    vehicle_id: int | None = None,
 ) -> Changed:
-    """Log the contact with its outcome and close (or retry, or call back) the follow-up."""
+    """Log the contact with its outcome and close (or retry, or call back) the follow-up.
+
+    Issue #16: the outcome's re-contact delay (Settings) sets the retry and the default
+    call-back day; car sold / insured or serviced elsewhere pause or close that car's
+    contacts (*vehicle_id*, else the follow-up's car, else the customer's only car)."""
     if outcome not in tuple(Outcome):
         raise ValidationError("outcome", f"“{outcome}” is not one of {', '.join(Outcome)}")
     if channel not in tuple(Channel):
@@ -440,6 +445,9 @@ def complete_followup(
     config = cadence_config()
     cal = WorkCalendar(config.country)
     touched: set[int] = {followup_id}
+    from dealerdesk.services import aftersales  # issue #16 (it re-plans through this module)
+
+    delay = aftersales.outcome_delay(outcome)
     with write_transaction():
         f = _pending(followup_id)
         mine = fq.insert_contact(
@@ -447,7 +455,8 @@ def complete_followup(
             purpose=f.purpose, staff_id=staff_id, followup_id=f.id, notes=notes,
         )  # fmt: skip
         if outcome == "no_answer" and f.attempt < config.max_no_answer:
-            won = fq.set_pending(f.id, due=cal.add_working_days(today, 1), outcome="no_answer",
+            won = fq.set_pending(f.id, due=cal.add_working_days(today, max(delay, 1)),
+                                 outcome="no_answer",
                                  stamp=now, attempt=f.attempt + 1)  # fmt: skip
         else:
             note = notes
@@ -458,9 +467,16 @@ def complete_followup(
         if not won:  # another desk completed it since we read it: undo our contact (#9)
             raise _taken(followup_id, not_contact=mine)
         if outcome == "call_back":
-            due = callback_on or cal.add_working_days(today, 1)
+            due = callback_on or cal.add_working_days(today, max(delay, 1))
             touched.add(_successor(f, due=due, outcome="call_back", stamp=now, staff_id=staff_id,
                                    reason=f"Call back as agreed on {fmt_day(today)}: {f.reason}"))  # fmt: skip
+        made = aftersales.apply_outcome(
+            customer_id=f.customer_id, outcome=outcome, today=today,
+            vehicle_id=vehicle_id if vehicle_id is not None else f.vehicle_id, rule=f.rule,
+            staff_id=staff_id, assignee_id=f.assignee_id,
+        )  # fmt: skip
+        if made is not None:
+            touched.add(made)
         counts, _ = _generate(today, DEFAULT_HORIZON, [f.customer_id], now)
     touched.update(counts.created_ids, counts.touched_ids)
     return changed(

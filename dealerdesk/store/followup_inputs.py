@@ -301,8 +301,17 @@ def load_planner_data(
     lost_iso = lost_before.isoformat() if lost_before is not None else ""
     if settled is not None:
         key = hashlib.blake2b(
-            repr((salt, fatigue_since, lapsed_before, visits_since, closed_since, lost_before,
-                  pauses_on)).encode()
+            repr(
+                (
+                    salt,
+                    fatigue_since,
+                    lapsed_before,
+                    visits_since,
+                    closed_since,
+                    lost_before,
+                    pauses_on,
+                )
+            ).encode()
         ).digest()
     customers, fingerprints, skipped = [], dict[int, str](), list[int]()
     empty: list[Any] = []

@@ -25,8 +25,8 @@ from dealerdesk.store.db import database
 from dealerdesk.store.followup_inputs import (
     TOUCHED_OUTCOMES,
     InputFactories,
-    desk_staff,
     PlannerData,
+    desk_staff,
     load_campaigns,
     load_planner_data,
     to_date,
@@ -34,8 +34,9 @@ from dealerdesk.store.followup_inputs import (
 from dealerdesk.store.models import CadenceRule
 
 __all__ = [
-    "TOUCHED_OUTCOMES", "CadenceRuleRecord", "desk_staff", "FollowupRef", "FollowupRow", "InputFactories",
-    "PlannerData", "ReconcileCounts", "load_campaigns", "load_planner_data", "settled_plans",
+    "TOUCHED_OUTCOMES", "CadenceRuleRecord", "FollowupRef", "FollowupRow", "InputFactories",
+    "PlannerData", "ReconcileCounts", "desk_staff", "load_campaigns", "load_planner_data",
+    "settled_plans",
 ]  # fmt: skip
 
 

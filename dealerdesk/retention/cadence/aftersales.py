@@ -101,7 +101,9 @@ def renewal(v: VehicleInput, ctx: PlanContext, out: list[Candidate]) -> None:
         return
     dues = [(end + ctx.offsets[rule] if rule in ctx.offsets else None) for rule, _p, _n in
             RENEWAL_RULES]  # fmt: skip
-    policy = t(f"vocab.policy_kind.{v.insurance_kind}") if v.insurance_kind else t("fu.renewal.policy")
+    policy = (
+        t(f"vocab.policy_kind.{v.insurance_kind}") if v.insurance_kind else t("fu.renewal.policy")
+    )
     insurer = t("fu.renewal.insurer", insurer=v.insurer) if v.insurer else ""
     if not v.insured_here:
         insurer += t("fu.renewal.elsewhere")
@@ -145,7 +147,11 @@ def stop_reason(v: VehicleInput, rule: str) -> str | None:
 def apply_stops(c: CustomerInput, ctx: PlanContext, out: list[Candidate]) -> None:
     """Block the candidates a pause, a close or the lost bucket rules out (in place)."""
     paused = {v.id: v for v in c.vehicles if v.pauses}
-    lost = t("fu.lost_bucket", months=round(ctx.config.lost_after_days / 30.4)) if c.lost_bucket else None
+    lost = (
+        t("fu.lost_bucket", months=round(ctx.config.lost_after_days / 30.4))
+        if c.lost_bucket
+        else None
+    )
     for i, cand in enumerate(out):
         why = None
         if cand.vehicle_id in paused:

@@ -125,7 +125,9 @@ OTHER_KIND_LABELS = {"manual": "Follow-up", "callback": "Call back"}
 
 
 OTHER_KIND_LABELS["new_owner"] = "Record the new owner"  # issue #16: a sold car
-KIND_LABELS: dict[str, str] = {r.key: r.label for r in DEFAULT_RULES if not r.kind} | OTHER_KIND_LABELS
+KIND_LABELS: dict[str, str] = {
+    r.key: r.label for r in DEFAULT_RULES if not r.kind
+} | OTHER_KIND_LABELS
 
 
 def kind_label(kind: str) -> str:
