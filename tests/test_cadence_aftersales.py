@@ -118,7 +118,7 @@ def test_renewal_reason_names_the_policy_kind_and_last_insurer() -> None:
     (_k, _d, reason), = renewals(end - timedelta(days=45), end, insurance_kind="compulsory",
                                  insurer="平安保险", insured_here=False)  # fmt: skip
     assert "Compulsory (交强险)" in reason and "平安保险" in reason
-    assert "insures elsewhere" in reason and "call 1 of 3" in reason
+    assert "(insured elsewhere)" in reason and "call 1 of 3" in reason
 
 
 def test_an_earlier_call_is_replaced_by_the_next_one() -> None:

@@ -35,11 +35,12 @@ MESSAGES: dict[str, tuple[str | tuple[str, str], str]] = {
         "{car}（{day}购车）{months}个月未做首保，已成首保流失客户：问明原因。",
     ),
     "fu.renewal": (
-        "Renewal (续保) call {n} of 3: {policy} of the {car} ends {day}{insurer}.",
+        "Renewal (续保) call {n} of 3 for the {car}: {policy} ends {day}{insurer}.",
         "续保第{n}次（共3次）回访：{car}的{policy}{day}到期{insurer}。",
     ),
     "fu.renewal.policy": ("insurance", "保险"),
     "fu.renewal.insurer": ("; last year with {insurer}", "；去年投保{insurer}"),
+    "fu.renewal.away": (" (insured elsewhere)", "（外面投保）"),
     "fu.renewal.elsewhere": (" (services here, insures elsewhere)", "（在本店保养，外面投保）"),
     "fu.lost_bucket": (
         "lost customer (no visit for over {months} months): the win-back call replaces it",

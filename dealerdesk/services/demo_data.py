@@ -18,6 +18,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 
+from dealerdesk.services.demo_aftersales import add_aftersales
 from dealerdesk.store.validation import vin_check_digit
 from dealerdesk.vocab.complaints import ComplaintSeverity as Sev
 
@@ -175,6 +176,7 @@ class DemoGenerator:
         self._staff()
         for cid in range(1, self.n + 1):
             self._customer(cid)
+        add_aftersales(self)  # issue #16: policies, sold cars, insured elsewhere
         return self.rows
 
     def _customer(self, cid: int) -> None:
@@ -418,7 +420,7 @@ def _next_anniversary(start: date, today: date, *, every: int = 1) -> date:
 def iter_tables(rows: DemoRows) -> Iterator[tuple[str, tuple[str, ...], list[tuple[object, ...]]]]:
     """Tables in foreign-key order, for the loader."""
     order = ("staff", "partner", "campaign", "customer", "consent", "referral", "vehicle",
-             "visit", "contact_log", "survey", "complaint")  # fmt: skip
+             "visit", "contact_log", "survey", "complaint", "contact_pause")  # fmt: skip
     for table in order:
         if table in rows.tables:
             cols, data = rows.tables[table]

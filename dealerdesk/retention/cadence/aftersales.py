@@ -106,7 +106,7 @@ def renewal(v: VehicleInput, ctx: PlanContext, out: list[Candidate]) -> None:
     )
     insurer = t("fu.renewal.insurer", insurer=v.insurer) if v.insurer else ""
     if not v.insured_here:
-        insurer += t("fu.renewal.elsewhere")
+        insurer += t("fu.renewal.elsewhere" if v.last_service_on else "fu.renewal.away")
     # One call at a time: the latest one due by today, else the next one ahead.
     active = None
     for i, due in enumerate(dues):
