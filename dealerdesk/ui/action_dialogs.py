@@ -40,6 +40,7 @@ from dealerdesk.i18n.words import label as vocab_label
 from dealerdesk.services import customers
 from dealerdesk.ui.context import DeskContext
 from dealerdesk.ui.followup_dialogs import ScheduleFollowupDialog  # issue #7: moved there
+from dealerdesk.ui.outcome_extras import OutcomeExtras  # issue #16
 from dealerdesk.ui.profile_form import (
     CHANNELS,
     KINDS,
@@ -66,10 +67,12 @@ class LogContactDialog(FormDialog):
     """Log a call, message or visit with its outcome: Ctrl+L, one letter, Enter."""
 
     def __init__(self, ctx: DeskContext, customer_id: int, customer_name: str, *,
-                 preferred_channel: str = "phone", parent: QWidget | None = None) -> None:  # fmt: skip
+                 preferred_channel: str = "phone", parent: QWidget | None = None,
+                 vehicles: Sequence[tuple[int, str]] = ()) -> None:  # fmt: skip
         super().__init__(ctx, "log_contact", self.tr("Log a contact — %1").replace(
             "%1", customer_name), parent)  # fmt: skip
         self.customer_id = customer_id
+        self.outcome_extras = OutcomeExtras(ctx.today(), vehicles)  # issue #16
         self._keys: dict[int, QRadioButton] = {}
         self.channels, channel_box = self._radio_group(
             self.tr("Channel (press 1–5)"),
@@ -97,6 +100,7 @@ class LogContactDialog(FormDialog):
         self.field("direction", "", self.incoming)
         self.field("purpose", self.tr("&Purpose"), self.purpose)
         self.field("notes", self.tr("&Notes"), self.notes)
+        self.outcome_extras.add_to(self)
         self.finish_layout()
         self._update_save()
         first = self.outcomes.buttons()[0]
@@ -144,6 +148,7 @@ class LogContactDialog(FormDialog):
     def _update_save(self, *_args: object) -> None:
         # Enter before an outcome is chosen must not log a contact that says nothing.
         self.save_button.setEnabled(self.picked(self.outcomes) is not None)
+        self.outcome_extras.follow(self.picked(self.outcomes))
 
     def build_job(self) -> Job:
         outcome = self.picked(self.outcomes)
@@ -154,7 +159,8 @@ class LogContactDialog(FormDialog):
             channel=self.picked(self.channels) or "phone", outcome=outcome,
             direction="in" if self.incoming.isChecked() else "out",
             purpose=self.purpose.currentData(), notes=self.notes.text().strip(),
-            staff_id=self.ctx.staff_id,
+            staff_id=self.ctx.staff_id, vehicle_id=self.outcome_extras.vehicle_id(),
+            callback_on=self.outcome_extras.callback_on(outcome),
         )  # fmt: skip
 
     def done_message(self) -> str:

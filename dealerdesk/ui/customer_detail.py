@@ -59,6 +59,7 @@ from dealerdesk.ui.timeline_model import (
     load_detail,
     risk_html,
 )
+from dealerdesk.ui.vehicle_pauses import VehiclePausesPanel  # issue #16
 from dealerdesk.vocab.customer import CustomerStatus
 from dealerdesk.vocab.retention import LifecycleStage, Segment, ValueTier
 
@@ -164,6 +165,9 @@ class CustomerDetail(QWidget):
         self.tabs.addTab(self.followups, self.tr("Follow-&ups"))
         self.followups.counted.connect(lambda n: self.tabs.setTabText(
             self.tabs.indexOf(self.followups), self.tr("Follow-&ups (%1)").replace("%1", str(n))))
+        # issue #16: per vehicle, the contact types paused or closed and why
+        self.pauses = VehiclePausesPanel(ctx, self)
+        self.tabs.addTab(self.pauses, self.tr("Contact pauses"))
 
         form_page = QWidget()
         fl = QVBoxLayout(form_page)
@@ -257,6 +261,8 @@ class CustomerDetail(QWidget):
         self.tabs.setTabText(1, self.tr("V&ehicles (%1)").replace("%1", str(len(r.vehicles))))
         if self.followups.customer_id != r.id:  # issue #7 (it reloads itself on changes)
             self.followups.load(r.id)
+        if self.pauses.customer_id != r.id:  # issue #16 (it reloads itself on changes)
+            self.pauses.load(r.id)
         self._set_enabled(True)
         self.buttons["mark_lost"].setEnabled(r.status != CustomerStatus.LOST)
         self.loaded.emit(r.id)
@@ -358,7 +364,9 @@ class CustomerDetail(QWidget):
     def log_contact(self) -> None:
         r = self._record()
         if r is not None:
-            self._run(LogContactDialog(self.ctx, r.id, r.name,
+            cars = [(v.id, " · ".join(x for x in (v.plate, f"{v.make} {v.model}") if x.strip()))
+                    for v in r.vehicles]  # issue #16: outcomes about one car  # fmt: skip
+            self._run(LogContactDialog(self.ctx, r.id, r.name, vehicles=cars,
                                        preferred_channel=r.preferred_channel, parent=self))  # fmt: skip
 
     def schedule_followup(self) -> None:
