@@ -49,7 +49,8 @@ def test_every_screen_is_reachable_by_ctrl_number(db_path: Path, window: MainWin
                                                   qtbot: Any) -> None:  # fmt: skip
     activate(qtbot, window)
     for i, (key, _label) in enumerate(SCREENS):
-        qtbot.keyClick(window, Qt.Key(Qt.Key.Key_1.value + i), Qt.KeyboardModifier.ControlModifier)
+        key_ = Qt.Key(Qt.Key.Key_0.value + (i + 1) % 10)  # Ctrl+1…9, then Ctrl+0 (issue #16)
+        qtbot.keyClick(window, key_, Qt.KeyboardModifier.ControlModifier)
         assert window.current_screen() == key
         assert window.nav.currentRow() == i
     window.nav.setCurrentRow(1)  # a click in the list does the same

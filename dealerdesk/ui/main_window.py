@@ -1,6 +1,6 @@
 """The main window: navigation between the screens, menus, toolbar, status bar, shortcuts.
 
-Screens live in one QStackedWidget; the list on the left switches them (Ctrl+1…7).
+Screens live in one QStackedWidget; the list on the left switches them (Ctrl+1…9, 0).
 The customer detail is a screen of its own, reached from any list through
 ``hub.open_customer``; leaving it with unsaved edits asks first. Geometry, toolbar
 state and the last screen are kept in a QSettings file in the data folder, so a
@@ -40,6 +40,7 @@ from dealerdesk.ui.customer_detail import CustomerDetail
 from dealerdesk.ui.customers_view import CustomersView
 from dealerdesk.ui.data_actions import DataActions
 from dealerdesk.ui.duplicates_view import DuplicatesView
+from dealerdesk.ui.renewals_view import RenewalsView
 from dealerdesk.ui.report_actions import ReportActions
 from dealerdesk.ui.settings_view import SettingsView
 from dealerdesk.ui.today_view import TodayView
@@ -56,6 +57,7 @@ SCREENS: tuple[tuple[str, str], ...] = (
     ("reports", "Reports"),
     ("settings", "Settings"),
     ("duplicates", "Duplicates"),
+    ("renewals", "Renewals"),  # issue #16: the renewal list (续保)
 )
 NAV_STYLE = ("QListWidget#navigation { font-size: 11pt; }"
              " QListWidget#navigation::item { padding: 7px 10px; }")
@@ -164,6 +166,8 @@ class MainWindow(QMainWindow):
         self.pages["duplicates"] = self.duplicates
         self.settings_view = SettingsView(ctx)  # issue #11
         self.pages["settings"] = self.settings_view
+        self.renewals = RenewalsView(ctx)  # issue #16
+        self.pages["renewals"] = self.renewals
         self.pages["detail"] = self.detail
         self.data = DataActions(ctx, self, self.customers.current_filter)
 
@@ -175,7 +179,7 @@ class MainWindow(QMainWindow):
         for i, (key, label) in enumerate(SCREENS):
             item = QListWidgetItem(self.tr(label))
             item.setData(Qt.ItemDataRole.UserRole, key)
-            item.setToolTip(self.tr("Ctrl+%1").replace("%1", str(i + 1)))
+            item.setToolTip(self.tr("Ctrl+%1").replace("%1", str((i + 1) % 10)))
             self.nav.addItem(item)
         for page in self.pages.values():
             self.stack.addWidget(page)
@@ -227,7 +231,8 @@ class MainWindow(QMainWindow):
         a("quit", self.tr("&Quit"), self.close, QKeySequence.StandardKey.Quit)
         a("about", self.tr("&About DealerDesk"), self.about)
         for i, (key, label) in enumerate(SCREENS):
-            a(f"screen_{key}", self.tr(label), lambda k=key: self.show_screen(k), f"Ctrl+{i + 1}")
+            a(f"screen_{key}", self.tr(label), lambda k=key: self.show_screen(k),
+              f"Ctrl+{(i + 1) % 10}")  # Ctrl+1…9, then Ctrl+0 for the tenth (issue #16)
 
     def _build_menus(self) -> None:
         bar = self.menuBar()

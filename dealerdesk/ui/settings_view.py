@@ -35,6 +35,7 @@ from dealerdesk.services import audit, auth, backups, desk_settings, followups
 from dealerdesk.ui import dialogs, errors
 from dealerdesk.ui.context import DeskContext
 from dealerdesk.ui.i18n import tr
+from dealerdesk.ui.outcome_delays import OutcomeDelaysTab
 from dealerdesk.vocab.staff import StaffRole
 
 RULE_COLUMNS = 6
@@ -57,6 +58,8 @@ class SettingsView(QWidget):
         self.tabs.addTab(self._general_tab(), self.tr("&General"))
         self.tabs.addTab(self._staff_tab(), self.tr("&Staff and roles"))
         self.tabs.addTab(self._rules_tab(), self.tr("Follow-up ru&les"))
+        self.outcome_delays = OutcomeDelaysTab(ctx)  # issue #16
+        self.tabs.addTab(self.outcome_delays, self.tr("Call outcomes"))
         self.tabs.addTab(self._backups_tab(), self.tr("&Backups"))
         self.tabs.addTab(self._audit_tab(), self.tr("&Audit trail"))
         layout = QVBoxLayout(self)
