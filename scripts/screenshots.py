@@ -169,6 +169,9 @@ def main() -> int:
 
     data_screens(window, settle, shot, out)
     safety_shots(window, ctx, shot)
+    from screens_aftersales import aftersales_shots  # issue #16: 50–54
+
+    aftersales_shots(window, ctx, shot)
 
     window._closing_ok = True  # the screenshots edit nothing that needs saving
     window.close()

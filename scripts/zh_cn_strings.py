@@ -649,6 +649,7 @@ ZH: dict[str, str] = {
     "Contact again": "恢复联系",
     "Contact paused": "已暂停联系",
     "Contact pauses": "暂停联系",
+    "Contact pauses (%1)": "暂停联系（%1）",
     "Contact this car again about this as the rules say?": "按规则恢复该车的此类联系？",
     "Contacted as the rules say": "按规则联系",
     "Do not contact": "勿扰设置",

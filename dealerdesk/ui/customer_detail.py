@@ -168,6 +168,9 @@ class CustomerDetail(QWidget):
         # issue #16: per vehicle, the contact types paused or closed and why
         self.pauses = VehiclePausesPanel(ctx, self)
         self.tabs.addTab(self.pauses, self.tr("Contact pauses"))
+        self.pauses.counted.connect(lambda n: self.tabs.setTabText(self.tabs.indexOf(
+            self.pauses), self.tr("Contact pauses (%1)").replace("%1", str(n)) if n else
+            self.tr("Contact pauses")))  # fmt: skip
 
         form_page = QWidget()
         fl = QVBoxLayout(form_page)

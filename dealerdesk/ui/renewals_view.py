@@ -122,7 +122,8 @@ class RenewalsView(LazyScreen):
         self.table.verticalHeader().hide()
         self.table.horizontalHeader().setStretchLastSection(True)
         self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-        for col, width in enumerate((88, 110, 120, 220, 120, 90, 150)):
+        self.table.setWordWrap(False)
+        for col, width in enumerate((80, 110, 118, 215, 175, 85, 180)):
             self.table.setColumnWidth(col, width)
         self.table.doubleClicked.connect(lambda _i: self.open_customer())
         self.open_button = QPushButton(self.tr("Open customer"))

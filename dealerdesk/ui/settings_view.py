@@ -58,10 +58,10 @@ class SettingsView(QWidget):
         self.tabs.addTab(self._general_tab(), self.tr("&General"))
         self.tabs.addTab(self._staff_tab(), self.tr("&Staff and roles"))
         self.tabs.addTab(self._rules_tab(), self.tr("Follow-up ru&les"))
-        self.outcome_delays = OutcomeDelaysTab(ctx)  # issue #16
-        self.tabs.addTab(self.outcome_delays, self.tr("Call outcomes"))
         self.tabs.addTab(self._backups_tab(), self.tr("&Backups"))
         self.tabs.addTab(self._audit_tab(), self.tr("&Audit trail"))
+        self.outcome_delays = OutcomeDelaysTab(ctx)  # issue #16
+        self.tabs.addTab(self.outcome_delays, self.tr("Call outcomes"))
         layout = QVBoxLayout(self)
         title = QLabel("<h2>" + self.tr("Settings") + "</h2>")
         layout.addWidget(title)

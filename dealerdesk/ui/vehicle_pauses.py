@@ -119,7 +119,9 @@ class VehiclePausesPanel(QWidget):
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.verticalHeader().hide()
-        self.table.horizontalHeader().setSectionResizeMode(4, QHeaderView.ResizeMode.Stretch)
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(4, QHeaderView.ResizeMode.Stretch)  # the reason
         self.table.itemSelectionChanged.connect(self._update_buttons)
         self.pause_button = QPushButton(self.tr("Do not contact…"))
         self.pause_button.setObjectName("pause_button")
@@ -174,7 +176,6 @@ class VehiclePausesPanel(QWidget):
                 if c == 1 and r in lapsed:
                     item.setForeground(Qt.GlobalColor.darkRed)
                 self.table.setItem(r, c, item)
-        self.table.resizeColumnsToContents()
         self._update_buttons()
         self.counted.emit(sum(len(v.pauses) for v in rows))
 

@@ -935,6 +935,10 @@
             <translation>暂停联系</translation>
         </message>
         <message>
+            <source>Contact pauses (%1)</source>
+            <translation>暂停联系（%1）</translation>
+        </message>
+        <message>
             <source>Loading…</source>
             <translation>正在加载…</translation>
         </message>
