@@ -39,7 +39,7 @@ def test_pause_panel_shows_why_and_sets_and_clears_do_not_contact(
     open_customer(qtbot, detail, ids["王芳"])
     panel = detail.pauses
     wait_idle(qtbot, detail.ctx)
-    assert [row[3] for row in cells(panel.table)] == ["Contacted as the rules say"]
+    assert [row[4] for row in cells(panel.table)] == ["Contacted as the rules say"]
     assert not panel.clear_button.isEnabled()
 
     def fill(dialog: Any) -> None:

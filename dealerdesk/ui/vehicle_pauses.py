@@ -161,7 +161,7 @@ class VehiclePausesPanel(QWidget):
                 lapsed.update(range(len(lines), len(lines) + max(1, len(v.pauses))))
             first = t(f"aftersales.first_service.{v.first_service}") if v.first_service else "–"
             if not v.pauses:
-                lines.append((v.label, first, "–", self.tr("Contacted as the rules say"), "", ""))
+                lines.append((v.label, first, "–", "–", self.tr("Contacted as the rules say"), ""))
                 self._pause_ids.append(None)
             for p in v.pauses:
                 until = fmt_date(p.until) if p.until else self.tr("until cleared")
@@ -173,6 +173,7 @@ class VehiclePausesPanel(QWidget):
         for r, line in enumerate(lines):
             for c, text in enumerate(line):
                 item = QTableWidgetItem(str(text))
+                item.setToolTip(str(text))
                 if c == 1 and r in lapsed:
                     item.setForeground(Qt.GlobalColor.darkRed)
                 self.table.setItem(r, c, item)
