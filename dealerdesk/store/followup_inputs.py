@@ -300,19 +300,8 @@ def load_planner_data(
     lapsed_iso = lapsed_before.isoformat()
     lost_iso = lost_before.isoformat() if lost_before is not None else ""
     if settled is not None:
-        key = hashlib.blake2b(
-            repr(
-                (
-                    salt,
-                    fatigue_since,
-                    lapsed_before,
-                    visits_since,
-                    closed_since,
-                    lost_before,
-                    pauses_on,
-                )
-            ).encode()
-        ).digest()
+        days = (fatigue_since, lapsed_before, visits_since, closed_since, lost_before, pauses_on)
+        key = hashlib.blake2b(repr((salt, *days)).encode()).digest()
     customers, fingerprints, skipped = [], dict[int, str](), list[int]()
     empty: list[Any] = []
     for r in q.rows(_CUSTOMERS, "c.id"):

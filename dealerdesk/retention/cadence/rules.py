@@ -62,10 +62,6 @@ class RuleSpec:
     enabled: bool = True
     kind: str = ""  # the follow-up kind when it is not the key (the three renewal calls)
 
-    @property
-    def follow_kind(self) -> str:
-        return self.kind or self.key
-
 
 # fmt: off
 DEFAULT_RULES: tuple[RuleSpec, ...] = (
