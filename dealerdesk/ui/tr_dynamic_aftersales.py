@@ -26,4 +26,6 @@ DYNAMIC = (
     QT_TRANSLATE_NOOP("VehiclePausesPanel", "State"),
     QT_TRANSLATE_NOOP("VehiclePausesPanel", "Reason"),
     QT_TRANSLATE_NOOP("VehiclePausesPanel", "Until"),
+    # timeline_model.risk_html's context; the demo's first detail shot now shows it
+    QT_TRANSLATE_NOOP("CustomerDetail", "<br>No warning signs."),
 )

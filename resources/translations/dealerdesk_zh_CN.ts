@@ -1106,6 +1106,10 @@
             <source>Deceased</source>
             <translation>已故</translation>
         </message>
+        <message>
+            <source>&lt;br&gt;No warning signs.</source>
+            <translation>&lt;br&gt;暂无预警信号。</translation>
+        </message>
     </context>
     <context>
         <name>CustomerFollowups</name>
