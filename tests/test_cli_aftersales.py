@@ -51,4 +51,6 @@ def test_followups_csv_on_the_demo_has_first_service_and_renewals_and_no_sold_ca
     zh = run("--lang", "zh_CN", "followups", "--db", str(db), "--today", TODAY, "--days", "30",
              "--format", "csv")  # fmt: skip
     assert zh.returncode == 0, zh.stderr
-    assert "首保提醒" in zh.stdout or "首保" in zh.stdout
+    zh_rows = list(csv.reader(io.StringIO(zh.stdout)))
+    assert {"首保提醒", "续保提醒"} <= {r[4] for r in zh_rows[1:]}
+    assert any(r[4] == "首保提醒" and "首保提醒：" in r[5] for r in zh_rows[1:])
