@@ -62,6 +62,7 @@ def test_pause_panel_shows_why_and_sets_and_clears_do_not_contact(
     qtbot.mouseClick(panel.clear_button, Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: "Contacted as the rules say" in str(cells(panel.table)), timeout=5000)
     assert ContactPause.get().cleared_at is not None
+    wait_idle(qtbot, detail.ctx)  # the page's reload lands before it is closed
 
 
 def test_log_contact_offers_every_outcome_and_car_sold_closes_the_car(
@@ -90,6 +91,7 @@ def test_log_contact_offers_every_outcome_and_car_sold_closes_the_car(
     qtbot.waitUntil(lambda: "Closed" in str(cells(detail.pauses.table)), timeout=5000)
     (row,) = cells(detail.pauses.table)
     assert row[2] == "Every contact" and "车子转让" in row[4]
+    wait_idle(qtbot, detail.ctx)
 
 
 def test_complete_dialog_offers_the_new_outcomes_by_letter(db_path: Path, qtbot: Any) -> None:
