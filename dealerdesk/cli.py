@@ -396,8 +396,10 @@ def _cmd_followups(args: argparse.Namespace, db_path: Path) -> int:
           file=sys.stderr)  # fmt: skip
     rows = followups.due_followups(today=today, days=args.days)
     header = ("due", "overdue_days", "customer", "phone", "kind", "reason", "assignee")
-    table = [(r.due.isoformat(), str(r.overdue_days), r.customer_name, r.phone, r.kind_label,
-              r.reason, r.assignee) for r in rows]  # fmt: skip
+    from dealerdesk.services.desk_day import kind_text_of  # the kind in the CLI's language
+
+    table = [(r.due.isoformat(), str(r.overdue_days), r.customer_name, r.phone,
+              kind_text_of(r.kind), r.reason, r.assignee) for r in rows]  # fmt: skip
     _emit(args.format, header, table)
     return 0
 

@@ -172,6 +172,9 @@ def main() -> int:
     safety_shots(window, ctx, shot)
     __import__("screenshot_accounts").accounts_shots(window, shot, settle, TODAY)  # issue #14
     dashboard_shots(window, shot, settle)  # issue #15
+    from screens_aftersales import aftersales_shots  # issue #16: 50–54
+
+    aftersales_shots(window, ctx, shot)
 
     window._closing_ok = True  # the screenshots edit nothing that needs saving
     window.close()

@@ -218,8 +218,9 @@ def test_insurance_inspection_and_warranty_reminders() -> None:
     c = customer(vehicles=(car(insurance_end=date(2027, 4, 2), inspection_due=date(2027, 4, 30),
                                warranty_end=date(2027, 5, 1)),))  # fmt: skip
     p = plan_customer(c, context())
+    # issue #16: the last of the three renewal calls (30 days before) is the one in force.
     assert (one(p, "insurance").source_key, one(p, "insurance").due) == (
-        "ins:7:2027",
+        "ins3:7:2027",
         date(2027, 3, 3),
     )
     assert one(p, "inspection").due == date(2027, 3, 31)
@@ -238,15 +239,18 @@ def test_maintenance_reminder_after_5000_km_when_that_comes_first() -> None:
     assert "10,000 km" in svc.reason and "55 km a day" in svc.reason
 
 
-def test_maintenance_reminder_after_six_months_for_a_quiet_car() -> None:
+def test_maintenance_reminder_five_months_after_the_last_service_for_a_quiet_car() -> None:
+    # issue #16: the reminder comes at 5 months (152 days), a month before the interval.
     quiet = car(purchase_date=date(2025, 12, 1), last_service_id=41,
                 last_service_on=date(2026, 12, 1), last_service_km=3_000)  # fmt: skip
     assert one(plan_customer(customer(vehicles=(quiet,)), context()), "service_due").due == date(
-        2027, 6, 1
+        2027, 5, 2
     )
-    never = car(purchase_date=date(2026, 10, 1))
+    # A car bought elsewhere with no service on file counts from its purchase; one sold
+    # here gets the first-service reminders instead (tests/test_cadence_aftersales.py).
+    never = car(purchase_date=date(2026, 10, 25), sold_here=False)
     svc = one(plan_customer(customer(vehicles=(never,)), context()), "service_due")
-    assert (svc.source_key, svc.due) == ("svc:7:sale", date(2027, 4, 1))
+    assert (svc.source_key, svc.due) == ("svc:7:sale", date(2027, 3, 26))
 
 
 def test_trade_in_invitation_once_a_year_between_4_and_6_years() -> None:
@@ -358,8 +362,8 @@ def test_fatigue_cap_two_non_essential_contacts_in_30_days() -> None:
     p = plan_customer(c, context(config=CadenceConfig()))
     kinds = sorted(w.kind for w in p.wanted)
     # thanks and check-in take the two places; birthday and stay-in-touch wait;
-    # the insurance call is essential and does not count.
-    assert kinds == ["checkin", "insurance", "thanks"]
+    # the insurance and first-service calls are essential and do not count.
+    assert kinds == ["checkin", "first_service", "insurance", "thanks"]
     assert p.held_back == 2
     free = plan_customer(c, context(config=CadenceConfig(fatigue_cap=None)))
     assert {"birthday", "touch"} <= {w.kind for w in free.wanted}

@@ -30,7 +30,7 @@ def test_reasons_in_chinese(chinese: None) -> None:
     svc, ins = one(p, "service_due"), one(p, "insurance")  # type: ignore[arg-type]
     assert svc.reason.startswith("粤B12345 · BYD Han该保养了：上次保养2026年12月1日（周二）")
     assert "10,000公里" in svc.reason and "约每天55公里" in svc.reason
-    assert ins.reason == "粤B12345 · BYD Han的保险2027年4月2日（周五）到期：提醒续保。"
+    assert ins.reason == "续保第3次（共3次）回访：粤B12345 · BYD Han的保险2027年4月2日（周五）到期。"
     complaint = ComplaintInput(id=5, opened_on=date(2027, 3, 1), category="收费",
                                vehicle_id=None, assignee_id=None, followups_done=0,
                                last_followup_on=None)  # fmt: skip
@@ -46,5 +46,5 @@ def test_the_same_reasons_in_english() -> None:
     )
     assert (
         ins.reason
-        == "Insurance of the 粤B12345 · BYD Han ends Fri 2 Apr 2027: offer the renewal (续保)."
+        == "Renewal (续保) call 3 of 3 for the 粤B12345 · BYD Han: insurance ends Fri 2 Apr 2027."
     )

@@ -68,7 +68,7 @@ def generate(today: date = TODAY) -> followups.GenerateResult:
 
 # -- rules ------------------------------------------------------------------------------
 def test_cadence_rules_are_seeded_once_and_edits_are_kept(db_path: Path) -> None:
-    assert followups.ensure_cadence_rules() == 17
+    assert followups.ensure_cadence_rules() == 21  # issue #16: +2 renewal calls, 首保 ×2
     assert followups.ensure_cadence_rules() == 0
     followups.update_cadence_rule(key="thanks", offset_days=3)
     followups.ensure_cadence_rules()
@@ -84,15 +84,17 @@ def test_generation_is_idempotent(db_path: Path) -> None:
     settings.set_value("fatigue_cap", "none")  # this test is about keys, not fatigue
     owner = staff()
     c = person(owner=owner, birthday=date(1980, 3, 20))
-    car(c, purchase_date=date(2027, 3, 1), insurance_end=date(2027, 4, 10))
+    car(c, purchase_date=date(2027, 3, 1), insurance_end=date(2027, 4, 25))
     contact(c, datetime(2027, 2, 20, 9))
     first = generate()
-    assert first.created == 5 and (first.moved, first.cancelled) == (0, 0)
-    assert {f.kind for f in rows()} == {"thanks", "checkin", "birthday", "insurance", "touch"}
+    # issue #16: the first-service reminder (首保, 3 months after the sale) is in view too.
+    assert first.created == 6 and (first.moved, first.cancelled) == (0, 0)
+    assert {f.kind for f in rows()} == {"thanks", "checkin", "birthday", "insurance", "touch",
+                                        "first_service"}  # fmt: skip
     assert all(f.assignee_id == owner.id and f.status == "pending" for f in rows())
     again = generate()
-    assert (again.created, again.moved, again.cancelled, again.unchanged) == (0, 0, 0, 5)
-    assert len(rows()) == 5
+    assert (again.created, again.moved, again.cancelled, again.unchanged) == (0, 0, 0, 6)
+    assert len(rows()) == 6
 
 
 def test_moving_a_sale_date_moves_its_pending_follow_ups(db_path: Path) -> None:
@@ -102,7 +104,7 @@ def test_moving_a_sale_date_moves_its_pending_follow_ups(db_path: Path) -> None:
     assert pending("thanks").due == date(2027, 3, 3)
     Vehicle.update(purchase_date=date(2027, 3, 2)).where(Vehicle.id == v.id).execute()
     result = generate()
-    assert result.moved == 2 and result.created == 0
+    assert result.moved == 3 and result.created == 0  # thanks, check-in, first service
     assert (pending("thanks").due, pending("checkin").due) == (date(2027, 3, 4), date(2027, 3, 9))
 
 
@@ -114,7 +116,8 @@ def test_a_completed_or_skipped_follow_up_is_never_recreated(db_path: Path) -> N
     followups.skip_followup(followup_id=pending("checkin").id, reason="customer abroad", now=NOW)
     result = generate(TODAY + timedelta(days=1))
     assert result.created == 0
-    assert {f.kind: f.status for f in rows(vehicle=1)} == {"thanks": "done", "checkin": "skipped"}
+    assert {f.kind: f.status for f in rows(vehicle=1)} == {
+        "thanks": "done", "checkin": "skipped", "first_service": "pending"}  # fmt: skip
 
 
 def test_a_vanished_trigger_cancels_the_pending_follow_up_with_a_note(db_path: Path) -> None:
@@ -136,7 +139,7 @@ def test_an_opted_out_customer_gets_no_marketing_and_planned_greetings_are_cance
     db_path: Path,
 ) -> None:
     c = person(birthday=date(1980, 3, 20))
-    car(c, insurance_end=date(2027, 4, 10))
+    car(c, insurance_end=date(2027, 4, 25))
     generate()
     assert pending("birthday").due == date(2027, 3, 19)
     for channel in ("phone", "sms"):
@@ -150,7 +153,7 @@ def test_an_opted_out_customer_gets_no_marketing_and_planned_greetings_are_cance
 
 def test_deceased_customers_get_nothing(db_path: Path) -> None:
     c = person()
-    car(c, insurance_end=date(2027, 4, 10))
+    car(c, insurance_end=date(2027, 4, 25))
     generate()
     Customer.update(status="deceased").where(Customer.id == c.id).execute()
     generate()
@@ -164,7 +167,9 @@ def test_the_fatigue_cap_comes_from_settings(db_path: Path) -> None:
     result = generate()
     # The stay-in-touch call fell due months ago (a first plan): it waits on the catch-up
     # list, outside the cap; of the rest only the thank-you fits.
-    assert [f.kind for f in rows(catchup=False)] == ["thanks"] and result.held_back == 2
+    # The first-service reminder (首保) is essential: outside the cap.
+    assert [f.kind for f in rows(catchup=False)] == ["first_service", "thanks"]
+    assert result.held_back == 2
     assert [f.kind for f in rows(catchup=True)] == ["touch"]
     settings.set_value("fatigue_cap", "none")
     assert generate().created == 2  # the check-in and the birthday greeting
@@ -228,7 +233,7 @@ def test_a_logged_contact_moves_the_pending_stay_in_touch_call(db_path: Path) ->
 
 def test_no_answer_is_retried_then_closed_and_counts_as_unanswered(db_path: Path) -> None:
     c = person()
-    car(c, insurance_end=date(2027, 4, 10))
+    car(c, insurance_end=date(2027, 4, 25))
     generate()
     task = pending("insurance")
     followups.complete_followup(
@@ -254,7 +259,7 @@ def test_no_answer_is_retried_then_closed_and_counts_as_unanswered(db_path: Path
 def test_call_back_schedules_the_next_follow_up(db_path: Path) -> None:
     agent = staff("王强")
     c = person()
-    car(c, insurance_end=date(2027, 4, 10))
+    car(c, insurance_end=date(2027, 4, 25))
     generate()
     task = pending("insurance")
     friday = datetime(2027, 3, 5, 16)
@@ -279,7 +284,7 @@ def test_call_back_schedules_the_next_follow_up(db_path: Path) -> None:
 
 def test_completing_refuses_bad_input(db_path: Path) -> None:
     c = person()
-    car(c, insurance_end=date(2027, 4, 10))
+    car(c, insurance_end=date(2027, 4, 25))
     generate()
     task = pending("insurance")
     for kw, field in (({"outcome": "maybe"}, "outcome"), ({"outcome": "reached", "channel": "fax"}, "channel"),
@@ -312,7 +317,7 @@ def test_win_back_stops_after_the_fourth_try(db_path: Path) -> None:
 
 def test_snooze_and_reschedule_are_kept_by_the_generator(db_path: Path) -> None:
     c = person()
-    car(c, insurance_end=date(2027, 4, 10))
+    car(c, insurance_end=date(2027, 4, 25))
     generate()
     task = pending("insurance")
     followups.snooze_followup(followup_id=task.id, days=3, today=TODAY)
@@ -333,7 +338,7 @@ def test_snooze_and_reschedule_are_kept_by_the_generator(db_path: Path) -> None:
 def test_due_follow_ups_rows(db_path: Path) -> None:
     owner = staff()
     c = person(owner=owner)
-    car(c, insurance_end=date(2027, 4, 5), purchase_date=date(2020, 5, 1))
+    car(c, insurance_end=date(2027, 4, 20), purchase_date=date(2020, 5, 1))
     contact(c, datetime(2026, 12, 23, 9))  # 70 days ago: stay-in-touch due 40 days ago
     generate(date(2026, 12, 24))  # planned back then (not a first plan: no catch-up list)
     generate()
@@ -366,7 +371,7 @@ def test_due_follow_ups_rows(db_path: Path) -> None:
 def test_month_counts_and_day_agenda(db_path: Path) -> None:
     settings.set_value("fatigue_cap", "none")
     c = person(birthday=date(1980, 3, 1))
-    car(c, insurance_end=date(2027, 4, 10), purchase_date=date(2027, 3, 2))
+    car(c, insurance_end=date(2027, 4, 25), purchase_date=date(2027, 3, 2))
     contact(c, datetime(2027, 1, 1, 9))
     generate(date(2027, 1, 2))  # planned back then (not a first plan: no catch-up list)
     generate(date(2027, 2, 20))
@@ -440,7 +445,9 @@ def test_a_follow_up_scheduled_by_hand(db_path: Path) -> None:
     generate()  # the cadence neither moves nor cancels what a person planned
     generate(TODAY + timedelta(days=1))
     due = [r for r in followups.due_followups(today=friday) if r.id == done.new_id]
-    assert [(r.due, r.kind_label, r.reason) for r in due] == [(friday, "Follow-up", "winter tyre offer")]
+    assert [(r.due, r.kind_label, r.reason) for r in due] == [
+        (friday, "Follow-up", "winter tyre offer")
+    ]
 
 
 def test_due_list_puts_complaints_then_service_calls_first(db_path: Path) -> None:

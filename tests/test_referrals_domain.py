@@ -192,7 +192,7 @@ def test_top_referrers_by_friends_brought_then_friends_who_came(db_path: Path) -
 
 def test_migration_12_maps_the_old_statuses_and_partner_kinds(db_path: Path) -> None:
     from dealerdesk.store.db import database
-    from dealerdesk.store.migrations import m0012_referrals_partners
+    from dealerdesk.store.migrations import m0011_referrals_partners
     from dealerdesk.store.models import Customer, Partner, PartnerReferral, Referral
 
     a, b, c = person("A", "13900000001"), person("B", "13900000002"), person("C", "13900000003")
@@ -205,8 +205,8 @@ def test_migration_12_maps_the_old_statuses_and_partner_kinds(db_path: Path) -> 
     old = [Referral.create(referrer=a, referred=b, referred_name="B", date=date(2025, 1, 1),
                            status=s, reward_given=g) for s, g in
            (("pending", False), ("converted", False), ("converted", True))]  # fmt: skip
-    m0012_referrals_partners.upgrade(database)
-    m0012_referrals_partners.upgrade(database)  # a second run changes nothing
+    m0011_referrals_partners.upgrade(database)
+    m0011_referrals_partners.upgrade(database)  # a second run changes nothing
     got = [Referral.get_by_id(r.id) for r in old]
     assert [r.status for r in got] == ["referred", "bought", "rewarded"]
     assert got[1].status_on == date(2025, 1, 1)

@@ -280,7 +280,9 @@ def test_the_catch_up_list_is_reviewed_once_from_today(
     for cid in ids:
         ContactLog.create(customer=cid, at=datetime(2025, 12, 1, 9), channel="phone",
                           outcome="reached")  # fmt: skip
-    Customer.update(created_at=datetime(2025, 1, 1)).execute()
+    # issue #16: a customer not seen for 12 months is lapsed (a win-back call today), so
+    # these are customers of 8 months.
+    Customer.update(created_at=datetime(2025, 9, 1)).execute()
     followups.generate_followups(today=TODAY)  # the first plan: old calls wait apart
     view = TodayView(ctx)
     qtbot.addWidget(view)

@@ -10,6 +10,7 @@ from types import MappingProxyType
 
 from dealerdesk.i18n import (
     catalog_accounts,
+    catalog_aftersales,
     catalog_backtest,
     catalog_common,
     catalog_dashboard,
@@ -46,6 +47,7 @@ _AREAS = (
     catalog_referrals,  # issue #14
     catalog_accounts,  # issue #14
     catalog_dashboard,
+    catalog_aftersales,
 )
 
 

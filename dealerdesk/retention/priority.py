@@ -46,7 +46,9 @@ DEFAULT_CAPACITY = 40
 
 URGENCY = {"complaint": 0, "essential": 1, "call": 2, "greeting": 3}
 URGENT_KINDS = frozenset({"complaint", "recall"})
-ESSENTIAL_SERVICE = frozenset({"service_due", "insurance", "inspection", "warranty"})
+ESSENTIAL_SERVICE = frozenset(
+    {"service_due", "insurance", "inspection", "warranty", "first_service"}
+)  # issue #16: 首保 is a maintenance reminder
 GREETINGS = frozenset({"holiday", "birthday", "anniversary", "personal_date"})
 TIER_WEIGHT: Mapping[str, int] = {"VIP": 3, "Gold": 2, "Standard": 1}
 # The cadence rules' ranks (rules.py ``priority``), for kinds no rule owns as well.
@@ -55,6 +57,7 @@ KIND_RANK: Mapping[str, int] = {
     "inspection": 4, "callback": 5, "manual": 6, "thanks": 10, "checkin": 20,
     "satisfaction": 30, "declined_work": 60, "winback": 65, "touch": 75, "campaign": 80,
     "trade_in": 85, "holiday": 90, "birthday": 91, "personal_date": 92, "anniversary": 93,
+    "first_service": 1, "first_lapsed": 65, "new_owner": 6,  # issue #16
 }  # fmt: skip
 
 

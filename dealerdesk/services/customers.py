@@ -124,7 +124,13 @@ def log_contact(
     notes: str = "",
     staff_id: int | None = None,
     contact_person_id: int | None = None,
+    vehicle_id: int | None = None,
+    callback_on: date | None = None,
 ) -> Changed:
+    """Log a contact; issue #16: its outcome decides the next step (see
+    ``aftersales.log_outcome``): a car sold, insured or serviced elsewhere, a call back."""
+    from dealerdesk.services import aftersales
+
     with write_transaction():
         new_id = w.log_contact(
             customer_id, at=now, channel=channel, outcome=outcome, direction=direction,
@@ -133,6 +139,9 @@ def log_contact(
         if contact_person_id is not None:  # issue #14: with a named person at a company
             key_account_store.check_person_of(customer_id, contact_person_id)
             key_account_store.address_contact(new_id, contact_person_id)
+        aftersales.log_outcome(customer_id=customer_id, outcome=outcome, now=now,
+                               vehicle_id=vehicle_id, callback_on=callback_on,
+                               staff_id=staff_id, contact_id=new_id)  # fmt: skip
         done = changed("contact_log", customers=(customer_id,), new_id=new_id)
         return settle(done, today=now.date())
 

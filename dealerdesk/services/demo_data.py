@@ -20,6 +20,7 @@ from datetime import date, timedelta
 
 from dealerdesk.services.demo_accounts import TABLES as ACCOUNT_TABLES
 from dealerdesk.services.demo_accounts import add_accounts
+from dealerdesk.services.demo_aftersales import add_aftersales
 from dealerdesk.services.demo_referrals import DemoReferrals
 from dealerdesk.store.validation import vin_check_digit
 from dealerdesk.vocab.complaints import ComplaintSeverity as Sev
@@ -176,6 +177,7 @@ class DemoGenerator:
         for cid in range(1, self.n + 1):
             self._customer(cid)
         add_accounts(self)  # issue #14: cards, contact people, fleet purchases
+        add_aftersales(self)  # issue #16: policies, sold cars, insured elsewhere
         return self.rows
 
     def _customer(self, cid: int) -> None:
@@ -420,7 +422,7 @@ def iter_tables(rows: DemoRows) -> Iterator[tuple[str, tuple[str, ...], list[tup
     """Tables in foreign-key order, for the loader."""
     order = ("staff", "partner", "campaign", "customer", "consent", "referral", "vehicle",
              "visit", "contact_log", "survey", "complaint", "partner_referral",
-             "partner_spend", *ACCOUNT_TABLES)  # fmt: skip
+             "partner_spend", "contact_pause", *ACCOUNT_TABLES)  # fmt: skip
     for table in order:
         if table in rows.tables:
             cols, data = rows.tables[table]

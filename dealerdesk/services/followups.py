@@ -225,7 +225,7 @@ def _plans(
     campaigns = fq.load_campaigns(factories=_FACTORIES, campaigns_from=today)
     ctx = PlanContext.build(
         rules=rules, config=config, today=today, horizon_days=horizon_days,
-        campaigns=campaigns, calendar=calendar_,
+        campaigns=campaigns, calendar=calendar_, desk_staff=fq.desk_staff(),
     )  # fmt: skip
     data = fq.load_planner_data(
         factories=_FACTORIES,
@@ -238,6 +238,8 @@ def _plans(
         campaigns=campaigns,
         settled=settled,
         salt=_salt(ctx) if settled is not None else b"",
+        lost_before=today - timedelta(days=config.lost_after_days),
+        pauses_on=today,
     )
     loaded = time.perf_counter()
     return plan(data.customers, ctx), data, (started, loaded)
@@ -246,6 +248,7 @@ def _plans(
 # Whatever a plan is computed by: a new version of any of these re-plans everyone.
 _PLANNER_MODULES = (
     "dealerdesk.retention.cadence", "dealerdesk.retention.cadence.dates",
+    "dealerdesk.retention.cadence.aftersales",
     "dealerdesk.retention.cadence.generators", "dealerdesk.retention.cadence.inputs",
     "dealerdesk.retention.cadence.planner", "dealerdesk.retention.cadence.rules",
     "dealerdesk.retention.priority", "dealerdesk.store.convert",
@@ -296,7 +299,7 @@ def _salt(ctx: PlanContext) -> bytes:
     camps = [_plain(asdict(c)) for c in ctx.campaigns]
     rules = [_plain(asdict(r)) for _, r in sorted(ctx.rules.items())]
     facts = (ctx.today, ctx.horizon_end, rules, _plain(asdict(ctx.config)), ctx.holidays, tasks,
-             camps)  # fmt: skip
+             camps, ctx.desk_staff)  # fmt: skip
     return _code_print() + repr(facts).encode()
 
 
@@ -422,8 +425,13 @@ def complete_followup(
     staff_id: int | None = None,
     now: datetime,
     callback_on: date | None = None,
+    vehicle_id: int | None = None,
 ) -> Changed:
-    """Log the contact with its outcome and close (or retry, or call back) the follow-up."""
+    """Log the contact with its outcome and close (or retry, or call back) the follow-up.
+
+    Issue #16: the outcome's re-contact delay (Settings) sets the retry and the default
+    call-back day; car sold / insured or serviced elsewhere pause or close that car's
+    contacts (*vehicle_id*, else the follow-up's car, else the customer's only car)."""
     if outcome not in tuple(Outcome):
         raise ValidationError("outcome", f"“{outcome}” is not one of {', '.join(Outcome)}")
     if channel not in tuple(Channel):
@@ -438,6 +446,9 @@ def complete_followup(
     config = cadence_config()
     cal = WorkCalendar(config.country)
     touched: set[int] = {followup_id}
+    from dealerdesk.services import aftersales  # issue #16 (it re-plans through this module)
+
+    delay = aftersales.outcome_delay(outcome)
     with write_transaction():
         f = _pending(followup_id)
         mine = fq.insert_contact(
@@ -446,7 +457,8 @@ def complete_followup(
         )  # fmt: skip
         key_account_store.address_contact(mine, key_account_store.followup_person(f.id))  # #14
         if outcome == "no_answer" and f.attempt < config.max_no_answer:
-            won = fq.set_pending(f.id, due=cal.add_working_days(today, 1), outcome="no_answer",
+            won = fq.set_pending(f.id, due=cal.add_working_days(today, max(delay, 1)),
+                                 outcome="no_answer",
                                  stamp=now, attempt=f.attempt + 1)  # fmt: skip
         else:
             note = notes
@@ -457,9 +469,16 @@ def complete_followup(
         if not won:  # another desk completed it since we read it: undo our contact (#9)
             raise _taken(followup_id, not_contact=mine)
         if outcome == "call_back":
-            due = callback_on or cal.add_working_days(today, 1)
+            due = callback_on or cal.add_working_days(today, max(delay, 1))
             touched.add(_successor(f, due=due, outcome="call_back", stamp=now, staff_id=staff_id,
                                    reason=f"Call back as agreed on {fmt_day(today)}: {f.reason}"))  # fmt: skip
+        made = aftersales.apply_outcome(
+            customer_id=f.customer_id, outcome=outcome, today=today,
+            vehicle_id=vehicle_id if vehicle_id is not None else f.vehicle_id, rule=f.rule,
+            staff_id=staff_id, assignee_id=f.assignee_id,
+        )  # fmt: skip
+        if made is not None:
+            touched.add(made)
         counts, _ = _generate(today, DEFAULT_HORIZON, [f.customer_id], now)
     touched.update(counts.created_ids, counts.touched_ids)
     return changed(

@@ -42,7 +42,7 @@ def try_limit() -> int:
 
 
 def winback_list(*, today: date) -> list[WinbackItem]:
-    """Lost customers (latest first), then lapsed ones (no visit for 18 months)."""
+    """Lost customers (latest first), then lapsed ones (no visit for 12 months)."""
     limit = try_limit()
     lapsed_before = today - timedelta(days=CadenceConfig().lapsed_after_days)
     out = []

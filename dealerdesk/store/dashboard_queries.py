@@ -42,7 +42,7 @@ __all__ = [
     "visits",
 ]  # fmt: skip
 
-# A referral counts as converted in these states (the vocabulary's own set; migration 12
+# A referral counts as converted in these states (the vocabulary's own set; migration 11
 # turned the old "converted" rows into "bought").
 CONVERTED_REFERRAL_STATUSES: tuple[str, ...] = tuple(sorted(CONVERTED))
 SERVICE_KINDS: tuple[str, ...] = ("service", "repair")

@@ -80,15 +80,19 @@ _LAST_SERVICE = (
     " (SELECT id FROM visit WHERE customer_id = x.customer_id AND kind = 'service'"
     " AND vehicle_id = x.id ORDER BY date DESC, id DESC LIMIT 1) WHERE x.archived = 0 /*scope*/")
 _VEHICLES = ("SELECT customer_id, id, plate, make, model, year, purchase_date, sold_here,"
-             " mileage_km, mileage_on, warranty_end, insurance_end, inspection_due FROM vehicle"
+             " mileage_km, mileage_on, warranty_end, insurance_end, inspection_due,"
+             " insurance_kind, insurer, insured_here FROM vehicle"
              " WHERE archived = 0 /*scope*/ ORDER BY id")
-_VISITS = ("SELECT customer_id, id, date, kind, vehicle_id, declined FROM visit WHERE date >= ?"
+_VISITS = ("SELECT customer_id, id, date, kind, vehicle_id, declined, advisor_id FROM visit WHERE date >= ?"
            " AND kind IN ('service', 'repair') /*scope*/ ORDER BY id")
 _COMPLAINTS = (
     "SELECT c.customer_id, c.id, c.opened_at, c.category, c.vehicle_id, c.assignee_id,"
     " (SELECT count(*) FROM followup f WHERE f.complaint_id = c.id AND f.status = 'done'),"
     " (SELECT max(completed_at) FROM followup f WHERE f.complaint_id = c.id AND f.status = 'done')"
     " FROM complaint c WHERE c.status IN ('open', 'responded') /*scope*/ ORDER BY c.id")
+# issue #16: the contact types paused (until a later day) or closed per vehicle; closes first.
+_PAUSES = ("SELECT customer_id, vehicle_id, contact_type, state, reason FROM contact_pause"
+           " WHERE cleared_at IS NULL AND (until IS NULL OR until > ?) /*scope*/ ORDER BY state, id")
 _PERSONAL = "SELECT customer_id, id, label, date, lunar FROM personal_date WHERE 1=1 /*scope*/ ORDER BY id"
 _OPTED_OUT = "SELECT customer_id, channel, purpose FROM consent WHERE granted = 0 /*scope*/"
 _RECENT = ("SELECT l.customer_id, l.at FROM contact_log l LEFT JOIN followup f ON f.id = l.followup_id"
@@ -203,6 +207,8 @@ def load_planner_data(
     campaigns: list[Any] | None = None,
     settled: Mapping[int, str] | None = None,
     salt: bytes = b"",
+    lost_before: date | None = None,
+    pauses_on: date | None = None,
 ) -> PlannerData:
     """Every customer's planner input (or only *customer_ids*'), in id order.
 
@@ -217,6 +223,10 @@ def load_planner_data(
     depends on) of every row read for that customer, i.e. of everything its input is
     built from. A customer whose fingerprint equals its *settled* one is not built but
     listed in ``PlannerData.settled``; the others' are in ``PlannerData.fingerprints``.
+
+    Issue #16: ``lost_before``: an active customer with no visit since then is in the lost
+    bucket (win-back, no maintenance reminders); ``pauses_on``: the day on which a
+    vehicle's contact pauses are read (those ending by then are over).
     """
     f, q = factories, _Loader(customer_ids)
     if campaigns is None:
@@ -247,10 +257,15 @@ def load_planner_data(
             last_service_id=svc[1],
             last_service_on=to_date(svc[2]),
             last_service_km=svc[3],
+            insurance_kind=r[13] or "",
+            insurer=r[14] or "",
+            insured_here=r[15] != 0,
+            pauses=tuple((p[2], p[3], p[4]) for p in paused.get(r[1], empty)),
         )
 
     def visit(r: tuple[Any, ...]) -> Any:
-        return f.visit(id=r[1], day=to_date(r[2]), kind=r[3], vehicle_id=r[4], declined=r[5] or "")
+        return f.visit(id=r[1], day=to_date(r[2]), kind=r[3], vehicle_id=r[4], declined=r[5] or "",
+                       advisor_id=r[6])  # fmt: skip
 
     def complaint(r: tuple[Any, ...]) -> Any:
         return f.complaint(
@@ -271,6 +286,11 @@ def load_planner_data(
     visits = q.by_customer(_VISITS, "customer_id", visits_since.isoformat())
     complaints = q.by_customer(_COMPLAINTS, "c.customer_id")
     personal = q.by_customer(_PERSONAL, "customer_id")
+    pause_rows = q.by_customer(_PAUSES, "customer_id", (pauses_on or date.min).isoformat())
+    paused: dict[int, list[Any]] = defaultdict(list)
+    for rows in pause_rows.values():
+        for p in rows:
+            paused[p[1]].append(p)
     opted_out = q.by_customer(_OPTED_OUT, "customer_id")
     recent = q.by_customer(_RECENT, "l.customer_id", fatigue_since.isoformat())
     closed = q.by_customer(_CLOSED, "customer_id", closed_since.isoformat())
@@ -278,10 +298,10 @@ def load_planner_data(
     pending_raw = q.by_customer(_PENDING.format(status=status), "customer_id")
     index = _PendingIndex(pending_raw, f.pending)
     lapsed_iso = lapsed_before.isoformat()
+    lost_iso = lost_before.isoformat() if lost_before is not None else ""
     if settled is not None:
-        key = hashlib.blake2b(
-            repr((salt, fatigue_since, lapsed_before, visits_since, closed_since)).encode()
-        ).digest()
+        days = (fatigue_since, lapsed_before, visits_since, closed_since, lost_before, pauses_on)
+        key = hashlib.blake2b(repr((salt, *days)).encode()).digest()
     customers, fingerprints, skipped = [], dict[int, str](), list[int]()
     empty: list[Any] = []
     for r in q.rows(_CUSTOMERS, "c.id"):
@@ -294,7 +314,7 @@ def load_planner_data(
         if settled is not None:
             facts = (r, last_contact.get(cid), lv, wb, vs, [last_service.get(v[1]) for v in vs],
                      visits.get(cid), complaints.get(cid), personal.get(cid), opted_out.get(cid),
-                     recent.get(cid), pend, closed.get(cid))  # fmt: skip
+                     recent.get(cid), pend, closed.get(cid), pause_rows.get(cid))  # fmt: skip
             print_ = hashlib.blake2b(_serial(facts), digest_size=16, key=key).hexdigest()
             if settled.get(cid) == print_:
                 skipped.append(cid)
@@ -321,6 +341,7 @@ def load_planner_data(
                 last_contact=to_date(last_contact.get(cid)),
                 last_visit=to_date(lv),
                 lapsed=r[1] == "active" and str(lv or r[5] or "")[:10] < lapsed_iso,
+                lost_bucket=r[1] == "active" and str(lv or r[5] or "")[:10] < lost_iso,
                 opted_out=frozenset((x[1], x[2]) for x in out) if out else _NONE,
                 vehicles=tuple(map(vehicle, vs)),
                 visits=tuple(map(visit, visits.get(cid, empty))),
@@ -362,3 +383,12 @@ def _audience(text: object) -> dict[str, object] | None:
         return {"unreadable": True}
     # Lists become sets: a campaign's customer_ids is checked once per customer per run.
     return {k: frozenset(v) if isinstance(v, list) else v for k, v in value.items()}
+
+
+def desk_staff() -> list[int]:
+    """Ids of the people on the desk (not archived, role ``desk``; everyone not archived
+    when nobody has that role), for the after-service call (issue #16)."""
+    rows = database.execute_sql("SELECT id, role FROM staff WHERE archived = 0 ORDER BY id")
+    staff = [(int(i), r) for i, r in rows]
+    desk = [i for i, r in staff if r == "desk"]
+    return desk or [i for i, _r in staff]

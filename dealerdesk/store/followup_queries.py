@@ -26,6 +26,7 @@ from dealerdesk.store.followup_inputs import (
     TOUCHED_OUTCOMES,
     InputFactories,
     PlannerData,
+    desk_staff,
     load_campaigns,
     load_planner_data,
     to_date,
@@ -34,7 +35,8 @@ from dealerdesk.store.models import CadenceRule
 
 __all__ = [
     "TOUCHED_OUTCOMES", "CadenceRuleRecord", "FollowupRef", "FollowupRow", "InputFactories",
-    "PlannerData", "ReconcileCounts", "load_campaigns", "load_planner_data", "settled_plans",
+    "PlannerData", "ReconcileCounts", "desk_staff", "load_campaigns", "load_planner_data",
+    "settled_plans",
 ]  # fmt: skip
 
 

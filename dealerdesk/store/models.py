@@ -203,6 +203,11 @@ class Vehicle(BaseModel):
     insurance_end = DateField(null=True)
     inspection_due = DateField(null=True)
     archived = BooleanField(default=False)
+    # issue #16: the renewal list (续保): policy kind (vocab PolicyKind), last year's
+    # insurer, and whether we sold that policy (a car serviced here, insured elsewhere).
+    insurance_kind = CharField(max_length=12, null=True)
+    insurer = CharField(max_length=80, null=True)
+    insured_here = BooleanField(default=True, constraints=[SQL("DEFAULT 1")])
 
 
 class Visit(BaseModel):
@@ -416,6 +421,31 @@ class ContactLog(BaseModel):
         indexes = ((("customer", "at"), False),)
 
 
+class ContactPause(BaseModel):
+    """A contact type paused (until a day, or until cleared) or closed for one vehicle,
+    with the reason a person gave or the outcome that caused it (issue #16).
+
+    Active while ``cleared_at`` is null and ``until`` is null or not past; the cadence
+    planner blocks that car's follow-ups of the type (``all``: every type).
+    """
+
+    id = AutoField()
+    customer = ForeignKeyField(Customer, on_delete="CASCADE", index=False)
+    vehicle = ForeignKeyField(Vehicle, on_delete="CASCADE")
+    contact_type = CharField(max_length=12)  # vocab.aftersales.ContactType
+    state = CharField(max_length=8, default="paused")  # vocab.aftersales.PauseState
+    reason = CharField(max_length=200)
+    outcome = CharField(max_length=12, null=True)  # the outcome code that set it, if any
+    since = DateField()
+    until = DateField(null=True)
+    staff = ForeignKeyField(Staff, null=True, on_delete="SET NULL", index=False)
+    cleared_at = DateTimeField(null=True)
+
+    class Meta:
+        table_name = "contact_pause"
+        indexes = ((("customer", "cleared_at"), False),)
+
+
 class CadenceRule(BaseModel):
     """One row of the follow-up cadence table, editable in Settings."""
 
@@ -607,6 +637,7 @@ ALL_MODELS: tuple[type[Model], ...] = (
     Followup,
     CampaignMember,
     ContactLog,
+    ContactPause,
     CadenceRule,
     AuditLog,
     CustomerSearch,

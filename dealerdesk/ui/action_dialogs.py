@@ -42,6 +42,7 @@ from dealerdesk.ui.context import DeskContext
 from dealerdesk.ui.customer_picker import CustomerPicker  # issue #14
 from dealerdesk.ui.followup_dialogs import ScheduleFollowupDialog  # issue #7: moved there
 from dealerdesk.ui.key_account_panel import person_box  # issue #14
+from dealerdesk.ui.outcome_extras import OutcomeExtras  # issue #16
 from dealerdesk.ui.profile_form import (
     CHANNELS,
     KINDS,
@@ -69,10 +70,12 @@ class LogContactDialog(FormDialog):
 
     def __init__(self, ctx: DeskContext, customer_id: int, customer_name: str, *,
                  preferred_channel: str = "phone", people: Sequence[Any] = (),
-                 parent: QWidget | None = None) -> None:  # fmt: skip
+                 parent: QWidget | None = None,
+                 vehicles: Sequence[tuple[int, str]] = ()) -> None:  # fmt: skip
         super().__init__(ctx, "log_contact", self.tr("Log a contact — %1").replace(
             "%1", customer_name), parent)  # fmt: skip
         self.customer_id = customer_id
+        self.outcome_extras = OutcomeExtras(ctx.today(), vehicles)  # issue #16
         self._keys: dict[int, QRadioButton] = {}
         self.channels, channel_box = self._radio_group(
             self.tr("Channel (press 1–5)"),
@@ -103,6 +106,7 @@ class LogContactDialog(FormDialog):
         self.person = person_box(people)  # issue #14: with whom at a company (None: hidden)
         if self.person is not None:
             self.field("contact_person_id", self.tr("With (&at the company)"), self.person)
+        self.outcome_extras.add_to(self)
         self.finish_layout()
         self._update_save()
         first = self.outcomes.buttons()[0]
@@ -150,6 +154,7 @@ class LogContactDialog(FormDialog):
     def _update_save(self, *_args: object) -> None:
         # Enter before an outcome is chosen must not log a contact that says nothing.
         self.save_button.setEnabled(self.picked(self.outcomes) is not None)
+        self.outcome_extras.follow(self.picked(self.outcomes))
 
     def build_job(self) -> Job:
         outcome = self.picked(self.outcomes)
@@ -162,6 +167,8 @@ class LogContactDialog(FormDialog):
             purpose=self.purpose.currentData(), notes=self.notes.text().strip(),
             staff_id=self.ctx.staff_id,
             contact_person_id=self.person.currentData() if self.person is not None else None,
+            vehicle_id=self.outcome_extras.vehicle_id(),
+            callback_on=self.outcome_extras.callback_on(outcome),
         )  # fmt: skip
 
     def done_message(self) -> str:

@@ -61,6 +61,7 @@ from dealerdesk.ui.timeline_model import (
     load_detail,
     risk_html,
 )
+from dealerdesk.ui.vehicle_pauses import VehiclePausesPanel  # issue #16
 from dealerdesk.vocab.customer import CustomerStatus
 from dealerdesk.vocab.retention import LifecycleStage, Segment, ValueTier
 
@@ -177,6 +178,12 @@ class CustomerDetail(QWidget):
                 self.tabs.indexOf(self.referrals), self.tr("Referrals (%1)").replace("%1", str(n))
             )
         )
+        # issue #16: per vehicle, the contact types paused or closed and why
+        self.pauses = VehiclePausesPanel(ctx, self)
+        self.tabs.addTab(self.pauses, self.tr("Contact pauses"))
+        self.pauses.counted.connect(lambda n: self.tabs.setTabText(self.tabs.indexOf(
+            self.pauses), self.tr("Contact pauses (%1)").replace("%1", str(n)) if n else
+            self.tr("Contact pauses")))  # fmt: skip
         self.accounts = AccountsTabs(ctx, self.tabs)  # issue #14: card, company, A+ offers
 
         form_page = QWidget()
@@ -274,6 +281,8 @@ class CustomerDetail(QWidget):
         if self.referrals.customer_id != r.id:  # issue #14
             self.referrals.load(r.id)
         self.accounts.show_customer(r.id, r.name, r.kind)
+        if self.pauses.customer_id != r.id:  # issue #16 (it reloads itself on changes)
+            self.pauses.load(r.id)
         self._set_enabled(True)
         self.buttons["mark_lost"].setEnabled(r.status != CustomerStatus.LOST)
         self.loaded.emit(r.id)
@@ -375,7 +384,10 @@ class CustomerDetail(QWidget):
     def log_contact(self) -> None:
         r = self._record()
         if r is not None:
-            self._run(LogContactDialog(self.ctx, r.id, r.name, preferred_channel=r.preferred_channel,
+            cars = [(v.id, " · ".join(x for x in (v.plate, f"{v.make} {v.model}") if x.strip()))
+                    for v in r.vehicles]  # issue #16: outcomes about one car  # fmt: skip
+            self._run(LogContactDialog(self.ctx, r.id, r.name, vehicles=cars,
+                                       preferred_channel=r.preferred_channel,
                                        people=self.accounts.people(), parent=self))  # fmt: skip
 
     def schedule_followup(self) -> None:

@@ -40,22 +40,23 @@ from PySide6.QtWidgets import (
 )
 
 from dealerdesk.errors import ValidationError
+from dealerdesk.i18n.words import label as vocab_label
 from dealerdesk.services import aftercare, followups
 from dealerdesk.services.changes import Changed
 from dealerdesk.services.customers import StaffRecord
 from dealerdesk.ui import dialogs, errors
 from dealerdesk.ui.context import DeskContext
-from dealerdesk.ui.i18n import fmt_date, tr
+from dealerdesk.ui.i18n import fmt_date
 from dealerdesk.ui.key_account_panel import person_box  # issue #14
 from dealerdesk.ui.profile_form import FormDialog, Job, qdate
+from dealerdesk.vocab.contact import OUTCOME_KEYS as VOCAB_OUTCOME_KEYS
+from dealerdesk.vocab.contact import Outcome
 
-# (outcome key stored by the service, the letter that picks it, the label)
-OUTCOME_KEYS: tuple[tuple[str, Qt.Key, str], ...] = (
-    ("reached", Qt.Key.Key_R, QT_TRANSLATE_NOOP("CompleteDialog", "Reached")),
-    ("no_answer", Qt.Key.Key_N, QT_TRANSLATE_NOOP("CompleteDialog", "No answer")),
-    ("call_back", Qt.Key.Key_C, QT_TRANSLATE_NOOP("CompleteDialog", "Call back later")),
-    ("wrong_number", Qt.Key.Key_W, QT_TRANSLATE_NOOP("CompleteDialog", "Wrong number")),
-    ("declined", Qt.Key.Key_D, QT_TRANSLATE_NOOP("CompleteDialog", "Declined")),
+# (outcome key stored by the service, the letter that picks it, the label): every outcome
+# of dealerdesk.vocab, so the dialog offers exactly what the store accepts (issue #16
+# added car sold, insured elsewhere, serviced elsewhere).
+OUTCOME_KEYS: tuple[tuple[str, Qt.Key, str], ...] = tuple(
+    (str(o), Qt.Key(ord(VOCAB_OUTCOME_KEYS[o])), vocab_label(o)) for o in Outcome
 )
 CHANNELS: tuple[tuple[str, str], ...] = (
     ("phone", QT_TRANSLATE_NOOP("CompleteDialog", "Phone")),
@@ -67,9 +68,9 @@ CHANNELS: tuple[tuple[str, str], ...] = (
 
 
 def outcome_label(key: str) -> str:
-    for outcome, _letter, label in OUTCOME_KEYS:
+    for outcome, _letter, _label in OUTCOME_KEYS:
         if outcome == key:
-            return tr(label, "CompleteDialog")
+            return vocab_label(Outcome(outcome))  # in the language of the moment
     return key
 
 
@@ -102,9 +103,9 @@ class CompleteDialog(QDialog):
         self._group = QButtonGroup(self)
         self._buttons: dict[str, QRadioButton] = {}
         self._letters: dict[int, str] = {}
-        for outcome, letter, label in OUTCOME_KEYS:
+        for outcome, letter, _label in OUTCOME_KEYS:
             hint = chr(letter.value)
-            button = QRadioButton(f"{self.tr(label)}    [{hint}]")
+            button = QRadioButton(f"{vocab_label(Outcome(outcome))}    [{hint}]")
             button.setObjectName(f"outcome_{outcome}")
             self._group.addButton(button)
             self._buttons[outcome] = button

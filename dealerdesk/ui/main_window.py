@@ -1,6 +1,6 @@
 """The main window: navigation between the screens, menus, toolbar, status bar, shortcuts.
 
-Screens live in one QStackedWidget; the list on the left switches them (Ctrl+1…7).
+Screens live in one QStackedWidget; the list on the left switches them (Ctrl+1…9, 0).
 The customer detail is a screen of its own, reached from any list through
 ``hub.open_customer``; leaving it with unsaved edits asks first. Geometry, toolbar
 state and the last screen are kept in a QSettings file in the data folder, so a
@@ -43,6 +43,7 @@ from dealerdesk.ui.dashboard_view import DashboardView
 from dealerdesk.ui.data_actions import DataActions
 from dealerdesk.ui.duplicates_view import DuplicatesView
 from dealerdesk.ui.referrals_screen import ReferralsScreen
+from dealerdesk.ui.renewals_view import RenewalsView
 from dealerdesk.ui.report_actions import ReportActions
 from dealerdesk.ui.settings_view import SettingsView
 from dealerdesk.ui.today_view import TodayView
@@ -60,7 +61,8 @@ SCREENS: tuple[tuple[str, str], ...] = (
     ("settings", "Settings"),
     ("duplicates", "Duplicates"),
     ("dashboard", "Dashboard"),  # issue #15: Ctrl+0
-    ("referrals", "Referrals"),  # issue #14; past ten: from the View menu
+    ("renewals", "Renewals"),  # issue #16: the renewal list (续保); past ten: the View menu
+    ("referrals", "Referrals"),  # issue #14
     ("accounts", "Cards & fleets"),  # issue #14
 )
 NAV_STYLE = (
@@ -180,6 +182,8 @@ class MainWindow(QMainWindow):
         self.pages["dashboard"] = self.dashboard
         self.settings_view = SettingsView(ctx)  # issue #11
         self.pages["settings"] = self.settings_view
+        self.renewals = RenewalsView(ctx)  # issue #16
+        self.pages["renewals"] = self.renewals
         self.pages["detail"] = self.detail
         self.data = DataActions(ctx, self, self.customers.current_filter)
 

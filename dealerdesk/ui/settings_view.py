@@ -35,6 +35,7 @@ from dealerdesk.services import audit, auth, backups, desk_settings, followups
 from dealerdesk.ui import dialogs, errors
 from dealerdesk.ui.context import DeskContext
 from dealerdesk.ui.i18n import tr
+from dealerdesk.ui.outcome_delays import OutcomeDelaysTab
 from dealerdesk.vocab.staff import StaffRole
 
 RULE_COLUMNS = 6
@@ -59,6 +60,8 @@ class SettingsView(QWidget):
         self.tabs.addTab(self._rules_tab(), self.tr("Follow-up ru&les"))
         self.tabs.addTab(self._backups_tab(), self.tr("&Backups"))
         self.tabs.addTab(self._audit_tab(), self.tr("&Audit trail"))
+        self.outcome_delays = OutcomeDelaysTab(ctx)  # issue #16
+        self.tabs.addTab(self.outcome_delays, self.tr("Call outcomes"))
         layout = QVBoxLayout(self)
         title = QLabel("<h2>" + self.tr("Settings") + "</h2>")
         layout.addWidget(title)

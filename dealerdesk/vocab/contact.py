@@ -27,6 +27,10 @@ class Outcome(StrEnum):
     CALL_BACK = "call_back"
     WRONG_NUMBER = "wrong_number"
     DECLINED = "declined"
+    # issue #16: outcome codes whose reason decides the next step (DealerMine's idea).
+    CAR_SOLD = "car_sold"  # 车子转让: the car's reminders close; ask for the new owner
+    INSURED_ELSEWHERE = "insured_else"  # 外面投保: renewal calls pause for that car
+    SERVICED_ELSEWHERE = "service_else"  # maintenance reminders pause for that car
 
 
 UNANSWERED = frozenset({Outcome.NO_ANSWER, Outcome.LEFT_MESSAGE})
@@ -39,4 +43,7 @@ OUTCOME_KEYS: dict[Outcome, str] = {
     Outcome.CALL_BACK: "C",
     Outcome.WRONG_NUMBER: "W",
     Outcome.DECLINED: "D",
+    Outcome.CAR_SOLD: "S",
+    Outcome.INSURED_ELSEWHERE: "I",
+    Outcome.SERVICED_ELSEWHERE: "E",
 }

@@ -1089,26 +1089,6 @@
     <context>
         <name>CompleteDialog</name>
         <message>
-            <source>Reached</source>
-            <translation>已接通</translation>
-        </message>
-        <message>
-            <source>No answer</source>
-            <translation>未接听</translation>
-        </message>
-        <message>
-            <source>Call back later</source>
-            <translation>稍后回电</translation>
-        </message>
-        <message>
-            <source>Wrong number</source>
-            <translation>号码错误</translation>
-        </message>
-        <message>
-            <source>Declined</source>
-            <translation>客户拒绝</translation>
-        </message>
-        <message>
             <source>Phone</source>
             <translation>电话</translation>
         </message>
@@ -1230,6 +1210,14 @@
         <message>
             <source>Referrals (%1)</source>
             <translation>转介绍（%1）</translation>
+        </message>
+        <message>
+            <source>Contact pauses</source>
+            <translation>暂停联系</translation>
+        </message>
+        <message>
+            <source>Contact pauses (%1)</source>
+            <translation>暂停联系（%1）</translation>
         </message>
         <message>
             <source>Loading…</source>
@@ -2287,6 +2275,26 @@
             <translation>挽回回访</translation>
         </message>
         <message>
+            <source>First-service reminder</source>
+            <translation>首保提醒</translation>
+        </message>
+        <message>
+            <source>Lapsed first service</source>
+            <translation>首保流失回访</translation>
+        </message>
+        <message>
+            <source>Insurance renewal, 2nd call</source>
+            <translation>续保第二次提醒</translation>
+        </message>
+        <message>
+            <source>Insurance renewal, last call</source>
+            <translation>续保最后一次提醒</translation>
+        </message>
+        <message>
+            <source>Record the new owner</source>
+            <translation>登记新车主</translation>
+        </message>
+        <message>
             <source>Added-value offer</source>
             <translation>增值服务推荐</translation>
         </message>
@@ -2883,6 +2891,10 @@ Database: %1</source>
             <translation>重复客户</translation>
         </message>
         <message>
+            <source>Renewals</source>
+            <translation>续保</translation>
+        </message>
+        <message>
             <source>Dashboard</source>
             <translation>经营看板</translation>
         </message>
@@ -3053,6 +3065,48 @@ Database: %1</source>
         <message>
             <source>Skipped</source>
             <translation>已跳过</translation>
+        </message>
+    </context>
+    <context>
+        <name>OutcomeDelaysTab</name>
+        <message>
+            <source>What each call outcome decides next, and after how many days.</source>
+            <translation>每种回访结果决定下一步做什么，以及间隔多少天。</translation>
+        </message>
+        <message>
+            <source>Outcome</source>
+            <translation>结果</translation>
+        </message>
+        <message>
+            <source>Days</source>
+            <translation>天数</translation>
+        </message>
+        <message>
+            <source>What happens</source>
+            <translation>下一步</translation>
+        </message>
+        <message>
+            <source>Save delays</source>
+            <translation>保存间隔</translation>
+        </message>
+        <message>
+            <source>Outcome delays saved</source>
+            <translation>回访结果间隔已保存</translation>
+        </message>
+    </context>
+    <context>
+        <name>OutcomeExtras</name>
+        <message>
+            <source>Next working day</source>
+            <translation>下一个工作日</translation>
+        </message>
+        <message>
+            <source>&amp;Vehicle</source>
+            <translation>车辆(&amp;V)</translation>
+        </message>
+        <message>
+            <source>Call &amp;back on</source>
+            <translation>回电日期(&amp;B)</translation>
         </message>
     </context>
     <context>
@@ -3242,6 +3296,41 @@ Database: %1</source>
         <message>
             <source>The statement was not written</source>
             <translation>对账单未生成</translation>
+        </message>
+    </context>
+    <context>
+        <name>PauseDialog</name>
+        <message>
+            <source>Do not contact</source>
+            <translation>勿扰设置</translation>
+        </message>
+        <message>
+            <source>Why (required), e.g. the customer asked</source>
+            <translation>原因（必填），例如：客户要求</translation>
+        </message>
+        <message>
+            <source>Until</source>
+            <translation>截止</translation>
+        </message>
+        <message>
+            <source>&amp;Vehicle</source>
+            <translation>车辆(&amp;V)</translation>
+        </message>
+        <message>
+            <source>&amp;Contact type</source>
+            <translation>联系类型(&amp;C)</translation>
+        </message>
+        <message>
+            <source>&amp;Reason</source>
+            <translation>原因(&amp;R)</translation>
+        </message>
+        <message>
+            <source>Pause</source>
+            <translation>暂停</translation>
+        </message>
+        <message>
+            <source>Contact paused</source>
+            <translation>已暂停联系</translation>
         </message>
     </context>
     <context>
@@ -3581,6 +3670,84 @@ Database: %1</source>
         </message>
     </context>
     <context>
+        <name>RenewalsModel</name>
+        <message>
+            <source>Policy ends</source>
+            <translation>保险到期</translation>
+        </message>
+        <message>
+            <source>Customer</source>
+            <translation>客户</translation>
+        </message>
+        <message>
+            <source>Phone</source>
+            <translation>电话</translation>
+        </message>
+        <message>
+            <source>Vehicle</source>
+            <translation>车辆</translation>
+        </message>
+        <message>
+            <source>Policy</source>
+            <translation>险种</translation>
+        </message>
+        <message>
+            <source>Last insurer</source>
+            <translation>去年承保公司</translation>
+        </message>
+        <message>
+            <source>Insured with</source>
+            <translation>投保地</translation>
+        </message>
+        <message>
+            <source>Calls</source>
+            <translation>回访</translation>
+        </message>
+        <message>
+            <source>Us</source>
+            <translation>本店</translation>
+        </message>
+        <message>
+            <source>Elsewhere — services here</source>
+            <translation>外面投保（在本店保养）</translation>
+        </message>
+        <message>
+            <source>Elsewhere</source>
+            <translation>外面投保</translation>
+        </message>
+        <message>
+            <source>Planned</source>
+            <translation>已安排</translation>
+        </message>
+    </context>
+    <context>
+        <name>RenewalsView</name>
+        <message>
+            <source>Insurance renewals (续保)</source>
+            <translation>续保名单</translation>
+        </message>
+        <message>
+            <source> days</source>
+            <translation>天</translation>
+        </message>
+        <message>
+            <source>Only cars serviced here but insured elsewhere</source>
+            <translation>只看在本店保养、外面投保的车</translation>
+        </message>
+        <message>
+            <source>Policies ending within</source>
+            <translation>保险到期范围</translation>
+        </message>
+        <message>
+            <source>Open customer</source>
+            <translation>打开客户</translation>
+        </message>
+        <message>
+            <source>%1 policies; %2 insured elsewhere last year</source>
+            <translation>%1 份保单；其中 %2 份去年在外面投保</translation>
+        </message>
+    </context>
+    <context>
         <name>ReportActions</name>
         <message>
             <source>Customers at &amp;risk (PDF)…</source>
@@ -3752,6 +3919,10 @@ Database: %1</source>
         <message>
             <source>Follow-up ru&amp;les</source>
             <translation>回访规则(&amp;L)</translation>
+        </message>
+        <message>
+            <source>Call outcomes</source>
+            <translation>回访结果</translation>
         </message>
         <message>
             <source>&amp;Backups</source>
@@ -4324,6 +4495,53 @@ The current file is kept aside.</source>
         <message>
             <source>Taken up of shown</source>
             <translation>接受率</translation>
+        </message>
+    </context>
+    <context>
+        <name>VehiclePausesPanel</name>
+        <message>
+            <source>Do not contact…</source>
+            <translation>勿扰设置…</translation>
+        </message>
+        <message>
+            <source>Contact again</source>
+            <translation>恢复联系</translation>
+        </message>
+        <message>
+            <source>Contacted as the rules say</source>
+            <translation>按规则联系</translation>
+        </message>
+        <message>
+            <source>until cleared</source>
+            <translation>直到取消</translation>
+        </message>
+        <message>
+            <source>Contact this car again about this as the rules say?</source>
+            <translation>按规则恢复该车的此类联系？</translation>
+        </message>
+        <message>
+            <source>Vehicle</source>
+            <translation>车辆</translation>
+        </message>
+        <message>
+            <source>First service</source>
+            <translation>首保</translation>
+        </message>
+        <message>
+            <source>Contact type</source>
+            <translation>联系类型</translation>
+        </message>
+        <message>
+            <source>State</source>
+            <translation>状态</translation>
+        </message>
+        <message>
+            <source>Reason</source>
+            <translation>原因</translation>
+        </message>
+        <message>
+            <source>Until</source>
+            <translation>截止</translation>
         </message>
     </context>
     <context>

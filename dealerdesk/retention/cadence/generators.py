@@ -16,6 +16,7 @@ from datetime import date, timedelta
 from typing import TYPE_CHECKING, Any, NamedTuple
 
 from dealerdesk.i18n import t
+from dealerdesk.retention.cadence import aftersales
 from dealerdesk.retention.cadence.dates import (
     HolidayGreeting,
     WorkCalendar,
@@ -90,6 +91,8 @@ def candidates(c: CustomerInput, ctx: PlanContext) -> list[Candidate]:
     for cp in c.complaints:
         _complaint(cp, ctx, out)
     _winback(c, ctx, out)
+    if c.lost_bucket or any(v.pauses for v in c.vehicles):
+        aftersales.apply_stops(c, ctx, out)
     return out
 
 
@@ -124,7 +127,6 @@ def km_per_day(v: VehicleInput) -> float | None:
 
 # rule, vehicle field, key prefix, message code (catalog_followup_reasons)
 _REMINDERS = (
-    ("insurance", "insurance_end", "ins", "fu.insurance"),
     ("inspection", "inspection_due", "insp", "fu.inspection"),
     ("warranty", "warranty_end", "warranty", "fu.warranty"),
 )
@@ -156,7 +158,11 @@ def _vehicle(v: VehicleInput, ctx: PlanContext, out: Out) -> None:
             if due <= ctx.horizon_end:
                 text = t(code, car=v.label, day=fmt_day(end))
                 out.append(Candidate(rule, f"{prefix}:{v.id}:{end.year}", due, text, end, v.id))
-    _service_due(v, ctx, out)
+    aftersales.renewal(v, ctx, out)
+    if aftersales.needs_first_service(v):
+        aftersales.first_service(v, ctx, out)  # issue #16: 首保 instead of the interval
+    else:
+        _service_due(v, ctx, out)
 
 
 def _trade_in(v: VehicleInput, ctx: PlanContext, out: Out) -> None:
@@ -218,7 +224,10 @@ def _visits(c: CustomerInput, ctx: PlanContext, out: Out) -> None:
             if _in_view(due, due + late, ctx):
                 kind = t(f"fu.visit_kind.{vis.kind}")
                 text = t("fu.satisfaction", kind=kind, day=fmt_day(vis.day), about=about)
-                out.append(Candidate("satisfaction", sk, due, text, due + late, vis.vehicle_id))
+                who = aftersales.after_service_assignee(vis.advisor_id, c.owner_id,
+                                                        ctx.desk_staff, vis.id)  # fmt: skip
+                out.append(Candidate("satisfaction", sk, due, text, due + late, vis.vehicle_id,
+                                     assignee_id=who))  # fmt: skip
         if vis.declined:
             due, sk = vis.day + ctx.offsets["declined_work"], f"visit:{vis.id}:declined"
             if _in_view(due, due + late, ctx):

@@ -32,6 +32,12 @@ class VehicleInput:
     last_service_id: int | None = None
     last_service_on: date | None = None
     last_service_km: int | None = None
+    # issue #16: the renewal list's facts, and the contact types paused or closed for this
+    # car now, as (contact type, pause state, reason).
+    insurance_kind: str = ""
+    insurer: str = ""
+    insured_here: bool = True
+    pauses: tuple[tuple[str, str, str], ...] = ()
 
 
 @dataclass(frozen=True, slots=True)
@@ -43,6 +49,7 @@ class VisitInput:
     kind: str = "service"
     vehicle_id: int | None = None
     declined: str = ""
+    advisor_id: int | None = None  # who served: never the one who makes the after-call
 
 
 @dataclass(frozen=True, slots=True)
@@ -114,6 +121,7 @@ class CustomerInput:
     status: str = "active"
     archived: bool = False
     lapsed: bool = False
+    lost_bucket: bool = False  # no visit for lost_after_days (24 months): win-back only
     created_on: date | None = None
     birthday: date | None = None
     birthday_lunar: bool = False

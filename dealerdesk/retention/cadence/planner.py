@@ -69,6 +69,7 @@ class PlanContext:
     holidays: tuple[HolidayGreeting, ...] = ()
     campaigns: tuple[CampaignInput, ...] = ()
     shared_tasks: tuple[g.SharedTask, ...] = ()  # holidays and campaigns, see build()
+    desk_staff: tuple[int, ...] = ()  # issue #16: who may make a visit's after-call
 
     @cached_property
     def offsets(self) -> dict[str, timedelta]:
@@ -109,6 +110,7 @@ class PlanContext:
         horizon_days: int,
         campaigns: Sequence[CampaignInput] = (),
         calendar: WorkCalendar | None = None,
+        desk_staff: Sequence[int] = (),
     ) -> PlanContext:
         """Load the holidays once; raises ValueError for a country with no calendar."""
         end = today + timedelta(days=horizon_days)
@@ -126,6 +128,7 @@ class PlanContext:
             calendar=calendar,
             holidays=hols,
             campaigns=tuple(campaigns),
+            desk_staff=tuple(desk_staff),
             shared_tasks=(
                 *g.holiday_tasks(hols, rules["holiday"].offset_days, calendar, today, end),
                 *g.campaign_tasks(tuple(campaigns), rules["campaign"].offset_days, today, end),
@@ -200,7 +203,7 @@ def plan_customer(c: CustomerInput, ctx: PlanContext) -> CustomerPlan:
             due = cand.due
         assignee = cand.assignee_id if cand.assignee_id is not None else owner
         (new if old is None else keep).append(PlannedFollowup(
-            key, cid, rule.key, due, rule.purpose, rule.essential, channel,
+            key, cid, rule.kind or rule.key, due, rule.purpose, rule.essential, channel,
             (cand.reason + by)[:200], cand.vehicle_id, cand.complaint_id, cand.campaign_id,
             assignee))  # fmt: skip
     kept = {p.source_key for p in keep}
@@ -261,9 +264,11 @@ VANISHED = {  # why a pending follow-up no rule asks for any more is cancelled
     "campaign": "the campaign changed or the customer is no longer in its audience",
     "touch": "the customer is no longer contacted this way",
     "service_due": "a newer service or reading replaced it, or it is overdue too long",
+    "first_service": "a service was logged, or the next first-service reminder replaced it",
+    "first_lapsed": "a service was logged since, or the sale date was changed",
     **dict.fromkeys(("birthday", "personal_date", "anniversary", "holiday"),
                     "the day has passed (or the date was changed)"),
-    **dict.fromkeys(("insurance", "inspection", "warranty"),
+    **dict.fromkeys(("insurance", "insurance_2", "insurance_3", "inspection", "warranty"),
                     "the date it was about has passed or was changed"),
 }  # fmt: skip
 VANISHED_DEFAULT = "too late now, or what it was about was changed or removed"

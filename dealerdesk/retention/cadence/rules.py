@@ -60,6 +60,7 @@ class RuleSpec:
     offset_help: str
     limit_help: str = ""
     enabled: bool = True
+    kind: str = ""  # the follow-up kind when it is not the key (the three renewal calls)
 
 
 # fmt: off
@@ -82,12 +83,25 @@ DEFAULT_RULES: tuple[RuleSpec, ...] = (
              MARKETING, False, 50, MESSAGE, "days from the anniversary"),
     RuleSpec("personal_date", "Personal date greeting", "wedding anniversary, other dates", -1,
              None, MARKETING, False, 45, MESSAGE, "days from the date"),
-    RuleSpec("insurance", "Insurance renewal call", "insurance policy end", -30, None, SERVICE,
-             True, 0, REMINDER, "days from the policy end"),
+    # issue #16: three renewal calls (续保) at 45, 33 and 30 days before the policy ends.
+    RuleSpec("insurance", "Insurance renewal call", "insurance policy end", -45, None, SERVICE,
+             True, 0, REMINDER, "days from the policy end (first call)"),
+    RuleSpec("insurance_2", "Insurance renewal, 2nd call", "insurance policy end", -33, None,
+             SERVICE, True, 0, REMINDER, "days from the policy end (second call)",
+             kind="insurance"),
+    RuleSpec("insurance_3", "Insurance renewal, last call", "insurance policy end", -30, None,
+             SERVICE, True, 0, REMINDER, "days from the policy end (last call)",
+             kind="insurance"),
     RuleSpec("inspection", "Inspection reminder", "statutory inspection due", -30, None, SERVICE,
              True, 0, REMINDER, "days from the inspection date"),
-    RuleSpec("service_due", "Maintenance reminder", "service interval", 182, 5000, SERVICE, True,
+    # issue #16: the reminder comes at 5 months, a month ahead of the 6-month interval.
+    RuleSpec("service_due", "Maintenance reminder", "service interval", 152, 5000, SERVICE, True,
              0, REMINDER, "days after the last service", "km after the last service"),
+    RuleSpec("first_service", "First-service reminder", "vehicle sale, no service yet (首保)", 90,
+             30, SERVICE, True, 0, REMINDER, "days after the sale (first reminder)",
+             "days between reminders"),
+    RuleSpec("first_lapsed", "Lapsed first service", "no first service (首保) by then", 365, None,
+             SERVICE, False, 65, CALL, "days after the sale: reminders stop, the car is lapsed"),
     RuleSpec("warranty", "Warranty extension call", "warranty end", -60, None, SERVICE, True, 0,
              REMINDER, "days from the warranty end"),
     RuleSpec("trade_in", "Trade-in invitation", "vehicle 4–6 years old", 14, 6, MARKETING, False,
@@ -110,7 +124,10 @@ OTHER_KIND_LABELS = {
 }
 
 
-KIND_LABELS: dict[str, str] = {r.key: r.label for r in DEFAULT_RULES} | OTHER_KIND_LABELS
+OTHER_KIND_LABELS["new_owner"] = "Record the new owner"  # issue #16: a sold car
+KIND_LABELS: dict[str, str] = {
+    r.key: r.label for r in DEFAULT_RULES if not r.kind
+} | OTHER_KIND_LABELS
 
 
 def kind_label(kind: str) -> str:
@@ -183,6 +200,8 @@ class CadenceConfig:
         service_late_days: the same for maintenance reminders (a customer that far past
             the interval is the win-back's and stay-in-touch's business).
         lapsed_after_days: no visit for this long makes an active customer "lapsed".
+        lost_after_days: no visit for this long makes them "lost": win-back calls, no
+            maintenance or first-service reminders (issue #16).
         trade_in_from_years: first vehicle age with a trade-in invitation.
         max_no_answer: unanswered attempts before a follow-up is closed as "no answer".
         holiday_picks: per country, which holidays are greeted (see above).
@@ -196,7 +215,8 @@ class CadenceConfig:
     fatigue_days: int = 30
     late_days: int = 14
     service_late_days: int = 60
-    lapsed_after_days: int = 540
+    lapsed_after_days: int = 365  # issue #16: lapsed 12–24 months, lost after 24
+    lost_after_days: int = 730
     trade_in_from_years: int = 4
     max_no_answer: int = 3
     catchup_days: int = 14

@@ -30,8 +30,9 @@ from dealerdesk.store.migrations import (
     m0007_practices,
     m0008_followup_plan,
     m0009_audit,
-    m0012_referrals_partners,
-    m0013_accounts,
+    m0010_aftersales,
+    m0011_referrals_partners,
+    m0012_accounts,
 )
 from dealerdesk.store.models import ALL_MODELS, SchemaVersion
 
@@ -46,8 +47,9 @@ STEPS: dict[int, Callable[[Database], None]] = {
     7: m0007_practices.upgrade,
     8: m0008_followup_plan.upgrade,
     9: m0009_audit.upgrade,
-    12: m0012_referrals_partners.upgrade,  # issue #14
-    13: m0013_accounts.upgrade,  # issue #14
+    10: m0010_aftersales.upgrade,
+    11: m0011_referrals_partners.upgrade,  # issue #14
+    12: m0012_accounts.upgrade,  # issue #14
 }
 LATEST = max(STEPS)
 

@@ -1,4 +1,4 @@
-"""Schema 9: what the complaint, win-back and campaign practices record.
+"""Schema 7: what the complaint, win-back and campaign practices record.
 
 - complaint: the visit concerned, when it was closed, and the customer's satisfaction
   with the resolution; ``complaint_event`` keeps each step (opened, responded, resolved,

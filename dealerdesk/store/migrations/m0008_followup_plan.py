@@ -1,4 +1,4 @@
-"""Schema 11: ``followup_plan``, the fingerprint of each customer's settled follow-up
+"""Schema 8: ``followup_plan``, the fingerprint of each customer's settled follow-up
 plan, so a generation re-run skips the customers whose facts have not changed.
 
 The table starts empty: the next run plans everyone and fills it.

@@ -1,4 +1,4 @@
-"""Schema 10 (issue #11): the audit trail is append-only, enforced by the database.
+"""Schema 9 (issue #11): the audit trail is append-only, enforced by the database.
 
 Triggers refuse UPDATE and DELETE on ``audit_log`` (SQLite ``RAISE(ABORT)``; PostgreSQL a
 trigger function that raises), so no code path, old or new, can rewrite history.

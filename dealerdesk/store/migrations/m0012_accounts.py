@@ -1,4 +1,4 @@
-"""Schema 13 (issue #14): membership cards, key accounts, added-value offers.
+"""Schema 12 (issue #14): membership cards, key accounts, added-value offers.
 
 - ``membership_card``: one card per customer with the tier the staff set, its number,
   issue date and benefits, and whether the tier was set by hand against the suggestion.

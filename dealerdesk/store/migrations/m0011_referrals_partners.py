@@ -1,4 +1,4 @@
-"""Schema 12 (issue #14): referrals between customers and partner businesses.
+"""Schema 11 (issue #14): referrals between customers and partner businesses.
 
 - referral: statuses are now ``vocab.referrals.ReferralStatus`` — ``pending`` becomes
   ``referred`` and ``converted`` becomes ``bought`` (a converted one whose reward was
