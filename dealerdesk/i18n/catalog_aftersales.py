@@ -105,4 +105,23 @@ MESSAGES: dict[str, tuple[str | tuple[str, str], str]] = {
     "aftersales.first_service.due": ("First service due", "待首保"),
     "aftersales.first_service.waiting": ("First service not yet due", "未到首保时间"),
     "aftersales.first_service.done": ("First service done", "已首保"),
+    # the service's refusals, each naming its field
+    "aftersales.valid.range": (
+        "{value} is out of range (0 to {high})",
+        "{value} 超出范围（0 至 {high}）",
+    ),
+    "aftersales.valid.why_pause": (
+        "say why this car must not be contacted",
+        "请说明为什么不能联系这辆车的车主",
+    ),
+    "aftersales.valid.not_after_today": ("{value} is not after today", "{value} 不晚于今天"),
+    "aftersales.valid.which_car": (
+        "say which car this outcome is about",
+        "请选择这个结果是关于哪辆车的",
+    ),
+    "aftersales.valid.callback_only": (
+        "only goes with the outcome call back",
+        "只能与“约定回电”结果一起使用",
+    ),
+    "aftersales.valid.past": ("is in the past", "已经过去"),
 }

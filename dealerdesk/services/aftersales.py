@@ -8,7 +8,7 @@ once: the planner cancels that car's pending follow-ups of the paused type, with
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date, datetime, timedelta
 
 from dealerdesk.errors import ValidationError
@@ -22,10 +22,12 @@ from dealerdesk.retention.cadence.outcomes import (
     VEHICLE_OUTCOMES,
     effective_delays,
 )
+from dealerdesk.services import settings
 from dealerdesk.services.changes import Changed, changed
 from dealerdesk.store import aftersales_store as st
 from dealerdesk.store import followup_queries as fq
 from dealerdesk.store.db import write_transaction
+from dealerdesk.store.validation import format_phone
 from dealerdesk.vocab.aftersales import ContactType, PauseState, PolicyKind
 from dealerdesk.vocab.contact import Outcome
 
@@ -76,9 +78,11 @@ def set_outcome_delay(*, code: str, days: int, staff_id: int | None = None) -> C
 
     require(Permission.CHANGE_RULES)
     if code not in tuple(Outcome):
-        raise ValidationError("code", f"“{code}” is not an outcome")
+        raise ValidationError(
+            "code", t("safety.valid.choice", value=code, choices=", ".join(Outcome))
+        )
     if not 0 <= days <= MAX_DELAY:
-        raise ValidationError("days", f"{days} is out of range (0 to {MAX_DELAY})")
+        raise ValidationError("days", t("aftersales.valid.range", value=days, high=MAX_DELAY))
     with write_transaction():
         st.set_outcome_delay(code, days, staff_id=staff_id)
     return changed("setting")
@@ -103,15 +107,18 @@ def pause_contact(
     reason a person gives (required); until a day, or until cleared."""
     reason = (reason or "").strip()
     if not reason:
-        raise ValidationError("reason", "say why this car must not be contacted")
+        raise ValidationError("reason", t("aftersales.valid.why_pause"))
     if len(reason) > 200:
-        raise ValidationError("reason", f"is too long ({len(reason)} characters, at most 200)")
+        raise ValidationError("reason", t("safety.valid.too_long", n=len(reason), max=200))
     if contact_type not in tuple(ContactType):
         raise ValidationError(
-            "contact_type", f"“{contact_type}” is not one of {', '.join(ContactType)}"
+            "contact_type",
+            t("safety.valid.choice", value=contact_type, choices=", ".join(ContactType)),
         )
     if until is not None and until <= today:
-        raise ValidationError("until", f"{until.isoformat()} is not after today")
+        raise ValidationError(
+            "until", t("aftersales.valid.not_after_today", value=until.isoformat())
+        )
     with write_transaction():
         st.vehicle_of(customer_id, vehicle_id)
         new_id = st.add_pause(
@@ -154,7 +161,7 @@ def _which_vehicle(customer_id: int, vehicle_id: int | None) -> int:
     cars = st.vehicles_of(customer_id)
     if len(cars) == 1:
         return cars[0].id
-    raise ValidationError("vehicle_id", "say which car this outcome is about")
+    raise ValidationError("vehicle_id", t("aftersales.valid.which_car"))
 
 
 def apply_outcome(
@@ -210,9 +217,9 @@ def log_outcome(
     today = now.date()
     if callback_on is not None:
         if outcome != Outcome.CALL_BACK:
-            raise ValidationError("callback_on", "only goes with the outcome call_back")
+            raise ValidationError("callback_on", t("aftersales.valid.callback_only"))
         if callback_on < today:
-            raise ValidationError("callback_on", "is in the past")
+            raise ValidationError("callback_on", t("aftersales.valid.past"))
         return fq.insert_followup(
             customer_id=customer_id, kind="callback", rule="callback",
             source_key=f"callback:c{contact_id or customer_id}:{callback_on.isoformat()}",
@@ -232,9 +239,11 @@ def renewal_list(*, today: date, days: int = 60, elsewhere_only: bool = False) -
     """Policies ending from today to *days* ahead (续保), soonest first; *elsewhere_only*:
     cars serviced here but insured elsewhere (the ones to win the policy of)."""
     if not 0 <= days <= 366:
-        raise ValidationError("days", f"{days} is out of range (0 to 366)")
-    return st.renewal_rows(start=today, end=today + timedelta(days=days),
+        raise ValidationError("days", t("aftersales.valid.range", value=days, high=366))
+    rows = st.renewal_rows(start=today, end=today + timedelta(days=days),
                            elsewhere_only=elsewhere_only)  # fmt: skip
+    region = settings.get("phone_region")  # phones as the desk reads them, as elsewhere
+    return [replace(r, phone=format_phone(r.phone, region)) if r.phone else r for r in rows]
 
 
 def set_policy(
@@ -244,11 +253,12 @@ def set_policy(
     """Record a car's policy for the renewal list: kind, end date, insurer, sold here or not."""
     if insurance_kind and insurance_kind not in tuple(PolicyKind):
         raise ValidationError(
-            "insurance_kind", f"“{insurance_kind}” is not one of {', '.join(PolicyKind)}"
+            "insurance_kind",
+            t("safety.valid.choice", value=insurance_kind, choices=", ".join(PolicyKind)),
         )
     insurer = (insurer or "").strip()
     if len(insurer) > 80:
-        raise ValidationError("insurer", f"is too long ({len(insurer)} characters, at most 80)")
+        raise ValidationError("insurer", t("safety.valid.too_long", n=len(insurer), max=80))
     with write_transaction():
         st.vehicle_of(customer_id, vehicle_id)
         st.set_policy(vehicle_id, {"insurance_end": insurance_end.isoformat() if insurance_end else None,
