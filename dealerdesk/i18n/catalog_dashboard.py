@@ -119,6 +119,7 @@ MESSAGES: dict[str, tuple[str | tuple[str, str], str]] = {
     "dash.col.tier": ("tier", "等级"),
     "dash.col.customers": ("customers", "客户数"),
     "dash.col.clv": ("lifetime value", "终身价值"),
+    "dash.col.retention": ("retention", "保留率"),
     "dash.col.annual": ("spend per year", "年消费"),
     "dash.col.age": ("vehicle age", "车龄"),
     "dash.col.staff": ("staff", "员工"),

@@ -178,7 +178,7 @@ def write_retention_pdf(report: RetentionReport, out: str | os.PathLike[str], *,
                                 ("VALIGN", (0, 0), (-1, -1), "TOP")]))  # fmt: skip
     story += [charts, CondPageBreak(120), Paragraph(t("dash.fig.clv"), H2)]
     story.append(_table([t("dash.col.tier"), t("dash.col.customers"), t("dash.col.annual"),
-                         t("dash.fig.retention"), t("dash.col.clv")], report.tiers,
+                         t("dash.col.retention"), t("dash.col.clv")], report.tiers,
                         (90, 80, 120, 90, FRAME_W - 380)))  # fmt: skip
     story += [CondPageBreak(120), Paragraph(t("dash.fig.staff"), H2)]
     story.append(_table([t("dash.col.staff"), t("dash.col.followups"), t("dash.col.calls"),
