@@ -718,6 +718,7 @@ ZH: dict[str, str] = {
     " (archived)": "（已归档）",
     # --- issue #14: membership cards (会员卡), key accounts (大客户), added value ----------
     "%1 cards now carry the suggested tier": "%1张会员卡已改为建议等级",
+    "(the first %1 by name; find a customer to see their card)": "（按姓名显示前%1张；查找客户可查看其会员卡）",
     "%1 cards shown, %2 of them differ from the suggestion; %3 companies": "显示%1张会员卡，其中%2张与建议等级不同；%3家企业客户",
     "%1: %2 shown · %3 made into follow-ups · %4 taken up": "%1：推荐%2次 · 转为回访%3次 · 成交%4次",
     "&Accept suggestion": "采纳建议等级",

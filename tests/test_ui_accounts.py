@@ -316,3 +316,24 @@ def test_the_review_list_accepts_the_suggestion_and_key_accounts_go_by_stage(
     assert membership.tier_names()["VIP"] == "钻石卡"
     screen.tabs.setCurrentIndex(2)
     assert screen.uptake.rowCount() == 5 and screen.uptake.index(0, 0).data() == "Tyres"
+
+
+def test_a_cut_card_list_says_so(
+    db_path: Path,
+    ctx: DeskContext,  # noqa: F811
+    qtbot: Any,
+    monkeypatch: Any,
+) -> None:
+    ids = seed(score=True).ids
+    for name in ("张伟", "王芳", "李娜"):
+        membership.issue_card(ids[name], today=TODAY)
+    screen = AccountsView(ctx)
+    qtbot.addWidget(screen)
+    with qtbot.waitSignal(screen.loaded, timeout=5000):
+        screen.show()
+    assert screen.cards.rowCount() == 3 and "first" not in screen.summary.text()
+    monkeypatch.setattr(membership, "CARD_LIMIT", 2)
+    with qtbot.waitSignal(screen.loaded, timeout=5000):
+        screen.reload()
+    assert screen.cards.rowCount() == 2
+    assert "(the first 2 by name; find a customer to see their card)" in screen.summary.text()

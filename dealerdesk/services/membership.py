@@ -87,9 +87,13 @@ def suggested_tier(customer_id: int) -> str:
     return card_store.suggested_tier(customer_id)
 
 
+CARD_LIMIT = card_store.CARD_LIMIT
+
+
 def cards(*, differing_only: bool = False) -> list[Card]:
     names = tier_names()
-    return [_card(r, names) for r in card_store.cards(differing_only=differing_only)]
+    rows = card_store.cards(differing_only=differing_only, limit=CARD_LIMIT)
+    return [_card(r, names) for r in rows]
 
 
 def card_tiers(customer_ids: Iterable[int]) -> dict[int, tuple[str, bool]]:

@@ -75,7 +75,10 @@ def suggested_tier(customer_id: int) -> str:
     return row.tier if row else ""
 
 
-def cards(*, differing_only: bool = False, limit: int = 5000) -> list[CardRow]:
+CARD_LIMIT = 5000  # rows a card list shows at most (the screen says when it is cut)
+
+
+def cards(*, differing_only: bool = False, limit: int = CARD_LIMIT) -> list[CardRow]:
     """Cards by customer name; *differing_only*: the review list (suggestion ≠ card)."""
     query = _select().where(Customer.archived == False)  # noqa: E712
     if differing_only:

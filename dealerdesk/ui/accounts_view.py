@@ -224,6 +224,10 @@ class AccountsView(LazyScreen):
         self.summary.setText(self.tr("%1 cards shown, %2 of them differ from the suggestion; "
                                      "%3 companies").replace("%1", fmt_int(len(cards)))
                              .replace("%2", fmt_int(differing)).replace("%3", fmt_int(len(accounts))))  # fmt: skip
+        if len(cards) >= membership.CARD_LIMIT:  # cut: say so, never drop rows in silence
+            self.summary.setText(self.summary.text() + " " + self.tr(
+                "(the first %1 by name; find a customer to see their card)").replace(
+                "%1", fmt_int(membership.CARD_LIMIT)))  # fmt: skip
         counts: dict[str, int] = {}
         for a in accounts:
             counts[a.stage] = counts.get(a.stage, 0) + 1

@@ -102,6 +102,10 @@
             <translation>显示%1张会员卡，其中%2张与建议等级不同；%3家企业客户</translation>
         </message>
         <message>
+            <source>(the first %1 by name; find a customer to see their card)</source>
+            <translation>（按姓名显示前%1张；查找客户可查看其会员卡）</translation>
+        </message>
+        <message>
             <source>Select cards whose suggestion differs</source>
             <translation>请选择与建议等级不同的会员卡</translation>
         </message>
