@@ -165,12 +165,6 @@ class AgendaModel(RecordsTableModel):
     def row_at(self, row: int) -> Any | None:
         return self._rows[row] if 0 <= row < len(self._rows) else None
 
-    def row_of(self, followup_id: int) -> int:
-        for i, r in enumerate(self._rows):
-            if r.id == followup_id:
-                return i
-        return -1
-
     def _display(self, row: Any, key: str) -> str:
         if key == "due":
             if row.status != "pending":

@@ -27,9 +27,6 @@ class CampaignsModel(RecordsTableModel):
     HEADERS = ("Campaign", "Kind", "Starts", "Invited", "Reached", "Accepted", "Visited",
                "Response rate", "Calls planned")  # fmt: skip
 
-    def item_at(self, row: int) -> CampaignRow | None:
-        return self._rows[row] if 0 <= row < len(self._rows) else None
-
     def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         r: CampaignRow | None = self._row(index)
         if r is None:
@@ -50,9 +47,6 @@ class MembersModel(RecordsTableModel):
     """The invited customers of one campaign, their message and results."""
 
     HEADERS = ("Customer", "Phone", "Invitation", "Reached", "Accepted", "Visited", "Message")
-
-    def item_at(self, row: int) -> MemberRow | None:
-        return self._rows[row] if 0 <= row < len(self._rows) else None
 
     def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         r: MemberRow | None = self._row(index)

@@ -28,9 +28,6 @@ class ComplaintsModel(RecordsTableModel):
     HEADERS = ("#", "Opened", "Customer", "Category", "Severity", "Status", "Past target",
                "Owner", "Age", "Respond by")  # fmt: skip
 
-    def item_at(self, row: int) -> ComplaintItem | None:
-        return self._rows[row] if 0 <= row < len(self._rows) else None
-
     def row_of(self, complaint_id: int) -> int:
         return next((i for i, r in enumerate(self._rows) if r.row.id == complaint_id), -1)
 

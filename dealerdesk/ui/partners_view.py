@@ -48,12 +48,6 @@ TABLES = frozenset({"partner", "partner_referral", "partner_spend", "visit", "cu
 class PartnersModel(RecordsTableModel):
     HEADERS = ("Partner", "Kind", "Contact", "Sent us", "We sent", "Reported spend")
 
-    def item_at(self, row: int) -> PartnerRow | None:
-        return self._rows[row] if 0 <= row < len(self._rows) else None
-
-    def row_of(self, partner_id: int) -> int:
-        return next((i for i, r in enumerate(self._rows) if r.id == partner_id), -1)
-
     def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         p: PartnerRow | None = self._row(index)
         if p is None:
@@ -74,9 +68,6 @@ class PartnersModel(RecordsTableModel):
 
 class ExchangesModel(RecordsTableModel):
     HEADERS = ("Customer", "Phone", "Direction", "Since", "Spend")
-
-    def item_at(self, row: int) -> ExchangeRow | None:
-        return self._rows[row] if 0 <= row < len(self._rows) else None
 
     def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         x: ExchangeRow | None = self._row(index)

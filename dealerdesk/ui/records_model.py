@@ -54,6 +54,14 @@ class RecordsTableModel(QAbstractTableModel):
     def rows(self) -> list[Any]:
         return list(self._rows)
 
+    def item_at(self, row: int) -> Any | None:
+        """The record shown in *row*, or None past either end."""
+        return self._rows[row] if 0 <= row < len(self._rows) else None
+
+    def row_of(self, record_id: int) -> int:
+        """The row of the record whose ``id`` is *record_id*; -1 when it is not shown."""
+        return next((i for i, r in enumerate(self._rows) if r.id == record_id), -1)
+
     def _row(self, index: _Index) -> Any | None:
         if not index.isValid() or not 0 <= index.row() < len(self._rows):
             return None

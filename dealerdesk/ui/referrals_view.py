@@ -56,12 +56,6 @@ class ReferralsModel(RecordsTableModel):
     HEADERS = ("Referred on", "Referred by", "Friend", "Status", "Came on", "Reward",
                "Rewarded on")  # fmt: skip
 
-    def item_at(self, row: int) -> ReferralRow | None:
-        return self._rows[row] if 0 <= row < len(self._rows) else None
-
-    def row_of(self, referral_id: int) -> int:
-        return next((i for i, r in enumerate(self._rows) if r.id == referral_id), -1)
-
     def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         r: ReferralRow | None = self._row(index)
         if r is None:
@@ -88,9 +82,6 @@ class TopReferrersModel(RecordsTableModel):
     """The customers who brought the most friends."""
 
     HEADERS = ("Customer", "Brought", "Came", "Rewarded")
-
-    def item_at(self, row: int) -> TopReferrer | None:
-        return self._rows[row] if 0 <= row < len(self._rows) else None
 
     def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         r: TopReferrer | None = self._row(index)

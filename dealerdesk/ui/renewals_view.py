@@ -47,9 +47,6 @@ class RenewalsModel(RecordsTableModel):
     HEADERS = ("Policy ends", "Customer", "Phone", "Vehicle", "Policy", "Last insurer",
                "Insured with", "Calls")  # fmt: skip
 
-    def item_at(self, row: int) -> aftersales.RenewalRow | None:
-        return self._rows[row] if 0 <= row < len(self._rows) else None
-
     def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         r: aftersales.RenewalRow | None = self._row(index)
         if r is None:

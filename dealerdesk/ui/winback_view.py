@@ -50,9 +50,6 @@ class WinbackModel(RecordsTableModel):
     COLUMNS = ("name", "state", "since", "reason", "tries", "next", "owner")
     HEADERS = ("Customer", "State", "Since", "Why they left", "Tries", "Next call", "Owner")
 
-    def item_at(self, row: int) -> WinbackItem | None:
-        return self._rows[row] if 0 <= row < len(self._rows) else None
-
     def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         item: WinbackItem | None = self._row(index)
         if item is None:
