@@ -11,7 +11,7 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
-from dealerdesk.errors import DealerDeskError, ValidationError
+from dealerdesk.errors import ValidationError
 from dealerdesk.i18n.words import label_of
 from dealerdesk.reports.data import mask_phone
 from dealerdesk.reports.partner_statement import PartnerStatement, write_partner_statement_pdf
@@ -26,6 +26,7 @@ from dealerdesk.services.partner_statement import (
     build_statement,
     check_period,
 )
+from dealerdesk.services.reports import check_pdf_path, write_pdf
 from dealerdesk.store import partner_queries as q
 from dealerdesk.store.db import write_transaction
 from dealerdesk.store.partner_queries import ExchangeRow, PartnerRow
@@ -134,18 +135,7 @@ def make_statement_pdf(out: Path, *, partner_id: int, start: date, end: date, to
                        mask_phones: bool = True,
                        progress: Progress | None = None) -> StatementResult:  # fmt: skip
     """Write the statement PDF to *out* (through a temporary file: never half a PDF)."""
-    out = Path(out)
-    if out.suffix.lower() != ".pdf":
-        raise DealerDeskError(f"{out.name}: the report file must end in .pdf")
-    if not out.parent.is_dir():
-        raise DealerDeskError(f"The folder {out.parent} does not exist.")
+    out = check_pdf_path(out)
     data = statement(partner_id, start=start, end=end, today=today, mask_phones=mask_phones)
-    tmp = out.with_name(out.name + ".part")
-    try:
-        pages = write_partner_statement_pdf(data, tmp, progress=progress)
-        tmp.replace(out)
-    except PermissionError as exc:
-        raise DealerDeskError(f"Cannot write {out}: permission denied (is it open?).") from exc
-    finally:
-        tmp.unlink(missing_ok=True)
+    pages = write_pdf(write_partner_statement_pdf, data, out, progress)
     return StatementResult(out, pages, data)

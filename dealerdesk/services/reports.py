@@ -25,7 +25,8 @@ class ReportResult:
     pages: int
 
 
-def _check_out(out: Path) -> Path:
+def check_pdf_path(out: Path) -> Path:
+    """*out* as a Path, refused unless it ends in .pdf and its folder exists."""
     out = Path(out)
     if out.suffix.lower() != ".pdf":
         raise DealerDeskError(f"{out.name}: the report file must end in .pdf")
@@ -46,12 +47,12 @@ def make_at_risk_pdf(
 
     Phones are masked unless asked (issue #11): the list is read and shared, not dialled.
     """
-    out = _check_out(out)
+    out = check_pdf_path(out)
     scoring.refresh_scores(today=today)
     data = scoring.at_risk_report_data(
         today=today, top=top, mask_phones=mask_phones, dealership=settings.dealership_name()
     )
-    pages = _write(write_at_risk_pdf, data, out, progress)
+    pages = write_pdf(write_at_risk_pdf, data, out, progress)
     return ReportResult(out, pages)
 
 
@@ -69,7 +70,7 @@ def make_agenda_pdf(
     issue #7: the same ranking as Today and the Calendar; what is left is counted."""
     from dealerdesk.services import desk_day
 
-    out = _check_out(out)
+    out = check_pdf_path(out)
     plan = desk_day.day_plan(today=today, staff_id=staff_id)
     if staff_id is not None:
         plan = desk_day.only(plan, staff_id)
@@ -96,10 +97,10 @@ def make_agenda_pdf(
         dealership=settings.dealership_name(), today=today, items=items, mask_phones=mask_phones,
         later=plan.later, catchup=plan.catchup,
     )  # fmt: skip
-    return ReportResult(out, _write(write_agenda_pdf, report, out, progress))
+    return ReportResult(out, write_pdf(write_agenda_pdf, report, out, progress))
 
 
-def _write(writer: Callable[..., int], data: object, out: Path, progress: Progress | None) -> int:
+def write_pdf(writer: Callable[..., int], data: object, out: Path, progress: Progress | None) -> int:
     """Write to a temporary file first, so a failure never leaves half a PDF behind."""
     tmp = out.with_name(out.name + ".part")
     try:
@@ -120,8 +121,8 @@ def make_retention_pdf(
     from dealerdesk.reports.retention import write_retention_pdf
     from dealerdesk.services import dashboard, dashboard_text
 
-    out = _check_out(out)
+    out = check_pdf_path(out)
     period = dashboard.Period(first, last)
     board = dashboard.dashboard(period, dashboard.comparison(period, compare), now=now)
     data = dashboard_text.report_data(board, dealership=settings.dealership_name())
-    return ReportResult(out, _write(write_retention_pdf, data, out, progress))
+    return ReportResult(out, write_pdf(write_retention_pdf, data, out, progress))
