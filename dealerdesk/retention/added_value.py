@@ -147,24 +147,24 @@ def _within(end: date | None, today: date, days: int) -> int | None:
     return left if 0 <= left <= days else None
 
 
-def _warranty(v: VehicleHistory, today: date) -> Suggestion | None:
-    left = _within(v.warranty_end, today, WARRANTY_NOTICE_DAYS)
+def _before_end(kind: AddedValueKind, end: date | None, notice_days: int, v: VehicleHistory,
+                today: date) -> Suggestion | None:  # fmt: skip
+    """An offer while *end* (the warranty's, the policy's) is 0..*notice_days* away."""
+    left = _within(end, today, notice_days)
     if left is None:
         return None
-    return Suggestion(AddedValueKind.EXTENDED_WARRANTY, v.vehicle_id,
-                      f"av:extended_warranty:{v.vehicle_id}:{v.warranty_end}",
-                      Msg("av.extended_warranty", {"vehicle": v.label, "days": left,
-                                                   "end": v.warranty_end}))  # fmt: skip
+    return Suggestion(kind, v.vehicle_id, f"av:{kind}:{v.vehicle_id}:{end}",
+                      Msg(f"av.{kind}", {"vehicle": v.label, "days": left, "end": end}))  # fmt: skip
+
+
+def _warranty(v: VehicleHistory, today: date) -> Suggestion | None:
+    return _before_end(AddedValueKind.EXTENDED_WARRANTY, v.warranty_end, WARRANTY_NOTICE_DAYS,
+                       v, today)  # fmt: skip
 
 
 def _insurance(v: VehicleHistory, today: date) -> Suggestion | None:
-    left = _within(v.insurance_end, today, INSURANCE_NOTICE_DAYS)
-    if left is None:
-        return None
-    return Suggestion(AddedValueKind.INSURANCE_RENEWAL, v.vehicle_id,
-                      f"av:insurance_renewal:{v.vehicle_id}:{v.insurance_end}",
-                      Msg("av.insurance_renewal", {"vehicle": v.label, "days": left,
-                                                   "end": v.insurance_end}))  # fmt: skip
+    return _before_end(AddedValueKind.INSURANCE_RENEWAL, v.insurance_end, INSURANCE_NOTICE_DAYS,
+                       v, today)  # fmt: skip
 
 
 def _accessories(v: VehicleHistory, today: date) -> Suggestion | None:
