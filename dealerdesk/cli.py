@@ -485,9 +485,7 @@ def _cmd_report(args: argparse.Namespace, db_path: Path) -> int:
     from dealerdesk.services import reports
 
     _open(db_path)
-    out = Path(args.out)
-    if not out.parent.is_dir():
-        raise DealerDeskError(f"The folder {out.parent} does not exist.")
+    out = reports.check_pdf_path(Path(args.out))
     if args.report == "partner":  # issue #14
         return _report_partner(args, out)
     if args.report == "retention":  # issue #15

@@ -56,6 +56,16 @@ MESSAGES: dict[str, tuple[str | tuple[str, str], str]] = {
     ),
     "safety.valid.negative": ("{value} cannot be negative", "{value} 不能为负数"),
     "safety.valid.too_large": ("{value} is more than {max}", "{value} 超过 {max}"),
+    # writing a PDF report (services/reports.py)
+    "safety.pdf.suffix": (
+        "{name}: the report file must end in .pdf",
+        "{name}：报表文件名必须以 .pdf 结尾",
+    ),
+    "safety.pdf.no_folder": ("The folder {folder} does not exist.", "文件夹 {folder} 不存在。"),
+    "safety.pdf.denied": (
+        "Cannot write {path}: permission denied (is it open?).",
+        "无法写入 {path}：没有权限（文件是否已打开？）",
+    ),
     # CLI arguments (item 7)
     "safety.cli.negative": ("{value} cannot be negative", "{value} 不能为负数"),
     "safety.cli.date_range": (

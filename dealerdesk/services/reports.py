@@ -12,6 +12,7 @@ from datetime import date, datetime
 from pathlib import Path
 
 from dealerdesk.errors import DealerDeskError
+from dealerdesk.i18n import t
 from dealerdesk.reports import AgendaItem, AgendaReport, write_agenda_pdf, write_at_risk_pdf
 from dealerdesk.services import followups, scoring, settings
 from dealerdesk.services.customers import display_phone
@@ -29,9 +30,9 @@ def check_pdf_path(out: Path) -> Path:
     """*out* as a Path, refused unless it ends in .pdf and its folder exists."""
     out = Path(out)
     if out.suffix.lower() != ".pdf":
-        raise DealerDeskError(f"{out.name}: the report file must end in .pdf")
+        raise DealerDeskError(t("safety.pdf.suffix", name=out.name))
     if not out.parent.is_dir():
-        raise DealerDeskError(f"The folder {out.parent} does not exist.")
+        raise DealerDeskError(t("safety.pdf.no_folder", folder=out.parent))
     return out
 
 
@@ -107,7 +108,7 @@ def write_pdf(writer: Callable[..., int], data: object, out: Path, progress: Pro
         pages = writer(data, tmp, progress=progress)
         tmp.replace(out)
     except PermissionError as exc:
-        raise DealerDeskError(f"Cannot write {out}: permission denied (is it open?).") from exc
+        raise DealerDeskError(t("safety.pdf.denied", path=out)) from exc
     finally:
         tmp.unlink(missing_ok=True)
     return pages
