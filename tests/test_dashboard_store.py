@@ -142,3 +142,27 @@ def test_a_whole_scoring_run_keeps_its_month_s_band_counts(db_path: Path) -> Non
     ((month, day, counts),) = q.band_snapshots()
     assert (month, day) == ("2026-11", date(2026, 11, 30))
     assert counts == dict(summary.by_band) and sum(counts.values()) == 3
+
+
+def test_today_s_key_figures_are_the_dashboard_s(db_path: Path) -> None:
+    """issue #15: Today shows the dashboard's own figures for the 12 months ending today,
+    and counts as unanswered only a complaint neither answered nor resolved."""
+    ids = seed()
+    Complaint.create(
+        customer=ids["a"],
+        opened_at=datetime(2026, 11, 20, 9),
+        description="late",
+        resolved_at=datetime(2026, 11, 21, 9),
+    )  # resolved without a first answer
+    Complaint.create(customer=ids["c"], opened_at=datetime(2026, 11, 25, 9), description="rude")
+    Complaint.create(customer=ids["c"], opened_at=datetime(2025, 11, 30, 9),
+                     description="a year and a day ago: before the period")  # fmt: skip
+    today = date(2026, 11, 30)
+    desk = svc.desk_figures(today, now=NOW)
+    board = svc.dashboard(svc.default_period(today), now=NOW)
+    assert desk.retention == board.now.retention and desk.nps == board.now.nps
+    assert desk.first_response_median_h == board.now.first_response_median_h
+    assert desk.awaiting_response == 1
+    # active on 2025-11-30: Alice (2025-10-01) and Bob (2025-10-31); on 2026-11-30 Alice
+    # only (Bob never came back); Chen's first visit is inside the period: 1 of 2 kept
+    assert (desk.retention.part, desk.retention.whole) == (1, 2)

@@ -19,7 +19,8 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, datetime
+from datetime import time as dtime
 from typing import Any
 
 from PySide6.QtCore import (
@@ -50,7 +51,7 @@ from PySide6.QtWidgets import (
 from dealerdesk.services import desk_day, scoring
 from dealerdesk.services.changes import Changed
 from dealerdesk.services.customers import display_phone
-from dealerdesk.services.scoring import RetentionMetrics
+from dealerdesk.services.dashboard import DeskFigures, desk_figures
 from dealerdesk.ui import dialogs
 from dealerdesk.ui.agenda_model import AgendaModel, AtRiskModel, ScoreBadgeDelegate, agenda_table
 from dealerdesk.ui.context import DeskContext
@@ -103,9 +104,10 @@ def load_risk(today: date, limit: int) -> list[Any]:
     return list(scoring.top_at_risk(today=today, limit=limit))
 
 
-def load_metrics(today: date) -> RetentionMetrics:
-    """Worker job: the period's retention figures."""
-    return scoring.retention_metrics(today=today, months=12)
+def load_metrics(today: date) -> DeskFigures:
+    """Worker job: the key figures of the 12 months ending today (the dashboard's own
+    definitions, issue #15)."""
+    return desk_figures(today, now=datetime.combine(today, dtime(23, 59, 59)))
 
 
 class FigureTile(QFrame):
@@ -168,7 +170,7 @@ class TodayView(QWidget):
         self._show_later = False
         self._plan: desk_day.DayPlan | None = None
         self._staff_loaded = False
-        self._metrics: RetentionMetrics | None = None
+        self._metrics: DeskFigures | None = None
         self.setStyleSheet(TILE_STYLE)
 
         self.title = QLabel(self.tr("Today"))
@@ -423,7 +425,7 @@ class TodayView(QWidget):
         self.risk_model.set_rows(rows)
         self._show_figures()
 
-    def _show_metrics(self, metrics: RetentionMetrics) -> None:
+    def _show_metrics(self, metrics: DeskFigures) -> None:
         self._metrics = metrics
         self._show_figures()
 
@@ -495,7 +497,7 @@ class TodayView(QWidget):
 
 
 def key_figures(
-    due: list[Any] | None, metrics: RetentionMetrics | None, later: int | None = None
+    due: list[Any] | None, metrics: DeskFigures | None, later: int | None = None
 ) -> list[Figure]:
     """The tiles, in a fixed order; a figure not loaded yet shows a dash.
 
@@ -515,12 +517,12 @@ def key_figures(
     out.append(Figure("later", tr("Later"), dash if later is None else str(later), "",
                       tr("Past today's capacity: counted, shown with Later")))  # fmt: skip
     m = metrics
-    kept = m.period.retention if m else None
+    kept = m.retention.value if m else None
     out.append(Figure(
         "retention", tr("Retention, 12 months"), _pct(kept),
         "good" if kept is not None and kept >= 0.8 else "bad" if kept is not None else "",
         tr("%1 of %2 customers active a year ago are still active")
-        .replace("%1", fmt_int(m.period.retained)).replace("%2", fmt_int(m.period.active_at_start))
+        .replace("%1", fmt_int(m.retention.part)).replace("%2", fmt_int(m.retention.whole))
         if m else "",
     ))  # fmt: skip
     score = m.nps.score if m else None
@@ -529,14 +531,14 @@ def key_figures(
         "" if score is None else "good" if score >= 30 else "bad" if score < 0 else "",
         tr("%1 answers in 12 months").replace("%1", fmt_int(m.nps.responses)) if m else "",
     ))  # fmt: skip
-    median = m.first_response.median if m else None
+    median = m.first_response_median_h if m else None
     out.append(Figure(
         "first_response", tr("Complaint first response"),
         dash if median is None else tr("%1 h").replace("%1", f"{median:.0f}"),
         "" if median is None else "good" if median <= 24 else "bad",
         tr("Median hours to the first answer; target 24 h") if m else "",
     ))  # fmt: skip
-    waiting = m.complaints_awaiting_response if m else None
+    waiting = m.awaiting_response if m else None
     out.append(Figure(
         "awaiting", tr("Complaints unanswered"), dash if waiting is None else str(waiting),
         "bad" if waiting else "",
