@@ -112,3 +112,29 @@ def test_clicking_a_number_lists_the_customers_it_counts(db_path: Path, ctx: Des
     view._staff_clicked(0, 0)
     wait_idle(qtbot, ctx)
     assert seen[-1][1] == ["Alice", "Bob"]
+
+
+def test_a_write_makes_the_shown_figures_recompute(db_path: Path, ctx: DeskContext,  # noqa: F811
+                                                   qtbot: Any) -> None:  # fmt: skip
+    """Saved here or at another desk (the hub says which tables changed), the figures are
+    recomputed once the writes settle; a change to tables the dashboard does not read
+    leaves them alone."""
+    from dealerdesk.services.changes import Changed
+    from dealerdesk.store.models import Customer, Survey
+
+    seed()
+    view = make_view(ctx, qtbot)
+    view.SETTLE_MS = 10
+    view._after_change.setInterval(10)
+    assert view.tiles["nps"].value.text() == "+0"  # one promoter, one detractor
+    first = view.board
+    ctx.hub.changed.emit(Changed(tables=frozenset({"setting"})))
+    qtbot.wait(100)
+    wait_idle(qtbot, ctx)
+    assert view.board is first
+    alice = Customer.get(Customer.name == "Alice")
+    Survey.create(customer=alice, date=date(2026, 11, 20), nps=10)
+    ctx.hub.changed.emit(Changed(customer_ids=frozenset({alice.id}), tables=frozenset({"survey"})))
+    qtbot.waitUntil(lambda: view.board is not first, timeout=5000)
+    wait_idle(qtbot, ctx)
+    assert view.board.now.nps.promoters == 2 and view.tiles["nps"].value.text() == "+33"

@@ -12,7 +12,7 @@ from __future__ import annotations
 from datetime import datetime, time
 from typing import Any
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QDate, Qt
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QDate, Qt, QTimer
 from PySide6.QtWidgets import (
     QComboBox,
     QDateEdit,
@@ -117,6 +117,11 @@ class Panel(QFrame):
         self.layout_.addWidget(self.chart, 1)
 
 
+# What the figures are computed from: a change to any of these makes them stale.
+READ_TABLES = frozenset({"visit", "vehicle", "customer", "complaint", "survey", "referral",
+                         "followup", "contact_log", "staff"})  # fmt: skip
+
+
 class DashboardView(LazyScreen):
     """The dashboard.
 
@@ -125,6 +130,8 @@ class DashboardView(LazyScreen):
         tiles: headline figures by code; panels: charts by code; staff: the staff table.
         board: the last Dashboard shown; drill(key) opens a key's customers.
     """
+
+    SETTLE_MS = 1500
 
     def __init__(self, ctx: DeskContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -237,8 +244,19 @@ class DashboardView(LazyScreen):
         layout = QVBoxLayout(self)
         layout.addLayout(bar)
         layout.addWidget(scroll, 1)
+        # A write here or at another desk makes the figures stale: recomputed once the
+        # writes settle (a burst of saves costs one run), now if shown, else when next shown.
+        self._after_change = QTimer(self)
+        self._after_change.setSingleShot(True)
+        self._after_change.setInterval(self.SETTLE_MS)
+        self._after_change.timeout.connect(self.refresh)
+        ctx.hub.changed.connect(self._on_changed)
 
     # --- loading --------------------------------------------------------------------
+    def _on_changed(self, change: Any) -> None:
+        if getattr(change, "tables", frozenset()) & READ_TABLES:
+            self._after_change.start()
+
     def period(self) -> tuple[Period, Period]:
         a, b = self.first.date().toPython(), self.last.date().toPython()
         period = Period(min(a, b), max(a, b))  # type: ignore[type-var]
