@@ -115,30 +115,36 @@ def day_number(d: date) -> int:
 
 
 def _visit_rows(db: Database, ids: Sequence[int] | None) -> list[Any]:
+    """(customer, day, kind code, declined, car, amount, visit id) rows, in no order."""
     day = dialect.whole(db, "julianday(date) - 2440587.5")
     sql = f"""SELECT customer_id, {day},
                      CASE kind WHEN 'sale' THEN {KIND_SALE} WHEN 'service' THEN {KIND_SERVICE}
                                WHEN 'repair' THEN {KIND_REPAIR} ELSE {KIND_OTHER} END,
                      CASE WHEN declined IS NOT NULL AND trim(declined) <> '' THEN 1 ELSE 0 END,
-                     coalesce(vehicle_id, 0), coalesce(amount, 0)
-              FROM visit {{where}} ORDER BY customer_id, date, id"""  # fmt: skip
+                     coalesce(vehicle_id, 0), coalesce(amount, 0), id
+              FROM visit {{where}}"""  # fmt: skip
     if ids is None:
         return db.execute_sql(sql.format(where="")).fetchall()
     return select_in(sql.format(where="WHERE customer_id IN ({ids})"), ids)
 
 
 def _pack(rows: list[Any]) -> list[tuple[int, bytes]]:
-    """[(customer id, packed visits)] from rows ordered by customer (see ``_visit_rows``)."""
+    """[(customer id, packed visits)], each customer's visits by day, then visit id.
+
+    Sorted by numpy rather than ORDER BY: a full rebuild reads the table in storage order
+    instead of sorting 855,000 rows in SQL first. Every column is a number (ids and day
+    numbers are exact in a float64), so one conversion builds the whole table."""
     if not rows:
         return []
-    table = np.array(rows, dtype=object)
+    table = np.array(rows, dtype=np.float64)
+    table = table[np.lexsort((table[:, 6], table[:, 1], table[:, 0]))]
     ids = table[:, 0].astype(np.int64)
     packed = np.empty(len(rows), RECORD)
-    packed["day"] = table[:, 1].astype(np.int64)
-    packed["kind"] = table[:, 2].astype(np.int64)
-    packed["declined"] = table[:, 3].astype(np.int64)
-    packed["vehicle"] = table[:, 4].astype(np.int64)
-    packed["amount"] = table[:, 5].astype(float)
+    packed["day"] = table[:, 1]
+    packed["kind"] = table[:, 2]
+    packed["declined"] = table[:, 3]
+    packed["vehicle"] = table[:, 4]
+    packed["amount"] = table[:, 5]
     starts = np.flatnonzero(np.r_[True, ids[1:] != ids[:-1]])
     ends = np.r_[starts[1:], ids.size]
     blob, size = packed.tobytes(), RECORD.itemsize
