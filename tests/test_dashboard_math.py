@@ -15,8 +15,10 @@ from dealerdesk.retention.dashboard_math import (
     add_months,
     boundaries_of,
     day_number,
+    declined_recapture,
     month_spans,
     quarter_spans,
+    repeat_purchase,
     service_return,
     servicing_by_age,
     tier_values,
@@ -149,3 +151,39 @@ def test_nps_and_referrals_per_span() -> None:
                            (2, 6, date(2026, 10, 31), True)], [span])  # fmt: skip
     assert (r.made.whole, r.made.part) == (2, 1)
     assert r.referrers == (1,) and r.converted_customers == (5,)
+
+
+def test_declined_work_recapture_at_its_boundaries() -> None:
+    """November 2026 moved back 90 days: declined visits dated 2026-08-03 .. 2026-09-01."""
+    d = day_number
+    span = Span("2026-11", date(2026, 11, 1), date(2026, 11, 30))
+    rows = [  # (customer, day, declined, service)
+        (1, d(date(2026, 8, 3)), True, True),  # first day of the window
+        (1, d(date(2026, 11, 1)), False, True),  # back exactly 90 days later: recaptured
+        (2, d(date(2026, 9, 1)), True, True),  # last day of the window
+        (2, d(date(2026, 11, 30)), False, True),  # back exactly 90 days later: recaptured
+        (3, d(date(2026, 8, 10)), True, True),
+        (3, d(date(2026, 8, 10)), False, True),  # the same day is not "after"
+        (3, d(date(2026, 11, 9)), False, False),  # later but not a service (parts)
+        (4, d(date(2026, 8, 2)), True, True),  # a day before the window: not counted
+        (5, d(date(2026, 9, 2)), True, True),  # a day after: not counted (no 90 days yet)
+        (6, d(date(2026, 8, 20)), True, True),
+        (6, d(date(2026, 11, 19)), False, True),  # 91 days later: too late
+    ]
+    ids, days, declined, service = (np.array(c) for c in zip(*rows, strict=True))
+    r = declined_recapture(ids, days, declined, service, span)
+    assert (r.declined, r.recaptured) == (4, 2)
+    assert r.lost.tolist() == [3, 6] and r.value == pytest.approx(0.5)
+    none = declined_recapture(ids[:0], days[:0], declined[:0], service[:0], span)
+    assert (none.declined, none.value, none.lost.size) == (0, None, 0)
+
+
+def test_repeat_purchase_rate_on_a_day() -> None:
+    d = day_number
+    ids = np.array([1, 1, 2, 3, 3, 4])
+    days = np.array([d(date(2020, 1, 1)), d(date(2026, 11, 30)), d(date(2021, 5, 5)),
+                     d(date(2022, 1, 1)), d(date(2026, 12, 1)), d(date(2023, 3, 3))])  # fmt: skip
+    sale = np.array([True, True, True, True, True, False])  # customer 4 only serviced
+    r = repeat_purchase(ids, days, sale, date(2026, 11, 30))  # the second car of 3: a day late
+    assert (r.buyers, r.repeat) == (3, 1) and r.once.tolist() == [2, 3]
+    assert repeat_purchase(ids, days, sale, date(2026, 12, 1)).repeat == 2

@@ -166,3 +166,27 @@ def test_today_s_key_figures_are_the_dashboard_s(db_path: Path) -> None:
     # active on 2025-11-30: Alice (2025-10-01) and Bob (2025-10-31); on 2026-11-30 Alice
     # only (Bob never came back); Chen's first visit is inside the period: 1 of 2 kept
     assert (desk.retention.part, desk.retention.whole) == (1, 2)
+
+
+def test_declined_work_and_repeat_purchases_on_the_dashboard(db_path: Path) -> None:
+    """DESIGN.md's last two metrics, from the visits, with the customers behind them."""
+    ids = seed()
+    a, b = Customer.get_by_id(ids["a"]), Customer.get_by_id(ids["b"])
+    # November moved back 90 days: declined visits dated 2026-08-03 .. 2026-09-01
+    Visit.create(customer=b, date=date(2026, 8, 20), kind="service", amount=300,
+                 declined="brake pads")  # never back: lost  # fmt: skip
+    Visit.create(customer=a, date=date(2026, 8, 3), kind="service", amount=300,
+                 declined="tyres")  # fmt: skip
+    Visit.create(customer=a, date=date(2026, 8, 4), kind="repair", amount=900)  # won back
+    Visit.create(customer=a, date=date(2026, 9, 2), kind="service", amount=1,
+                 declined=" ")  # blank: nothing was declined  # fmt: skip
+    Visit.create(customer=b, date=date(2019, 3, 1), kind="sale", amount=90_000)
+    Visit.create(customer=b, date=date(2026, 11, 30), kind="sale", amount=120_000)
+    board = svc.dashboard(Period(date(2026, 11, 1), date(2026, 11, 30)), now=NOW)
+    assert (board.now.declined_recapture.part, board.now.declined_recapture.whole) == (1, 2)
+    label = board.period.span.label
+    assert svc.drill_ids(board, f"declined:{label}:lost").tolist() == [ids["b"]]
+    # buyers on 2026-11-30: Bob (two cars, the second that day) and Chen (one)
+    assert (board.now.repeat_purchase.part, board.now.repeat_purchase.whole) == (1, 2)
+    assert svc.drill_ids(board, f"repeat:{label}:once").tolist() == [ids["c"]]
+    assert (board.before.repeat_purchase.part, board.before.repeat_purchase.whole) == (0, 1)

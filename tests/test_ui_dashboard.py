@@ -108,6 +108,10 @@ def test_clicking_a_number_lists_the_customers_it_counts(db_path: Path, ctx: Des
     qtbot.mouseClick(view.tiles["referrals"].value, Qt.MouseButton.LeftButton)
     wait_idle(qtbot, ctx)
     assert [s[1] for s in seen] == [["Bob"], ["Chen"]]  # the detractor; the converted referral
+    assert view.tiles["repeat"].value.text() == "0.0%"  # Chen bought one car
+    qtbot.mouseClick(view.tiles["repeat"].value, Qt.MouseButton.LeftButton)
+    wait_idle(qtbot, ctx)
+    assert seen[-1][1] == ["Chen"]  # the buyers of one car: the next purchase to win
     # a person's retention: double-click opens the customers they own
     view._staff_clicked(0, 0)
     wait_idle(qtbot, ctx)

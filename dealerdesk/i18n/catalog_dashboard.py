@@ -18,6 +18,8 @@ MESSAGES: dict[str, tuple[str | tuple[str, str], str]] = {
         "按车龄：仍在本店保养的购车客户",
     ),
     "dash.fig.nps": ("NPS", "净推荐值（NPS）"),
+    "dash.fig.declined": ("Declined work won back", "客户拒修项目回厂率"),
+    "dash.fig.repeat": ("Repeat purchase rate", "重购率"),
     "dash.fig.first_response": ("Complaint first response (median)", "投诉首次回应（中位数）"),
     "dash.fig.complaint_times": (
         "Complaint response and resolution (median hours)",
@@ -55,6 +57,18 @@ MESSAGES: dict[str, tuple[str | tuple[str, str], str]] = {
         "The carmakers' figure: of the customers serviced in the month(s) 13 months before, "
         "the share who came back for service or repair since, up to the period's end.",
         "厂家考核口径：13个月前那个月（或那几个月）做过保养的客户中，此后到期末为止再次回厂保养或维修的比例。",
+    ),
+    "dash.def.declined": (
+        "Of the visits where the customer declined recommended work (brakes, tyres…), the "
+        "share followed by a service or repair visit within 90 days. The period is moved "
+        "back 90 days, so every visit counted has had its full 90 days.",
+        "客户拒绝了建议维修项目（刹车片、轮胎等）的到店记录中，90天内再次回厂保养或维修的比例。"
+        "统计区间整体前移90天，保证每条记录都满90天。",
+    ),
+    "dash.def.repeat": (
+        "Of the customers who had bought a car here by the period's last day, the share who "
+        "bought more than one.",
+        "截至期末在本店购过车的客户中，购车两辆及以上的比例。",
     ),
     "dash.def.by_age": (
         "Cars sold here at least 13 months ago, grouped by age in whole years (10 = 10 and "

@@ -13,7 +13,12 @@ Definitions (the dashboard's "?" texts say the same in words):
 - *13-month service retention* (the carmakers' figure): of the customers serviced in the
   month(s) 13 months before, the share with a later service visit up to the span's end;
 - *buyers still servicing here*: cars sold here at least 13 months ago, by age in whole
-  years, with a service or repair visit in the last 13 months.
+  years, with a service or repair visit in the last 13 months;
+- *declined-work recapture*: of the visits where recommended work was declined, the share
+  followed by a service or repair visit within 90 days (the window moved back 90 days, so
+  every visit counted has had its 90 days);
+- *repeat purchase rate*: of the customers who bought a car here, the share who bought
+  more than one.
 """
 
 from __future__ import annotations
@@ -29,13 +34,17 @@ from dealerdesk.retention.metrics import active_at, customer_lifetime_value, rat
 __all__ = [
     "Activity",
     "AgeRow",
+    "Recapture",
+    "RepeatPurchase",
     "ServiceReturn",
     "Span",
     "TierValue",
     "add_months",
     "day_number",
+    "declined_recapture",
     "month_spans",
     "quarter_spans",
+    "repeat_purchase",
     "service_return",
     "servicing_by_age",
     "span_of",
@@ -44,6 +53,7 @@ __all__ = [
 
 EPOCH = date(1970, 1, 1)
 ACTIVE_WINDOW_DAYS = 365
+RECAPTURE_DAYS = 90  # dealers win back about one in five declined jobs within it (DESIGN.md)
 
 
 def day_number(d: date) -> int:
@@ -290,3 +300,68 @@ def tier_values(names: Sequence[str], tier_of: np.ndarray, ids: np.ndarray, spen
             clv = customer_lifetime_value(annual, min(retention, 0.99))
         out.append(TierValue(name, ids[mine], annual, retention, clv))
     return out
+
+
+@dataclass(frozen=True, slots=True)
+class Recapture:
+    """Declined-work recapture of a span: visits where the customer declined recommended
+    work (``declined`` of them) and, of those, followed by a service or repair visit
+    within the window (``recaptured``); ``lost`` are the customers of the others."""
+
+    label: str
+    declined: int
+    recaptured: int
+    lost: np.ndarray
+
+    @property
+    def value(self) -> float | None:
+        return rate(self.recaptured, self.declined)
+
+
+_KEY = 1 << 21  # (customer, day) keys: days since 1970 stay below it until the year 7700
+
+
+def declined_recapture(ids: np.ndarray, days: np.ndarray, declined: np.ndarray,
+                       service: np.ndarray, span: Span, *,
+                       within_days: int = RECAPTURE_DAYS) -> Recapture:  # fmt: skip
+    """Of the visits with declined work dated in *span* moved back *within_days* (so each
+    has had its whole window by the span's last day), those followed by a service or
+    repair visit of the same customer after that day and at most *within_days* later.
+    Aligned arrays, one entry per visit."""
+    ids = np.asarray(ids, dtype=np.int64)
+    days = np.asarray(days, dtype=np.int64)
+    lo = day_number(span.first) - within_days
+    hi = day_number(span.last) - within_days
+    base = np.asarray(declined, dtype=bool) & (days >= lo) & (days <= hi)
+    keys = np.sort(
+        ids[np.asarray(service, dtype=bool)] * _KEY + days[np.asarray(service, dtype=bool)]
+    )
+    start = ids[base] * _KEY + days[base]
+    after = np.searchsorted(keys, start, side="right")  # the first service after that day
+    back = after < keys.size
+    back[back] = keys[after[back]] <= start[back] + within_days
+    return Recapture(span.label, int(base.sum()), int(back.sum()), np.unique(ids[base][~back]))
+
+
+@dataclass(frozen=True, slots=True)
+class RepeatPurchase:
+    """Customers who bought a car here by a day, and of them, those who bought again."""
+
+    buyers: int
+    repeat: int
+    once: np.ndarray  # the buyers of one car: the next purchase to win
+
+    @property
+    def value(self) -> float | None:
+        return rate(self.repeat, self.buyers)
+
+
+def repeat_purchase(
+    ids: np.ndarray, days: np.ndarray, sale: np.ndarray, as_of: date
+) -> RepeatPurchase:
+    """Repeat purchase rate on *as_of*: of the customers with a sale visit on or before
+    it, the share with two or more (on different visits; aligned arrays per visit)."""
+    ids = np.asarray(ids, dtype=np.int64)
+    mine = np.asarray(sale, dtype=bool) & (np.asarray(days, dtype=np.int64) <= day_number(as_of))
+    buyers, counts = np.unique(ids[mine], return_counts=True)
+    return RepeatPurchase(int(buyers.size), int((counts > 1).sum()), buyers[counts == 1])

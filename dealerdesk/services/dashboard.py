@@ -93,6 +93,8 @@ class Headline:
     complaints_in_target: Ratio
     referrals: Ratio  # converted / made
     active_at_end: int
+    declined_recapture: Ratio  # recaptured / declined (dashboard_math.declined_recapture)
+    repeat_purchase: Ratio  # bought again / bought (on the period's last day)
 
 
 @dataclass(frozen=True, slots=True)
@@ -165,8 +167,9 @@ def dashboard(period: Period, compare: Period | None = None, *, now: datetime) -
     quarters = dm.quarter_spans(period.first, period.last)
     year_ago = add_months(period.last, -12)
     since = add_months(period.last, -13) + timedelta(days=1)  # buyers servicing: 13 months
+    everything = q.visit_arrays(last)
     v = q.visits(min(add_months(first, -13), first - timedelta(days=366)), last,
-                 spend_after=year_ago, vehicles_from=since)  # fmt: skip
+                 spend_after=year_ago, vehicles_from=since, source=everything)  # fmt: skip
     clock.lap("read visits")
     bounds = dm.boundaries_of([*months, *quarters, period.span, compare.span])
     activity = dm.Activity(v.customer, v.day, [*bounds, year_ago])
@@ -197,6 +200,15 @@ def dashboard(period: Period, compare: Period | None = None, *, now: datetime) -
         s13[p] = Ratio(r.returned.size, r.base.size)
         members[f"service13:{p.span.label}:lost"] = r.lost
     clock.lap("13-month service retention")
+
+    recapture, repeat = {}, {}
+    for p in (period, compare):
+        r = recapture[p] = dm.declined_recapture(v.customer, v.day, v.declined, v.service, p.span)
+        members[f"declined:{p.span.label}:lost"] = r.lost
+        b = repeat[p] = dm.repeat_purchase(everything.customer, everything.day, everything.sale,
+                                           p.last)  # fmt: skip
+        members[f"repeat:{p.span.label}:once"] = b.once
+    clock.lap("declined-work recapture and repeat purchase")
 
     vids, owners_of_cars, bought = q.vehicles_sold_here(add_months(period.last, -13))
     recent = (v.vehicle > 0) & (v.day <= dm.day_number(period.last))
@@ -278,7 +290,9 @@ def dashboard(period: Period, compare: Period | None = None, *, now: datetime) -
         c = comp_whole[p]
         return Headline(whole[p], _annual(whole[p], p.days), s13[p], nps_whole[p].result,
                         c.first_response.median, c.resolution.median, c.within_target,
-                        ref_whole[p].made, int(activity.active(p.last).size))  # fmt: skip
+                        ref_whole[p].made, int(activity.active(p.last).size),
+                        Ratio(recapture[p].recaptured, recapture[p].declined),
+                        Ratio(repeat[p].repeat, repeat[p].buyers))  # fmt: skip
 
     return Dashboard(
         period=period, compare=compare, now=headline(period), before=headline(compare),

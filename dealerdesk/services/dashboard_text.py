@@ -10,8 +10,9 @@ from dealerdesk.services.dashboard import Dashboard, Headline, leaky_bucket
 
 __all__ = ["figure_rows", "report_data"]
 
-DEFINED = ("retention", "churn", "active", "service13", "by_age", "nps", "first_response",
-           "resolution", "complaints_in_target", "referrals", "clv", "bands", "leaky", "staff")  # fmt: skip
+DEFINED = ("retention", "churn", "active", "service13", "by_age", "declined", "repeat", "nps",
+           "first_response", "resolution", "complaints_in_target", "referrals", "clv", "bands",
+           "leaky", "staff")  # fmt: skip
 
 
 def pct(v: float | None) -> str:
@@ -34,14 +35,15 @@ def _pts(a: float | None, b: float | None) -> str:
 
 def _headline(h: Headline) -> list[str]:
     return [ratio(h.retention), pct(h.annual_churn), fmt_int(h.active_at_end),
-            ratio(h.service_13m), "–" if h.nps.score is None else f"{h.nps.score:+.0f} ({h.nps.responses})",
+            ratio(h.service_13m), ratio(h.declined_recapture), ratio(h.repeat_purchase),
+            "–" if h.nps.score is None else f"{h.nps.score:+.0f} ({h.nps.responses})",
             _hours(h.first_response_median_h), _hours(h.resolution_median_h),
             ratio(h.complaints_in_target),
             f"{fmt_int(h.referrals.whole)} / {fmt_int(h.referrals.part)}"]  # fmt: skip
 
 
-HEADLINE_CODES = ("retention", "annual_churn", "active", "service13", "nps", "first_response",
-                  "resolution", "complaints_in_target", "referrals")  # fmt: skip
+HEADLINE_CODES = ("retention", "annual_churn", "active", "service13", "declined", "repeat", "nps",
+                  "first_response", "resolution", "complaints_in_target", "referrals")  # fmt: skip
 
 
 def figure_rows(b: Dashboard, *, growth_target: float = 0.10) -> list[tuple[str, str, str, str]]:
@@ -52,6 +54,8 @@ def figure_rows(b: Dashboard, *, growth_target: float = 0.10) -> list[tuple[str,
         "retention": _pts(b.now.retention.value, b.before.retention.value),
         "annual_churn": _pts(b.now.annual_churn, b.before.annual_churn),
         "service13": _pts(b.now.service_13m.value, b.before.service_13m.value),
+        "declined": _pts(b.now.declined_recapture.value, b.before.declined_recapture.value),
+        "repeat": _pts(b.now.repeat_purchase.value, b.before.repeat_purchase.value),
         "complaints_in_target": _pts(b.now.complaints_in_target.value,
                                      b.before.complaints_in_target.value),
     }  # fmt: skip

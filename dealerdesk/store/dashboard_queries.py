@@ -21,6 +21,7 @@ from dealerdesk.store import dialect, visit_history
 from dealerdesk.store.bulk import select_in
 from dealerdesk.store.db import database
 from dealerdesk.store.models import Setting
+from dealerdesk.store.visit_history import VisitArrays
 from dealerdesk.vocab.referrals import CONVERTED
 
 __all__ = [
@@ -39,6 +40,7 @@ __all__ = [
     "save_band_snapshot",
     "staff_names",
     "vehicles_sold_here",
+    "visit_arrays",
     "visits",
 ]  # fmt: skip
 
@@ -70,23 +72,32 @@ class VisitColumns:
     service: np.ndarray  # bool: a service or repair visit
     amount: np.ndarray  # float; 0 for visits before the spend window
     vehicle: np.ndarray  # int64; 0 unless a service visit in the vehicles window
+    sale: np.ndarray  # bool: a car sold
+    declined: np.ndarray  # bool: recommended work declined
 
 
-def visits(first: date, last: date, *, spend_after: date, vehicles_from: date) -> VisitColumns:
-    """Every visit dated in [first, last], from the packed visit histories.
+def visit_arrays(last: date) -> VisitArrays:
+    """Every visit dated on or before *last*, from the packed visit histories.
 
     Why the histories (``store.visit_history``): asked of the visit table, 400,000 rows
     took 1.3 s to hand over as Python values on a slow PC; the histories bring every
-    visit of 100,000 customers as numpy columns in about 0.2 s. The amount is kept only
-    for visits after *spend_after* and the car only for service visits from
-    *vehicles_from* (0 elsewhere), as the figures use them."""
+    visit of 100,000 customers as numpy columns in about 0.2 s."""
+    return visit_history.read_visits(last=last)
+
+
+def visits(first: date, last: date, *, spend_after: date, vehicles_from: date,
+           source: VisitArrays | None = None) -> VisitColumns:  # fmt: skip
+    """Every visit dated in [first, last] (taken from *source*, ``visit_arrays(last)``,
+    when given). The amount is kept only for visits after *spend_after* and the car only
+    for service visits from *vehicles_from* (0 elsewhere), as the figures use them."""
     day = visit_history.day_number
-    v = visit_history.read_visits(last=last)
-    v = v.where(v.day >= day(first))
+    v = source if source is not None else visit_arrays(last)
+    v = v.where((v.day >= day(first)) & (v.day <= day(last)))
     service = v.service
     return VisitColumns(
         v.customer, v.day, service, np.where(v.day > day(spend_after), v.amount, 0.0),
         np.where(service & (v.day >= day(vehicles_from)), v.vehicle, 0),
+        v.sale, v.declined,
     )  # fmt: skip
 
 

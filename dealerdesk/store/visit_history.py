@@ -104,6 +104,10 @@ class VisitArrays:
         """True for service and repair visits (what the cadence counts as servicing)."""
         return (self.kind == KIND_SERVICE) | (self.kind == KIND_REPAIR)
 
+    @property
+    def sale(self) -> np.ndarray:
+        return self.kind == KIND_SALE
+
     def where(self, keep: np.ndarray) -> VisitArrays:
         return VisitArrays(self.customer[keep], self.day[keep], self.kind[keep],
                            self.declined[keep], self.vehicle[keep], self.amount[keep])  # fmt: skip

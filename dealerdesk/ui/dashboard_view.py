@@ -161,12 +161,12 @@ class DashboardView(LazyScreen):
             bar.addWidget(w)
         bar.addWidget(self.status, 1)
 
-        codes = ("retention", "annual_churn", "active", "service13", "nps", "first_response",
-                 "complaints_in_target", "referrals")  # fmt: skip
+        codes = ("retention", "annual_churn", "active", "service13", "declined", "nps",
+                 "first_response", "complaints_in_target", "referrals", "repeat")  # fmt: skip
         self.tiles = {c: Tile(c) for c in codes}
         tiles = QGridLayout()
         for i, c in enumerate(codes):
-            tiles.addWidget(self.tiles[c], i // 4, i % 4)
+            tiles.addWidget(self.tiles[c], i // 5, i % 5)
             self.tiles[c].help.clicked.connect(lambda _=False, c=c: self.explain(c))
             self.tiles[c].value.clicked.connect(lambda _=False, c=c: self._tile_clicked(c))
 
@@ -319,6 +319,10 @@ class DashboardView(LazyScreen):
              dpts(n.complaints_in_target.value, o.complaints_in_target.value))  # fmt: skip
         set_("referrals", f"{fmt_int(n.referrals.whole)} / {fmt_int(n.referrals.part)}",
              f"{fmt_int(o.referrals.whole)} / {fmt_int(o.referrals.part)}")  # fmt: skip
+        for code, now, was in (("declined", n.declined_recapture, o.declined_recapture),
+                               ("repeat", n.repeat_purchase, o.repeat_purchase)):  # fmt: skip
+            set_(code, pct(now.value), pct(was.value), dpts(now.value, was.value))
+            self.tiles[code].value.setToolTip(_ratio(now))
 
     def _fill_charts(self, b: Dashboard) -> None:
         p = self.panels
@@ -398,7 +402,8 @@ class DashboardView(LazyScreen):
                 "service13": f"service13:{label}:lost", "nps": f"nps:{label}:detractors",
                 "first_response": f"complaints:{label}:late",
                 "complaints_in_target": f"complaints:{label}:late",
-                "referrals": f"referrals:{label}:converted"}  # fmt: skip
+                "referrals": f"referrals:{label}:converted",
+                "declined": f"declined:{label}:lost", "repeat": f"repeat:{label}:once"}  # fmt: skip
         if code in keys:
             self.drill(keys[code], t(f"dash.fig.{code}"))
 
