@@ -33,7 +33,7 @@ def column_starts(line: str, values: list[str]) -> list[int]:
 
 def test_table_columns_line_up_in_display_cells(capsys: pytest.CaptureFixture[str]) -> None:
     rows = [["欧阳娜娜", "139", "x"], ["Li", "138", "y"], ["ＡＡ４２", "137", "z"]]
-    cli._emit("table", ["customer", "phone", "k"], rows)
+    cli.emit("table", ["customer", "phone", "k"], rows)
     lines = capsys.readouterr().out.splitlines()
     starts = {tuple(column_starts(line, row)) for line, row in zip(lines[1:], rows, strict=True)}
     assert starts == {(0, 10, 17)}  # 欧阳娜娜 is 8 cells, "phone" 5, each + 2 spaces
@@ -42,7 +42,7 @@ def test_table_columns_line_up_in_display_cells(capsys: pytest.CaptureFixture[st
 def test_long_chinese_text_is_cut_to_the_column_in_cells(
     capsys: pytest.CaptureFixture[str],
 ) -> None:
-    cli._emit("table", ["reason", "x"], [["保" * 30, "a"], ["short", "b"]])
+    cli.emit("table", ["reason", "x"], [["保" * 30, "a"], ["short", "b"]])
     first, second = capsys.readouterr().out.splitlines()[1:]
     assert first.startswith("保" * 19 + "…")  # 38 cells + the one-cell ellipsis
     assert cells(first[: first.index("  a")]) == cells(second[: second.index("  b")]) <= 40
@@ -50,7 +50,7 @@ def test_long_chinese_text_is_cut_to_the_column_in_cells(
 
 def test_csv_is_not_padded(capsys: pytest.CaptureFixture[str]) -> None:
     rows = [["欧阳娜娜", "139"], ["Li", "138"]]
-    cli._emit("csv", ["customer", "phone"], rows)
+    cli.emit("csv", ["customer", "phone"], rows)
     assert list(csv.reader(io.StringIO(capsys.readouterr().out))) == [["customer", "phone"], *rows]
 
 

@@ -1,0 +1,5 @@
+"""``python -m dealerdesk.cli``."""
+
+from dealerdesk.cli import main
+
+raise SystemExit(main())
