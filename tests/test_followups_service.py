@@ -79,6 +79,22 @@ def test_cadence_rules_are_seeded_once_and_edits_are_kept(db_path: Path) -> None
     assert err.value.field == "key"
 
 
+def test_saving_several_rules_is_all_or_none(db_path: Path) -> None:
+    """Settings' "Save rules": one refused figure leaves every rule as it was."""
+    followups.ensure_cadence_rules()
+    with pytest.raises(ValidationError) as err:
+        followups.update_cadence_rules([("first_service", True, 90, 21), ("winback", True, 30, -1)])
+    assert err.value.field == "limit_days"
+    rules = {r.key: r for r in followups.cadence_rules()}
+    assert rules["first_service"].limit_days == 30 and rules["winback"].limit_days == 4
+    with pytest.raises(ValidationError):  # 0 would quietly mean "the default"
+        followups.update_cadence_rules([("first_service", True, 90, 0)])
+    followups.update_cadence_rules([("first_service", True, 90, 1), ("winback", False, 30, None)])
+    rules = {r.key: r for r in followups.cadence_rules()}
+    assert rules["first_service"].limit_days == 1 and not rules["winback"].enabled
+    assert rules["winback"].limit_days == 4  # None: the second figure is left alone
+
+
 # -- generation ----------------------------------------------------------------------------
 def test_generation_is_idempotent(db_path: Path) -> None:
     settings.set_value("fatigue_cap", "none")  # this test is about keys, not fatigue

@@ -85,3 +85,22 @@ def test_chinese_window_labels_load_from_the_qm(qapp: object) -> None:
     finally:
         language.apply_language("en")
     assert QCoreApplication.translate("MainWindow", "&File") == "&File"
+
+
+def test_every_rule_s_figures_are_explained_in_chinese(qapp: object) -> None:
+    """Settings → Follow-up rules says what each figure means in the desk's language: every
+    rule's help texts (a new rule's too) translate."""
+    from PySide6.QtCore import QCoreApplication
+
+    from dealerdesk.retention.cadence.rules import DEFAULT_RULES
+    from dealerdesk.ui import language
+
+    texts = {r.offset_help for r in DEFAULT_RULES} | {r.limit_help for r in DEFAULT_RULES}
+    try:
+        language.apply_language("zh_CN")
+        untranslated = [s for s in sorted(texts - {""})
+                        if QCoreApplication.translate("RuleHelp", s) == s]  # fmt: skip
+    finally:
+        language.apply_language("en")
+    assert not untranslated
+    assert len(texts) > 20

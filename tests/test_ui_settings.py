@@ -55,9 +55,19 @@ def test_manager_edits_everything(
     assert isinstance(on, QCheckBox) and isinstance(days, QSpinBox)
     on.setChecked(False)
     days.setValue(45)
-    assert view.rule_edits() == [("touch", False, 45)]
+    assert view.rule_edits() == [("touch", False, 45, 60)]
+    # the first-service reminder's repeat (issue #16: every 30 days until a service)
+    first = _rule_row(view, "first_service")
+    repeat = view.rules_table.cellWidget(first, 4)
+    assert isinstance(repeat, QSpinBox) and repeat.value() == 30
+    assert view.rules_table.item(first, 5).text() == "days between reminders"
+    assert view.rules_table.cellWidget(_rule_row(view, "thanks"), 4) is None  # one figure only
+    repeat.setValue(21)
     qtbot.mouseClick(view.save_rules, Qt.MouseButton.LeftButton)
     wait_idle(qtbot, ctx)
+    rules = {r.key: r for r in followups.cadence_rules()}
+    assert (rules["first_service"].limit_days, rules["first_service"].offset_days) == (21, 90)
+    assert (rules["touch"].enabled, rules["touch"].offset_days) == (False, 45)
     touch = next(r for r in followups.cadence_rules() if r.key == "touch")
     assert (touch.enabled, touch.offset_days) == (False, 45)
     # two staff members with passwords turn sign-in on

@@ -3,6 +3,14 @@
 from __future__ import annotations
 
 MESSAGES: dict[str, tuple[str | tuple[str, str], str]] = {
+    # Settings → Follow-up rules: what the service refuses
+    "followups.rule.unknown": ("“{key}” is not a follow-up rule", "“{key}”不是回访规则"),
+    "followups.rule.days_range": (
+        "{n} is out of range (−366 to 3660 days)",
+        "{n}超出范围（−366至3660天）",
+    ),
+    "followups.rule.at_least_one": ("{n} must be at least 1", "{n}不能小于1"),
+    "followups.rule.label": ("a rule's name is 1 to 80 characters", "规则名称须为1至80个字"),
     # follow-up kinds (the cadence rules' keys, plus manual and call back)
     "followups.kind.thanks": ("Thank-you message", "购车感谢"),
     "followups.kind.checkin": ("Usage check-in", "用车回访"),

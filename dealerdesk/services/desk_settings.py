@@ -40,7 +40,8 @@ class RuleRow:
     limit_days: int | None
     purpose: str
     channel: str
-    offset_help: str
+    offset_help: str  # English; the window translates it (context "RuleHelp")
+    limit_help: str = ""  # what the second figure means; "" when the rule has none
 
 
 @dataclass(frozen=True, slots=True)
@@ -67,7 +68,7 @@ def load(db_path: Path) -> SettingsSnapshot:
     )
     rules = tuple(
         RuleRow(r.key, r.label, r.enabled, r.offset_days, r.limit_days, r.purpose,
-                r.channels[0] if r.channels else "", r.offset_help)
+                r.channels[0] if r.channels else "", r.offset_help, r.limit_help)
         for r in followups.cadence_rules()
     )  # fmt: skip
     return SettingsSnapshot(

@@ -37,7 +37,7 @@ from importlib import metadata
 from pathlib import Path
 
 from dealerdesk.errors import ConflictError, ValidationError
-from dealerdesk.i18n import Msg
+from dealerdesk.i18n import Msg, t
 from dealerdesk.retention.cadence import (
     DEFAULT_RULES,
     KIND_LABELS,
@@ -135,25 +135,34 @@ def update_cadence_rule(
 
     require(Permission.CHANGE_RULES)
     if key not in RULE_KEYS:
-        raise ValidationError("key", f"“{key}” is not a cadence rule")
+        raise ValidationError("key", t("followups.rule.unknown", key=key))
     changes: dict[str, object] = {}
     if offset_days is not None:
         if not -366 <= offset_days <= 3660:
-            raise ValidationError("offset_days", f"{offset_days} is out of range (−366 to 3660)")
+            raise ValidationError("offset_days", t("followups.rule.days_range", n=offset_days))
         changes["offset_days"] = offset_days
     if limit_days is not None:
-        if limit_days < 0:
-            raise ValidationError("limit_days", f"{limit_days} cannot be negative")
+        if limit_days < 1:  # 0 would read as "not set" and quietly mean the default
+            raise ValidationError("limit_days", t("followups.rule.at_least_one", n=limit_days))
         changes["limit_days"] = limit_days
     if enabled is not None:
         changes["enabled"] = bool(enabled)
     if label is not None:
         if not label.strip() or len(label) > 80:
-            raise ValidationError("label", "must be 1 to 80 characters")
+            raise ValidationError("label", t("followups.rule.label"))
         changes["label"] = label.strip()
     ensure_cadence_rules()
     if changes:
         fq.update_cadence_rule(key, changes)
+    return changed("cadence_rule")
+
+
+def update_cadence_rules(edits: Sequence[tuple[str, bool, int, int | None]]) -> Changed:
+    """Settings' "Save rules": (key, enabled, days, second figure or None) per edited rule,
+    all or none (a refused figure leaves every rule as it was)."""
+    with write_transaction():
+        for key, enabled, days, limit in edits:
+            update_cadence_rule(key=key, enabled=enabled, offset_days=days, limit_days=limit)
     return changed("cadence_rule")
 
 

@@ -101,7 +101,9 @@ def make_agenda_pdf(
     return ReportResult(out, write_pdf(write_agenda_pdf, report, out, progress))
 
 
-def write_pdf(writer: Callable[..., int], data: object, out: Path, progress: Progress | None) -> int:
+def write_pdf(
+    writer: Callable[..., int], data: object, out: Path, progress: Progress | None
+) -> int:
     """Write to a temporary file first, so a failure never leaves half a PDF behind."""
     tmp = out.with_name(out.name + ".part")
     try:

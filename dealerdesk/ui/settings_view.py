@@ -38,7 +38,7 @@ from dealerdesk.ui.i18n import tr
 from dealerdesk.ui.outcome_delays import OutcomeDelaysTab
 from dealerdesk.vocab.staff import StaffRole
 
-RULE_COLUMNS = 6
+RULE_COLUMNS = 8
 
 
 class SettingsView(QWidget):
@@ -154,7 +154,7 @@ class SettingsView(QWidget):
         self.rules_table.setObjectName("rules_table")
         self.rules_table.setHorizontalHeaderLabels([
             self.tr("On"), self.tr("Follow-up"), self.tr("Days"), self.tr("Counted from"),
-            self.tr("Channel"), self.tr("Purpose")])  # fmt: skip
+            self.tr("Then"), self.tr("Which is"), self.tr("Channel"), self.tr("Purpose")])  # fmt: skip
         header = self.rules_table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         header.setSectionResizeMode(3, QHeaderView.ResizeMode.Stretch)
@@ -258,9 +258,19 @@ class SettingsView(QWidget):
             days.setRange(-366, 3660)
             days.setValue(r.offset_days)
             self.rules_table.setCellWidget(i, 2, days)
-            self.rules_table.setItem(i, 3, _item(r.offset_help))
-            self.rules_table.setItem(i, 4, _item(_word("channel", r.channel)))
-            self.rules_table.setItem(i, 5, _item(self.tr(r.purpose)))
+            self.rules_table.setItem(i, 3, _item(tr(r.offset_help, "RuleHelp")))
+            if r.limit_help:  # the rule's second figure: a repeat, a limit, a number of tries
+                limit = QSpinBox()
+                limit.setRange(1, 100_000)
+                limit.setValue(r.limit_days or 0)
+                self.rules_table.setCellWidget(i, 4, limit)
+                self.rules_table.setItem(i, 5, _item(tr(r.limit_help, "RuleHelp")))
+            else:
+                self.rules_table.removeCellWidget(i, 4)
+                self.rules_table.setItem(i, 4, _item(""))
+                self.rules_table.setItem(i, 5, _item(""))
+            self.rules_table.setItem(i, 6, _item(_word("channel", r.channel)))
+            self.rules_table.setItem(i, 7, _item(self.tr(r.purpose)))
         self.backup_list.clear()
         for b in snap.backups:
             text = (
@@ -317,8 +327,9 @@ class SettingsView(QWidget):
                       done=self.tr("Password set"))  # fmt: skip
         self.password.clear()
 
-    def rule_edits(self) -> list[tuple[str, bool, int]]:
-        """(key, enabled, days) of the rows that differ from what was loaded."""
+    def rule_edits(self) -> list[tuple[str, bool, int, int | None]]:
+        """(key, enabled, days, second figure or None) of the rows that differ from what was
+        loaded."""
         if self.snapshot is None:
             return []
         edits = []
@@ -326,18 +337,15 @@ class SettingsView(QWidget):
             on = self.rules_table.cellWidget(i, 0)
             days = self.rules_table.cellWidget(i, 2)
             assert isinstance(on, QCheckBox) and isinstance(days, QSpinBox)
-            if on.isChecked() != r.enabled or days.value() != r.offset_days:
-                edits.append((r.key, on.isChecked(), days.value()))
+            box = self.rules_table.cellWidget(i, 4)
+            limit = box.value() if isinstance(box, QSpinBox) else None
+            if (on.isChecked() != r.enabled or days.value() != r.offset_days
+                    or (limit is not None and limit != r.limit_days)):  # fmt: skip
+                edits.append((r.key, on.isChecked(), days.value(), limit))
         return edits
 
     def _save_rules(self) -> None:
-        edits = self.rule_edits()
-
-        def save() -> None:
-            for key, enabled, days in edits:
-                followups.update_cadence_rule(key=key, enabled=enabled, offset_days=days)
-
-        self._run(save, done=self.tr("Rules saved"))
+        self._run(followups.update_cadence_rules, self.rule_edits(), done=self.tr("Rules saved"))
 
     def _save_keep(self) -> None:
         self._run(desk_settings.set_keep, self.keep.value(), done=self.tr("Saved"))

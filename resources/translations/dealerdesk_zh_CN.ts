@@ -3860,6 +3860,109 @@ Database: %1</source>
         </message>
     </context>
     <context>
+        <name>RuleHelp</name>
+        <message>
+            <source>days added to the campaign's own invitation date</source>
+            <translation>在活动邀约日期基础上增加的天数</translation>
+        </message>
+        <message>
+            <source>days after each purchase anniversary in the window</source>
+            <translation>置换窗口内每个购车周年后的天数</translation>
+        </message>
+        <message>
+            <source>days after the last contact</source>
+            <translation>距上次联系天数</translation>
+        </message>
+        <message>
+            <source>days after the last contact it counts as overdue</source>
+            <translation>距上次联系超过此天数即为逾期</translation>
+        </message>
+        <message>
+            <source>days after the last service</source>
+            <translation>距上次保养天数</translation>
+        </message>
+        <message>
+            <source>days after the sale</source>
+            <translation>购车后天数</translation>
+        </message>
+        <message>
+            <source>days after the sale (first reminder)</source>
+            <translation>购车后天数（首次提醒）</translation>
+        </message>
+        <message>
+            <source>days after the sale: reminders stop, the car is lapsed</source>
+            <translation>购车后天数：此后停止提醒，视为首保流失</translation>
+        </message>
+        <message>
+            <source>days after the visit</source>
+            <translation>到店后天数</translation>
+        </message>
+        <message>
+            <source>days between follow-ups until resolved</source>
+            <translation>解决前每次回访间隔天数</translation>
+        </message>
+        <message>
+            <source>days between reminders</source>
+            <translation>两次提醒间隔天数</translation>
+        </message>
+        <message>
+            <source>days between tries</source>
+            <translation>每次挽回间隔天数</translation>
+        </message>
+        <message>
+            <source>days from the anniversary</source>
+            <translation>距购车周年天数</translation>
+        </message>
+        <message>
+            <source>days from the birthday (−1: the day before)</source>
+            <translation>距生日天数（−1：前一天）</translation>
+        </message>
+        <message>
+            <source>days from the date</source>
+            <translation>距纪念日天数</translation>
+        </message>
+        <message>
+            <source>days from the holiday, then back to a working day</source>
+            <translation>距节日天数，遇非工作日提前到工作日</translation>
+        </message>
+        <message>
+            <source>days from the inspection date</source>
+            <translation>距年检日期天数</translation>
+        </message>
+        <message>
+            <source>days from the policy end (first call)</source>
+            <translation>距保单到期天数（第一次提醒）</translation>
+        </message>
+        <message>
+            <source>days from the policy end (last call)</source>
+            <translation>距保单到期天数（最后一次提醒）</translation>
+        </message>
+        <message>
+            <source>days from the policy end (second call)</source>
+            <translation>距保单到期天数（第二次提醒）</translation>
+        </message>
+        <message>
+            <source>days from the warranty end</source>
+            <translation>距质保到期天数</translation>
+        </message>
+        <message>
+            <source>km after the last service</source>
+            <translation>距上次保养公里数</translation>
+        </message>
+        <message>
+            <source>last vehicle age (years) that gets an invitation</source>
+            <translation>发送邀约的最大车龄（年）</translation>
+        </message>
+        <message>
+            <source>tries at most</source>
+            <translation>最多挽回次数</translation>
+        </message>
+        <message>
+            <source>working days after opening</source>
+            <translation>投诉登记后的工作日数</translation>
+        </message>
+    </context>
+    <context>
         <name>ScheduleFollowupDialog</name>
         <message>
             <source>+&amp;3 days</source>
@@ -4031,6 +4134,14 @@ Database: %1</source>
         <message>
             <source>Purpose</source>
             <translation>目的</translation>
+        </message>
+        <message>
+            <source>Then</source>
+            <translation>其后</translation>
+        </message>
+        <message>
+            <source>Which is</source>
+            <translation>含义</translation>
         </message>
         <message>
             <source>Save rules</source>
