@@ -26,6 +26,7 @@ from dealerdesk.cli.data_commands import (
     cmd_restore,
 )
 from dealerdesk.cli.desk_commands import (
+    cmd_added_value,
     cmd_backtest,
     cmd_complaints,
     cmd_demo,
@@ -95,6 +96,7 @@ _HANDLERS: dict[str, Callable[[argparse.Namespace, Path], int]] = {
     "report": cmd_report,
     "complaints": cmd_complaints,
     "nps": cmd_nps,
+    "added-value": cmd_added_value,
     "metrics": cmd_metrics,
     "backup": cmd_backup,
     "restore": cmd_restore,

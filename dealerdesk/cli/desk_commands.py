@@ -183,6 +183,23 @@ def cmd_nps(args: argparse.Namespace, db_path: Path) -> int:
     return 0
 
 
+def cmd_added_value(args: argparse.Namespace, db_path: Path) -> int:
+    """issue #14: the A+ offers shown, made into follow-ups and taken up, per kind."""
+    from dealerdesk.i18n import fmt_int, t
+    from dealerdesk.i18n.words import label_of
+    from dealerdesk.services import added_value
+    from dealerdesk.vocab.accounts import AddedValueKind
+
+    open_db(db_path)
+    rows = added_value.uptake(args.customer)
+    header = tuple(t(f"cli.av.{k}") for k in ("offer", "shown", "made", "taken_up", "rate"))
+    table = [(label_of(AddedValueKind, u.kind), fmt_int(u.shown), fmt_int(u.made),
+              fmt_int(u.taken_up), f"{u.taken_up / u.shown:.0%}" if u.shown else "–")
+             for u in rows]  # fmt: skip
+    emit(args.format, header, table)
+    return 0
+
+
 def cmd_metrics(args: argparse.Namespace, db_path: Path) -> int:
     from dealerdesk.services import dashboard, dashboard_text
 

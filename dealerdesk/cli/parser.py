@@ -129,6 +129,14 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--open", action="store_true", help="only those not resolved yet")
     p.add_argument("--format", choices=("table", "csv"), default="table")
 
+    p = sub.add_parser("added-value", help="A+ offers: shown, made into follow-ups, taken up",
+                       description=("For each added-value offer (tyres, extended warranty, "
+                                    "accessories, insurance renewal, new model): how often it "
+                                    "was shown, made into a follow-up, and taken up."))  # fmt: skip
+    common(p, today=False)
+    p.add_argument("--customer", type=positive, metavar="ID", help="one customer only")
+    p.add_argument("--format", choices=("table", "csv"), default="table")
+
     p = sub.add_parser("nps", help="Net Promoter Score of a period",
                        description="NPS (promoters minus detractors) of the answers given "
                        "from --from to --to, both days included.")  # fmt: skip

@@ -55,4 +55,10 @@ MESSAGES: dict[str, tuple[str | tuple[str, str], str]] = {
         "card number {number} is already on another card",
         "卡号{number}已被其他会员卡使用",
     ),
+    # `dealerdesk added-value`: the A+ offers' uptake for the whole dealership
+    "cli.av.offer": ("offer", "增值项目"),
+    "cli.av.shown": ("shown", "已展示"),
+    "cli.av.made": ("follow-ups made", "已建回访"),
+    "cli.av.taken_up": ("taken up", "已成交"),
+    "cli.av.rate": ("taken up of shown", "成交率"),
 }
