@@ -17,7 +17,7 @@ from typing import Any
 
 import numpy as np
 
-from dealerdesk.store import dialect
+from dealerdesk.store import dialect, visit_history
 from dealerdesk.store.bulk import select_in
 from dealerdesk.store.db import database
 from dealerdesk.store.models import Setting
@@ -73,29 +73,21 @@ class VisitColumns:
 
 
 def visits(first: date, last: date, *, spend_after: date, vehicles_from: date) -> VisitColumns:
-    """Every visit dated in [first, last], in one pass over the table.
+    """Every visit dated in [first, last], from the packed visit histories.
 
-    Why one sequential scan: a few years of visits are ~40% of the table, and reaching them
-    through the date index costs a random row lookup each (three times slower here). The
-    database turns dates into day numbers (no parse in Python), and sends the amount only
+    Why the histories (``store.visit_history``): asked of the visit table, 400,000 rows
+    took 1.3 s to hand over as Python values on a slow PC; the histories bring every
+    visit of 100,000 customers as numpy columns in about 0.2 s. The amount is kept only
     for visits after *spend_after* and the car only for service visits from
-    *vehicles_from* (0 elsewhere): a shared 0 costs Python nothing to build, so 400,000
-    rows come back about twice as fast."""
-    day = dialect.whole(database, "julianday(date) - 2440587.5")
-    service = f"kind IN ({_in(SERVICE_KINDS)})"
-    rows = database.execute_sql(
-        f"""SELECT customer_id, {day} * 2 + CASE WHEN {service} THEN 1 ELSE 0 END,
-                   CASE WHEN date > ? THEN amount ELSE 0 END,
-                   CASE WHEN {service} AND date >= ? AND vehicle_id IS NOT NULL
-                        THEN vehicle_id ELSE 0 END
-            FROM visit WHERE {dialect.no_index(database, "date")} >= ?
-              AND {dialect.no_index(database, "date")} <= ?""",
-        (_iso(spend_after), _iso(vehicles_from), _iso(first), _iso(last)),
-    ).fetchall()
-    table = np.array(rows, dtype=float).reshape(-1, 4)
-    packed = table[:, 1].astype(np.int64)
-    return VisitColumns(table[:, 0].astype(np.int64), packed >> 1, (packed & 1).astype(bool),
-                        table[:, 2], table[:, 3].astype(np.int64))  # fmt: skip
+    *vehicles_from* (0 elsewhere), as the figures use them."""
+    day = visit_history.day_number
+    v = visit_history.read_visits(last=last)
+    v = v.where(v.day >= day(first))
+    service = v.service
+    return VisitColumns(
+        v.customer, v.day, service, np.where(v.day > day(spend_after), v.amount, 0.0),
+        np.where(service & (v.day >= day(vehicles_from)), v.vehicle, 0),
+    )  # fmt: skip
 
 
 def vehicles_sold_here(bought_by: date) -> tuple[np.ndarray, np.ndarray, np.ndarray]:

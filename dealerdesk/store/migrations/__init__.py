@@ -33,6 +33,7 @@ from dealerdesk.store.migrations import (
     m0010_aftersales,
     m0011_referrals_partners,
     m0012_accounts,
+    m0013_visit_history,
 )
 from dealerdesk.store.models import ALL_MODELS, SchemaVersion
 
@@ -50,6 +51,7 @@ STEPS: dict[int, Callable[[Database], None]] = {
     10: m0010_aftersales.upgrade,
     11: m0011_referrals_partners.upgrade,  # issue #14
     12: m0012_accounts.upgrade,  # issue #14
+    13: m0013_visit_history.upgrade,  # issues #8, #15
 }
 LATEST = max(STEPS)
 
@@ -78,6 +80,7 @@ def migrate(database: Database, path: Path | str) -> tuple[int | None, int]:
         with database.atomic():
             database.create_tables(ALL_MODELS)
             m0009_audit.upgrade(database)  # issue #11: triggers are not part of create_tables
+            m0013_visit_history.upgrade(database)  # derived tables and their triggers
             SchemaVersion.create(version=LATEST, app_version=__version__)
         return None, LATEST
     if before > LATEST:
@@ -125,6 +128,7 @@ def _migrate_server(database: Database, path: Path | str) -> tuple[int | None, i
         if before is None:
             database.create_tables(ALL_MODELS)
             m0009_audit.upgrade(database)  # issue #11: the append-only trigger
+            m0013_visit_history.upgrade(database)  # derived tables and their triggers
             SchemaVersion.create(version=LATEST, app_version=__version__)
             return None, LATEST
         if before > LATEST:
