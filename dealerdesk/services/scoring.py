@@ -217,23 +217,8 @@ def _refresh_scores(today: date, customer_ids: Sequence[int] | None) -> ScoreSum
 
 
 def _load_facts(day: date, customer_ids: Sequence[int] | None) -> list[CustomerFacts]:
-    """Every customer's facts on ``day``, with the visit before the last one (visits
-    thinning out) from ``store.risk_facts``, built in the same pass."""
-    prev = risk_facts.previous_visit_days(day, customer_ids)
-    declined = risk_facts.last_declined_days(day, customer_ids)
-    days: dict[str | None, date | None] = {None: None}
-
-    def parse(text: str | None) -> date | None:
-        if text not in days:
-            days[text] = date.fromisoformat(text)  # type: ignore[arg-type]
-        return days[text]
-
-    def make(**fields: Any) -> CustomerFacts:
-        cid = int(fields["customer_id"])
-        return CustomerFacts(**fields, prev_visit=parse(prev.get(cid)),
-                             last_declined=parse(declined.get(cid)))  # fmt: skip
-
-    return q.load_customer_facts(day, customer_ids, factory=make)
+    """Every customer's facts on ``day`` (visits from the visit histories, the rest by SQL)."""
+    return q.load_customer_facts(day, customer_ids, factory=CustomerFacts)
 
 
 def _without_cycle_collection(fn: Callable[..., T], *args: object) -> T:
