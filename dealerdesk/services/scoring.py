@@ -144,8 +144,8 @@ def _fit(
 ) -> tuple[BGNBDParams, str, str, str]:
     """Fit BG/NBD on every visit history; on data that cannot identify it, fall back to
     the last good fit, else to DEFAULT_PARAMS, and say so. The last element is the digest
-    of the fitted histories: on the same histories (a re-run the same day with no new
-    visit) the last fit is the answer, so it is kept rather than refitted (a refit from
+    of the fitted histories (in customer order): on the same histories (a re-run the same
+    day with no new visit) the last fit is the answer, so it is kept rather than refitted (a refit from
     there would move the parameters by about 1e-8, and rewrite every cached row)."""
     seen = [f for f in facts if f.last_visit is not None]
     x, t_x, age = bgnbd_arrays(seen, today)
@@ -155,12 +155,11 @@ def _fit(
         note = (f"only {x.size} customers with visits and {int(np.sum(x > 0))} repeat "
                 f"visitors: not enough to fit the churn model; using the {fallback_name} one")  # fmt: skip
         return fallback or DEFAULT_PARAMS, fallback_name, note, ""
-    rows, weights = np.unique(np.column_stack([x, t_x, age]), axis=0, return_counts=True)
-    key = hashlib.blake2b(rows.tobytes() + weights.astype(np.int64).tobytes(),
-                          digest_size=16).hexdigest()  # fmt: skip
-    note = f"fitted on {x.size:,} customers ({len(weights):,} distinct histories)"
+    key = hashlib.blake2b(np.column_stack([x, t_x, age]).tobytes(), digest_size=16).hexdigest()
     if previous is not None and previous.source == "fit" and previous.fit_key == key:
-        return previous.params, "fit", note, key
+        return previous.params, "fit", previous.note, key
+    rows, weights = np.unique(np.column_stack([x, t_x, age]), axis=0, return_counts=True)
+    note = f"fitted on {x.size:,} customers ({len(weights):,} distinct histories)"
     # Starting from the last fit (or the default) takes a third of the iterations.
     params = fit_bgnbd(rows[:, 0], rows[:, 1], rows[:, 2], weights=weights,
                        initial=fallback or DEFAULT_PARAMS)  # fmt: skip

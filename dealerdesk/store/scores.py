@@ -67,7 +67,8 @@ def save_scores(records: Iterable[ScoreRecord], *, replace_all: bool = False,
         return len(data)
     with job("risk scoring"):
         stored = _stored_rows()
-        changed = [row for row in data if not _same(row, stored.get(row[0]))]
+        get = stored.get  # equal tuples first: the common case on SQLite, and cheap
+        changed = [row for row in data if row != get(row[0]) and not _same(row, get(row[0]))]
         for i in range(0, len(changed), _BATCH):
             with database.atomic():
                 dialect.executemany(database, sql, changed[i : i + _BATCH])
