@@ -121,6 +121,21 @@ class _Days(dict[int, date | None]):
         return value
 
 
+class _Aligned:
+    """Picks, for each customer of ``ids``, their entry of a visit column (``missing`` for
+    customers without visits): one searchsorted instead of a dict lookup per customer."""
+
+    def __init__(self, have: np.ndarray, ids: np.ndarray) -> None:
+        at = np.searchsorted(have, ids)
+        self.at = np.minimum(at, max(have.size - 1, 0))
+        self.seen = (have[self.at] == ids) if have.size else np.zeros(ids.size, bool)
+
+    def take(self, column: np.ndarray, missing: float) -> list[Any]:
+        if not column.size:
+            return [missing] * self.at.size
+        return np.where(self.seen, column[self.at], missing).tolist()  # type: ignore[no-any-return]
+
+
 def load_customer_facts(
     today: date, customer_ids: Sequence[int] | None = None, *, factory: Callable[..., T]
 ) -> list[T]:
@@ -143,25 +158,15 @@ def load_customer_facts(
         contacts, surveys, complaints = ({r[0]: r for r in rows} for rows in side[:3])
         customers = side[3]
         ids = np.fromiter((r[0] for r in customers), dtype=np.int64, count=len(customers))
-        # Each customer's row in the visit columns (-1: never visited).
-        at = np.minimum(np.searchsorted(visits.customer, ids), max(visits.customer.size - 1, 0))
-        seen = visits.customer[at] == ids if visits.customer.size else np.zeros(ids.size, bool)
-
-        def column(values: np.ndarray, missing: float, *, days: bool = False,
-                   seen: np.ndarray = seen, at: np.ndarray = at) -> list[Any]:  # fmt: skip
-            picked = np.where(seen, values[at], missing) if values.size else np.full(
-                ids.size, missing)  # fmt: skip
-            listed = picked.tolist()
-            return [number[x] for x in listed] if days else listed
-
+        rows = _Aligned(visits.customer, ids)
         first_visit, last_visit, first_purchase, last_purchase, first_service, last_service, \
-            prev_visit, last_declined = (column(c, NO_DAY, days=True) for c in (
+            prev_visit, last_declined = ([number[x] for x in rows.take(c, NO_DAY)] for c in (
                 visits.first_visit, visits.last_visit, visits.first_purchase,
                 visits.last_purchase, visits.first_service, visits.last_service,
                 visits.prev_visit, visits.last_declined))  # fmt: skip
-        visit_days, purchase_count, service_count = (column(c, 0) for c in (
+        visit_days, purchase_count, service_count = (rows.take(c, 0) for c in (
             visits.visit_days, visits.purchase_count, visits.service_count))  # fmt: skip
-        spend_total, s24, s12, a24, a12 = (column(c, 0.0) for c in (
+        spend_total, s24, s12, a24, a12 = (rows.take(c, 0.0) for c in (
             visits.spend_total, visits.spend_24m, visits.spend_12m, visits.aftersales_24m,
             visits.aftersales_12m))  # fmt: skip
         for i, (cid, name, kind, status, owner, created) in enumerate(customers):

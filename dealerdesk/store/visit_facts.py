@@ -23,8 +23,14 @@ from datetime import date
 
 import numpy as np
 
-from dealerdesk.store.visit_history import KIND_REPAIR, KIND_SALE, KIND_SERVICE, VisitArrays
-from dealerdesk.store.visit_history import day_number, read_visits
+from dealerdesk.store.visit_history import (
+    KIND_REPAIR,
+    KIND_SALE,
+    KIND_SERVICE,
+    VisitArrays,
+    day_number,
+    read_visits,
+)
 
 __all__ = ["NO_DAY", "VisitColumns", "load_visit_columns", "visit_columns", "years_back"]
 
