@@ -166,7 +166,12 @@ def test_a_same_day_rerun_writes_nothing(db_path: Path) -> None:
     assert _cache() == before
     next_day = scoring.refresh_scores(today=TODAY + timedelta(days=1))
     assert next_day.rows_written == len(ids)  # a new day: computed_on (and the silence) moved
-    assert {r[1] for r in _cache().values()} == {str(TODAY + timedelta(days=1))}
+    updated = _cache()
+    assert {str(r[1])[:10] for r in updated.values()} == {str(TODAY + timedelta(days=1))}
+    # Rows updated in place (most only in their unindexed columns) equal rows written anew.
+    database.execute_sql("DELETE FROM customer_score")
+    assert scoring.refresh_scores(today=TODAY + timedelta(days=1)).rows_written == len(ids)
+    assert _cache() == updated
 
 
 def test_a_changed_visit_rewrites_exactly_that_customer(db_path: Path) -> None:
@@ -230,3 +235,20 @@ def _fit_input() -> tuple[np.ndarray, ...]:
     x, t_x, age = bgnbd_arrays(facts, TODAY)
     rows, weights = np.unique(np.column_stack([x, t_x, age]), axis=0, return_counts=True)
     return rows[:, 0], rows[:, 1], rows[:, 2], weights
+
+
+def test_an_in_place_update_never_mixes_two_scorings(db_path: Path) -> None:
+    """The unindexed-columns update applies only while the indexed ones still read as the
+    run saw them: a desk that rescored the customer meanwhile keeps its row whole."""
+    from dealerdesk.store import dialect
+
+    cid = _desk(1)[0]
+    scoring.refresh_scores(today=TODAY)
+    row = _cache()[cid]
+    ours = (cid, "2026-11-16", row[2], row[3], "[]", 0.5, 1.5, *row[7:])
+    dialect.executemany(database, scores._LIGHT_SQL, [ours])
+    now = _cache()[cid]
+    assert (str(now[1])[:10], *now[2:7]) == ("2026-11-16", row[2], row[3], "[]", 0.5, 1.5)
+    database.execute_sql("UPDATE customer_score SET score = score + 1, reasons = 'theirs'")
+    dialect.executemany(database, scores._LIGHT_SQL, [(*ours[:4], "ours", *ours[5:])])
+    assert _cache()[cid][4] == "theirs"
