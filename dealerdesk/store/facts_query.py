@@ -54,13 +54,14 @@ FROM visit WHERE date <= :today {ids} GROUP BY customer_id
 # The unanswered streak: outbound "no_answer"/"left_message" rows after the customer's
 # last contact of any other kind (a reached call, a call-back, any inbound contact ends
 # it). ``last_contact`` is the last logged contact of any kind, answered or not. The
-# count seeks the (customer_id, at) index past that point, so it costs nothing for the
+# count seeks the (customer_id, at) index past that point, and is not even tried for the
 # many customers whose last contact was answered.
 _CONTACTS = """
 SELECT a.customer_id, substr(a.last_at, 1, 10),
+  CASE WHEN a.last_at > a.last_ok THEN
   (SELECT count(*) FROM contact_log l WHERE l.customer_id = a.customer_id
      AND l.at > a.last_ok AND l.at < :tomorrow AND l.direction = 'out'
-     AND l.outcome IN ('no_answer', 'left_message'))
+     AND l.outcome IN ('no_answer', 'left_message')) ELSE 0 END
 FROM (SELECT customer_id, max(at) AS last_at,
         coalesce(max(CASE WHEN NOT (direction = 'out'
                                     AND outcome IN ('no_answer', 'left_message'))
