@@ -69,8 +69,10 @@ def save_scores(records: Iterable[ScoreRecord], *, replace_all: bool = False,
         # Most rows a new day changes keep their score, band, tier, segment and spend:
         # setting only the other columns leaves the indexes alone (half the cost, so
         # twice as many a batch hold the lock as long).
-        light = [row for row in changed if _same_indexed(row, get(row[0]))]
-        full = [row for row in changed if not _same_indexed(row, get(row[0]))]
+        light: list[tuple[Any, ...]] = []
+        full: list[tuple[Any, ...]] = []
+        for row in changed:
+            (light if _same_indexed(row, get(row[0])) else full).append(row)
         for statement, rows, size in ((sql, full, _BATCH), (_LIGHT_SQL, light, 2 * _BATCH)):
             for i in range(0, len(rows), size):
                 with database.atomic():
