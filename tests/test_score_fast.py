@@ -252,3 +252,19 @@ def test_an_in_place_update_never_mixes_two_scorings(db_path: Path) -> None:
     database.execute_sql("UPDATE customer_score SET score = score + 1, reasons = 'theirs'")
     dialect.executemany(database, scores._LIGHT_SQL, [(*ours[:4], "ours", *ours[5:])])
     assert _cache()[cid][4] == "theirs"
+
+
+def test_a_stored_row_is_the_same_to_a_millionth() -> None:
+    """As PostgreSQL's 4-byte floats hand p_alive and expected visits back; the rest exact."""
+    new = (7, "2026-11-15", 40, "medium", "[]", 0.123456789, 23.456789012, "Gold", "345",
+           "loyal", "active", 1234.5, '{"c":"x","p":{}}')  # fmt: skip
+    as_float4 = float(np.float32(new[5])), float(np.float32(new[6]))
+    stored = (*new[:5], *as_float4, *new[7:11], 1234.50, new[12])
+    assert scores._same(new, stored)
+    assert scores._same(new, (*new[:1], date(2026, 11, 15), *new[2:]))  # a date from the server
+    assert not scores._same(new, (*new[:5], new[5] + 2e-6, *new[6:]))
+    assert not scores._same(new, (*new[:6], new[6] * (1 + 2e-6), *new[7:]))
+    assert not scores._same(new, (*new[:5], None, *new[6:]))
+    assert not scores._same(new, (*new[:11], 1234.51, new[12]))
+    assert not scores._same(new, (*new[:1], "2026-11-14", *new[2:]))
+    assert not scores._same(new, None)

@@ -115,8 +115,8 @@ def _stored_rows() -> dict[int, tuple[Any, ...]]:
     return {row[0]: row for row in cursor}
 
 
-# p_alive and expected visits are kept to a millionth: PostgreSQL stores them as 4-byte
-# floats, and a refit from another starting point moves them by less than that.
+# p_alive and expected visits are kept to a millionth (relative above 1): PostgreSQL
+# stores them as 4-byte floats, and a refit from another start moves them less than that.
 _FLOAT_TOLERANCE = 1e-6
 
 
@@ -128,7 +128,9 @@ def _same(new: tuple[Any, ...], old: tuple[Any, ...] | None) -> bool:
             or new[12] != old[12] or new[11] != float(old[11])):  # fmt: skip
         return False
     for a, b in ((new[5], old[5]), (new[6], old[6])):
-        if (a is None) != (b is None) or (a is not None and not abs(a - b) <= _FLOAT_TOLERANCE):
+        if (a is None) != (b is None) or (
+            a is not None and not abs(a - b) <= _FLOAT_TOLERANCE * max(1.0, abs(a))
+        ):
             return False
     return True
 
