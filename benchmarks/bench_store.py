@@ -15,7 +15,7 @@ import statistics
 import sys
 import time
 from collections.abc import Callable
-from datetime import date, datetime
+from datetime import date, datetime, timedelta
 from pathlib import Path
 
 TODAY = date(2026, 11, 23)
@@ -198,8 +198,6 @@ def analytics_rows(raw: sqlite3.Connection, repeat: int) -> list[tuple[str, floa
     def raw_facts() -> None:
         """The same per-customer facts scoring reads (visits, contacts, surveys, complaints,
         customers, the visit before last, declined work), the store's SQL through sqlite3."""
-        from datetime import timedelta
-
         from dealerdesk.store import facts_query as fq
         from dealerdesk.store import risk_facts as rf
 
@@ -216,6 +214,23 @@ def analytics_rows(raw: sqlite3.Connection, repeat: int) -> list[tuple[str, floa
     facts = median_ms(raw_facts, reps)
     scoring.refresh_scores(today=TODAY)  # the monthly churn fit happens once, not per run
     score_all = median_ms(lambda: scoring.refresh_scores(today=TODAY), reps)
+    # The first run of each new day: the fit moves, the silence grows, most rows change.
+    later = iter(range(1, 1_000))
+    written: list[int] = []
+
+    def new_day() -> None:
+        summary = scoring.refresh_scores(today=TODAY + timedelta(days=next(later)))
+        written.append(summary.rows_written)
+
+    score_new_day = median_ms(new_day, reps)
+    scoring.refresh_scores(today=TODAY)  # back to the day the rows below use
+    idle = scoring.refresh_scores(today=TODAY)
+    CPU_NOTES.append(
+        f"score every customer: a same-day re-run writes {idle.rows_written:,} cache rows "
+        f"(facts {idle.seconds_sql:.2f} s, fit {idle.seconds_fit:.2f} s, scoring "
+        f"{idle.seconds_scoring:.2f} s, compare/write {idle.seconds_write:.2f} s); the first "
+        f"run of a new day writes {statistics.median(written):,.0f}"
+    )
 
     def generate() -> object:
         return followups.generate_followups(today=TODAY, horizon_days=90)
@@ -232,6 +247,8 @@ def analytics_rows(raw: sqlite3.Connection, repeat: int) -> list[tuple[str, floa
     return [
         ("score every customer (facts, BG/NBD fit, risk, cache) vs one visit aggregate",
          score_all, agg),
+        ("score every customer, first run of a new day (refit, rewrite what moved)",
+         score_new_day, agg),
         ("score every customer vs the raw SQL of the same facts", score_all, facts),
         ("generate follow-ups, 90-day horizon: first re-run (plans all, settles them)",
          first_wall, agg),

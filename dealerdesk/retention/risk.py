@@ -82,7 +82,7 @@ _GROUP_MATRIX = np.array([[1.0 if f in cols else 0.0 for cols in _GROUPS.values(
                           for f in FEATURES])  # fmt: skip
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(slots=True)  # read-only by convention: not frozen, as CustomerFacts (100k a run)
 class RiskResult:
     """One customer's score. ``reasons`` are ordered by how much they add.
 

@@ -14,6 +14,7 @@ expected visits in the next 52 weeks -> tiers, RFM, lifecycle, risk -> one trans
 from __future__ import annotations
 
 import gc
+import hashlib
 import json
 import math
 import time
@@ -21,7 +22,7 @@ from collections import Counter
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
 from datetime import date, timedelta
-from typing import Any, TypeVar
+from typing import TypeVar
 
 import numpy as np
 
@@ -77,6 +78,7 @@ class _Model:
     tier_cut: segments.TierCut
     rfm: segments.RFMBreakpoints
     churn: ChurnModel | None = None
+    fit_key: str = ""  # digest of the histories the parameters were fitted on
 
     def to_json(self) -> str:
         p = self.params
@@ -87,7 +89,7 @@ class _Model:
             "note": self.note, "computed_on": self.computed_on.isoformat(),
             "tier_cut": [_finite(self.tier_cut.vip_min), _finite(self.tier_cut.gold_min)],
             "rfm": [list(self.rfm.recency), list(self.rfm.frequency), list(self.rfm.monetary)],
-            "churn": self.churn.to_dict() if self.churn else None,
+            "churn": self.churn.to_dict() if self.churn else None, "fit_key": self.fit_key,
         })  # fmt: skip
 
     @classmethod
@@ -101,7 +103,7 @@ class _Model:
             rfm = segments.RFMBreakpoints(*(tuple(map(float, b)) for b in d["rfm"]))
             churn = ChurnModel.from_dict(d["churn"]) if d.get("churn") else None
             return cls(params, d["source"], d["note"], date.fromisoformat(d["computed_on"]),
-                       segments.TierCut(vip, gold), rfm, churn)  # fmt: skip
+                       segments.TierCut(vip, gold), rfm, churn, str(d.get("fit_key", "")))  # fmt: skip
         except (ValueError, KeyError, TypeError):
             return None
 
@@ -130,6 +132,7 @@ class ScoreSummary:
     seconds_fit: float
     seconds_scoring: float
     seconds_write: float
+    rows_written: int = 0  # cache rows written or removed (a full run skips unchanged ones)
 
     @property
     def seconds_total(self) -> float:
@@ -138,9 +141,12 @@ class ScoreSummary:
 
 def _fit(
     facts: Sequence[CustomerFacts], today: date, previous: _Model | None
-) -> tuple[BGNBDParams, str, str]:
+) -> tuple[BGNBDParams, str, str, str]:
     """Fit BG/NBD on every visit history; on data that cannot identify it, fall back to
-    the last good fit, else to DEFAULT_PARAMS, and say so."""
+    the last good fit, else to DEFAULT_PARAMS, and say so. The last element is the digest
+    of the fitted histories (in customer order): on the same histories (a re-run the same
+    day with no new visit) the last fit is the answer, so it is kept rather than refitted (a refit from
+    there would move the parameters by about 1e-8, and rewrite every cached row)."""
     seen = [f for f in facts if f.last_visit is not None]
     x, t_x, age = bgnbd_arrays(seen, today)
     fallback = previous.params if previous and previous.source in ("fit", "previous") else None
@@ -148,8 +154,12 @@ def _fit(
     if x.size < MIN_CUSTOMERS_TO_FIT or not np.any(x > 0):
         note = (f"only {x.size} customers with visits and {int(np.sum(x > 0))} repeat "
                 f"visitors: not enough to fit the churn model; using the {fallback_name} one")  # fmt: skip
-        return fallback or DEFAULT_PARAMS, fallback_name, note
+        return fallback or DEFAULT_PARAMS, fallback_name, note, ""
+    key = hashlib.blake2b(np.column_stack([x, t_x, age]).tobytes(), digest_size=16).hexdigest()
+    if previous is not None and previous.source == "fit" and previous.fit_key == key:
+        return previous.params, "fit", previous.note, key
     rows, weights = np.unique(np.column_stack([x, t_x, age]), axis=0, return_counts=True)
+    note = f"fitted on {x.size:,} customers ({len(weights):,} distinct histories)"
     # Starting from the last fit (or the default) takes a third of the iterations.
     params = fit_bgnbd(rows[:, 0], rows[:, 1], rows[:, 2], weights=weights,
                        initial=fallback or DEFAULT_PARAMS)  # fmt: skip
@@ -157,8 +167,8 @@ def _fit(
         note = (f"the churn model fit on {x.size:,} customers was degenerate "
                 f"(r={params.r:.3g}, a={params.a:.3g}, b={params.b:.3g}); "
                 f"using the {fallback_name} parameters")  # fmt: skip
-        return fallback or DEFAULT_PARAMS, fallback_name, note
-    return params, "fit", f"fitted on {x.size:,} customers ({len(weights):,} distinct histories)"
+        return fallback or DEFAULT_PARAMS, fallback_name, note, ""
+    return params, "fit", note, key
 
 
 def refresh_scores(*, today: date, customer_ids: Sequence[int] | None = None) -> ScoreSummary:
@@ -176,7 +186,7 @@ def _refresh_scores(today: date, customer_ids: Sequence[int] | None) -> ScoreSum
     facts = _load_facts(today, customer_ids if partial else None)
     t_sql = time.perf_counter()
     if not partial:
-        params, source, note = _fit(facts, today, model)
+        params, source, note, fit_key = _fit(facts, today, model)
         visited = [f for f in facts if f.last_visit is not None]
         model = _Model(
             params, source, note, today,
@@ -184,7 +194,7 @@ def _refresh_scores(today: date, customer_ids: Sequence[int] | None) -> ScoreSum
             segments.rfm_breakpoints([(today - f.last_visit).days for f in visited],  # type: ignore[operator]
                                      [f.visit_days for f in visited],
                                      [f.spend_total for f in visited]),
-            _churn_model(today, params, model.churn if model else None),
+            _churn_model(today, params, model.churn if model else None), fit_key,
         )  # fmt: skip
         set_setting(MODEL_KEY, model.to_json())
     assert model is not None
@@ -192,7 +202,7 @@ def _refresh_scores(today: date, customer_ids: Sequence[int] | None) -> ScoreSum
     rows = _score_rows(facts, today, model)
     t_score = time.perf_counter()
     dropped = sorted(set(customer_ids or ()) - {f.customer_id for f in facts}) if partial else []
-    scores.save_scores(rows, replace_all=not partial, drop_ids=dropped)
+    written = scores.save_scores(rows, replace_all=not partial, drop_ids=dropped)
     if customer_ids is None:  # issue #15: a whole run keeps its month's band counts
         dashboard_queries.save_band_snapshot(today, Counter(str(r.band) for r in rows))
     t_write = time.perf_counter()
@@ -201,28 +211,13 @@ def _refresh_scores(today: date, customer_ids: Sequence[int] | None) -> ScoreSum
         by_band=tuple(sorted(Counter(r.band for r in rows).items())),
         params=model.params, model_source=model.source, model_note=model.note,
         seconds_sql=t_sql - started, seconds_fit=t_fit - t_sql,
-        seconds_scoring=t_score - t_fit, seconds_write=t_write - t_score,
+        seconds_scoring=t_score - t_fit, seconds_write=t_write - t_score, rows_written=written,
     )  # fmt: skip
 
 
 def _load_facts(day: date, customer_ids: Sequence[int] | None) -> list[CustomerFacts]:
-    """Every customer's facts on ``day``, with the visit before the last one (visits
-    thinning out) from ``store.risk_facts``, built in the same pass."""
-    prev = risk_facts.previous_visit_days(day, customer_ids)
-    declined = risk_facts.last_declined_days(day, customer_ids)
-    days: dict[str | None, date | None] = {None: None}
-
-    def parse(text: str | None) -> date | None:
-        if text not in days:
-            days[text] = date.fromisoformat(text)  # type: ignore[arg-type]
-        return days[text]
-
-    def make(**fields: Any) -> CustomerFacts:
-        cid = int(fields["customer_id"])
-        return CustomerFacts(**fields, prev_visit=parse(prev.get(cid)),
-                             last_declined=parse(declined.get(cid)))  # fmt: skip
-
-    return q.load_customer_facts(day, customer_ids, factory=make)
+    """Every customer's facts on ``day`` (visits from the visit histories, the rest by SQL)."""
+    return q.load_customer_facts(day, customer_ids, factory=CustomerFacts)
 
 
 def _without_cycle_collection(fn: Callable[..., T], *args: object) -> T:
