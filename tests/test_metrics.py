@@ -7,14 +7,11 @@ import pytest
 
 from dealerdesk.retention.metrics import (
     NPSResult,
-    PeriodRetention,
     Ratio,
     active_at,
-    annualise_churn,
     customer_lifetime_value,
     new_customers_needed,
     nps,
-    period_retention,
     rate,
     time_stats,
 )
@@ -25,27 +22,6 @@ def test_rates_say_none_when_there_is_nothing_to_divide() -> None:
     assert rate(0, 0) is None
     assert Ratio(62, 100).value == 0.62
     assert Ratio(0, 0).value is None
-
-
-def test_period_retention_and_churn() -> None:
-    rows = period_retention(["2026-10", "2026-11"], [200, 0], [180, 0])
-    assert rows[0] == PeriodRetention("2026-10", 200, 180)
-    assert rows[0].retention == 0.9
-    assert rows[0].churn == pytest.approx(0.1)
-    assert rows[1].retention is None and rows[1].churn is None
-    with pytest.raises(ValueError, match="same length"):
-        period_retention(["a"], [1, 2], [1])
-    with pytest.raises(ValueError, match="not within"):
-        period_retention(["a"], [10], [11])
-
-
-def test_churn_compounds_over_a_year() -> None:
-    assert annualise_churn(0.02, 12) == pytest.approx(1 - 0.98**12)
-    assert annualise_churn(0.02, 12) == pytest.approx(0.2153, abs=1e-4)
-    assert annualise_churn(0.0, 12) == 0.0
-    assert annualise_churn(1.0, 12) == 1.0
-    with pytest.raises(ValueError):
-        annualise_churn(1.5, 12)
 
 
 def test_nps() -> None:

@@ -13,7 +13,6 @@ import pytest
 
 from dealerdesk.i18n import render
 from dealerdesk.retention.facts import CustomerFacts
-from dealerdesk.retention.metrics import customer_lifetime_value
 from dealerdesk.services import scoring
 from dealerdesk.services.changes import changed
 from dealerdesk.store import facts_query as q
@@ -32,6 +31,7 @@ from dealerdesk.store.models import (
 )
 
 TODAY = date(2026, 11, 15)
+NOW = datetime(2026, 11, 15, 18, 0)
 
 
 def ago(days: int) -> date:
@@ -297,7 +297,8 @@ def test_at_risk_report_data() -> None:
     assert strict.rows == () and strict.at_risk_count == 0 and strict.dealership == "星河汽车"
 
 
-def test_retention_metrics(db_path: Path) -> None:
+def test_the_dashboard_s_figures_on_a_hand_made_set(db_path: Path) -> None:
+    """The manager's figures (issue #15; they replaced ``scoring.retention_metrics``)."""
     a, b, c, d, e = (customer(n) for n in "ABCDE")
     car = Vehicle.create(customer=a, vin="LSVAB2BM0LN000001", make="VW", model="Lavida",
                          purchase_date=date(2020, 1, 1))  # fmt: skip
@@ -318,30 +319,27 @@ def test_retention_metrics(db_path: Path) -> None:
     Referral.create(referrer=a, referred=c, referred_name="C", date=date(2026, 7, 1),
                     status="bought")  # fmt: skip
     Referral.create(referred_name="Z", date=date(2026, 9, 1), partner=None)
-    m = scoring.retention_metrics(today=TODAY)
-    assert (m.period.active_at_start, m.period.retained) == (3, 1)  # A, B, D; only A stayed
-    assert m.annual_churn == pytest.approx(2 / 3)
-    assert m.active_customers == 2  # A and the new buyer C
-    assert len(m.periods) == 12 and m.periods[-1].label == "2026-11"
-    assert all(p.retained <= p.active_at_start for p in m.periods)
-    assert (m.service_retention_13m.part, m.service_retention_13m.whole) == (1, 3)
-    assert [(label, r.part, r.whole) for label, r in m.servicing_by_vehicle_age] == [
-        ("6 years", 1, 1)
-    ]
+    from dealerdesk.services import dashboard
+
+    board = dashboard.dashboard(dashboard.default_period(TODAY), now=NOW)
+    m = board.now
+    assert (m.retention.whole, m.retention.part) == (3, 1)  # A, B, D; only A stayed
+    assert m.annual_churn == pytest.approx(2 / 3, rel=1e-3)
+    assert m.active_at_end == 2  # A and the new buyer C
+    assert len(board.months) == 13 and board.months[-1][0] == "2026-11"
+    assert all(r.part <= r.whole for _, r in board.months)
+    assert (m.service_13m.part, m.service_13m.whole) == (1, 3)
+    assert [(age, r.part, r.whole) for age, r in board.by_age] == [(6, 1, 1)]
     assert (m.declined_recapture.part, m.declined_recapture.whole) == (1, 2)
     assert (m.repeat_purchase.part, m.repeat_purchase.whole) == (1, 2)
     assert (m.nps.promoters, m.nps.detractors) == (2, 1)
-    assert m.first_response.median == pytest.approx(2.0)
-    assert m.resolution.median == pytest.approx(48.0)
-    assert m.complaints_awaiting_response == 1
+    assert m.first_response_median_h == pytest.approx(2.0)
+    assert m.resolution_median_h == pytest.approx(48.0)
+    assert dashboard.desk_figures(TODAY, now=NOW).awaiting_response == 1
     assert (m.referrals.part, m.referrals.whole) == (1, 2)
-    assert m.annual_value_per_customer == pytest.approx(203_000 / 2)
-    assert m.lifetime_value == pytest.approx(customer_lifetime_value(101_500, 1 / 3))
-    assert m.new_customers_needed == 2  # 2 x (0.10 + 0.667) = 1.53, rounded up
-    empty_months = scoring.retention_metrics(today=date(2000, 1, 1), months=3)
-    assert empty_months.annual_churn is None and empty_months.new_customers_needed is None
-    with pytest.raises(ValueError):
-        scoring.retention_metrics(today=TODAY, months=0)
+    assert dashboard.leaky_bucket(m.active_at_end, m.annual_churn, 0.10) == 2  # 2 x 0.77, up
+    empty = dashboard.dashboard(dashboard.default_period(date(2000, 1, 1)), now=NOW).now
+    assert empty.annual_churn is None and dashboard.leaky_bucket(0, None, 0.1) is None
 
 
 def test_an_empty_database_scores_nothing_without_failing(db_path: Path) -> None:
@@ -350,6 +348,8 @@ def test_an_empty_database_scores_nothing_without_failing(db_path: Path) -> None
     assert scoring.top_at_risk(today=TODAY) == []
     report = scoring.at_risk_report_data(today=TODAY)
     assert (report.rows, report.total_customers, report.at_risk_count) == ((), 0, 0)
-    metrics = scoring.retention_metrics(today=TODAY)
-    assert metrics.active_customers == 0 and metrics.annual_churn is None
-    assert metrics.nps.score is None and metrics.lifetime_value is None
+    from dealerdesk.services import dashboard
+
+    figures = dashboard.desk_figures(TODAY, now=NOW)
+    assert figures.retention.whole == 0 and figures.retention.value is None
+    assert figures.nps.score is None and figures.first_response_median_h is None

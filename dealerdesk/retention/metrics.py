@@ -16,9 +16,8 @@ from dataclasses import dataclass
 import numpy as np
 
 __all__ = [
-    "NPSResult", "PeriodRetention", "Ratio", "TimeStats", "active_at", "annualise_churn",
-    "customer_lifetime_value",
-    "new_customers_needed", "nps", "period_retention", "rate", "time_stats",
+    "NPSResult", "Ratio", "TimeStats", "active_at", "customer_lifetime_value",
+    "new_customers_needed", "nps", "rate", "time_stats",
 ]  # fmt: skip
 
 
@@ -61,46 +60,6 @@ def active_at(
     ends = codes * width + np.searchsorted(bounds, days + window_days, side="left")
     runs = np.bincount(starts, minlength=n * width) - np.bincount(ends, minlength=n * width)
     return np.cumsum(runs.reshape(n, width), axis=1)[:, :-1] > 0
-
-
-@dataclass(frozen=True, slots=True)
-class PeriodRetention:
-    """Of the customers active at the start of a period, how many were still active at
-    its end. ``label`` names the period (e.g. "2026-10")."""
-
-    label: str
-    active_at_start: int
-    retained: int
-
-    @property
-    def retention(self) -> float | None:
-        return rate(self.retained, self.active_at_start)
-
-    @property
-    def churn(self) -> float | None:
-        kept = self.retention
-        return None if kept is None else 1.0 - kept
-
-
-def period_retention(
-    labels: Sequence[str], active_at_start: Sequence[int], retained: Sequence[int]
-) -> list[PeriodRetention]:
-    """Zip the store's per-period counts into records (lengths must match)."""
-    if not len(labels) == len(active_at_start) == len(retained):
-        raise ValueError("labels, active_at_start and retained must have the same length")
-    for start, kept in zip(active_at_start, retained, strict=True):
-        if kept > start or kept < 0:
-            raise ValueError(f"retained {kept} is not within 0..{start}")
-    return [PeriodRetention(*row) for row in zip(labels, active_at_start, retained, strict=True)]
-
-
-def annualise_churn(churn: float, periods_per_year: float) -> float:
-    """Churn over a year from churn per period: 1 - (1 - c)^n (losses compound).
-
-    2% a month is not 24% a year but 1 - 0.98^12 = 21.5%."""
-    if not 0.0 <= churn <= 1.0:
-        raise ValueError("churn must be between 0 and 1")
-    return 1.0 - (1.0 - churn) ** periods_per_year
 
 
 @dataclass(frozen=True, slots=True)

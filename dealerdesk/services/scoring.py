@@ -27,7 +27,7 @@ from typing import TypeVar
 import numpy as np
 
 from dealerdesk.reports.data import AtRiskReport, AtRiskRow
-from dealerdesk.retention import metrics, segments
+from dealerdesk.retention import segments
 from dealerdesk.retention.bgnbd import BGNBDParams, fit_bgnbd
 from dealerdesk.retention.churn import (
     MIN_TRAINING,
@@ -39,7 +39,6 @@ from dealerdesk.retention.churn import (
     train_on_history,
 )
 from dealerdesk.retention.facts import CustomerFacts
-from dealerdesk.retention.metrics import NPSResult, PeriodRetention, Ratio, TimeStats
 from dealerdesk.retention.risk import HORIZON_DAYS, MEDIUM, score_all
 from dealerdesk.services import settings
 from dealerdesk.services.changes import Changed
@@ -52,8 +51,8 @@ from dealerdesk.store.validation import format_phone
 from dealerdesk.vocab.customer import GONE_STATUSES
 from dealerdesk.vocab.retention import Segment
 
-__all__ = ["DEFAULT_PARAMS", "RetentionMetrics", "ScoreRecord", "ScoreSummary", "at_risk_report_data",
-           "customer_risk", "refresh_for_changes", "refresh_scores", "retention_metrics",
+__all__ = ["DEFAULT_PARAMS", "ScoreRecord", "ScoreSummary", "at_risk_report_data",
+           "customer_risk", "refresh_for_changes", "refresh_scores",
            "top_at_risk"]  # fmt: skip
 
 T = TypeVar("T")
@@ -379,104 +378,3 @@ def at_risk_report_data(
         score_histogram=tuple(scores.score_histogram()),
         mask_phones=mask_phones,
     )
-
-
-# --- retention figures ------------------------------------------------------------------
-
-
-@dataclass(frozen=True, slots=True)
-class RetentionMetrics:
-    """The manager's retention figures for the ``months`` ending ``today``.
-
-    A customer is *active* on a day when they visited in the 12 months before it.
-    ``periods`` are the months one by one; ``period`` is the whole span, and
-    ``annual_churn`` its churn per year (compounded when the span is not 12 months).
-    """
-
-    today: date
-    months: int
-    active_customers: int
-    periods: tuple[PeriodRetention, ...]
-    period: PeriodRetention
-    annual_churn: float | None
-    service_retention_13m: Ratio
-    servicing_by_vehicle_age: tuple[tuple[str, Ratio], ...]
-    declined_recapture: Ratio
-    repeat_purchase: Ratio
-    nps: NPSResult
-    first_response: TimeStats
-    resolution: TimeStats
-    complaints_awaiting_response: int
-    referrals: Ratio  # made (whole) and converted (part)
-    partner_referrals: int
-    annual_value_per_customer: float | None
-    lifetime_value: float | None
-    growth_target: float
-    new_customers_needed: int | None
-
-
-def _months_back(day: date, months: int) -> date:
-    y, m = divmod(day.year * 12 + day.month - 1 - months, 12)
-    for d in (day.day, 30, 29, 28):
-        try:
-            return date(y, m + 1, d)
-        except ValueError:
-            continue
-    raise AssertionError("unreachable")
-
-
-def retention_metrics(
-    *, today: date, months: int = 12, growth_target: float = 0.10
-) -> RetentionMetrics:
-    """Every DESIGN.md metric for the period, from a few set-based queries."""
-    if months < 1:
-        raise ValueError("months must be at least 1")
-    start = _months_back(today, months)
-    bounds = [_months_back(today, k) for k in range(months, -1, -1)]
-    ids, days = q.visit_days_between(bounds[0] - timedelta(days=365), today)
-    _, codes = np.unique(ids, return_inverse=True)
-    bound_days = np.array(bounds, dtype="datetime64[D]").astype(np.int64)  # as the store's
-    active = metrics.active_at(codes, days, bound_days, 365)
-    periods = metrics.period_retention(
-        [b.strftime("%Y-%m") for b in bounds[1:]],
-        [int(active[:, k].sum()) for k in range(months)],
-        [int((active[:, k] & active[:, k + 1]).sum()) for k in range(months)],
-    )
-    whole = PeriodRetention(f"{start.isoformat()}..{today.isoformat()}",
-                            int(active[:, 0].sum()), int((active[:, 0] & active[:, -1]).sum()))  # fmt: skip
-    kept = whole.retention
-    annual_churn = None if kept is None else 1.0 - kept ** (12.0 / months)
-    base_to = _months_back(today, 13)
-    served, back = q.service_return_counts(_months_back(base_to, months), base_to)
-    first_hours, resolved_hours, waiting = q.complaint_hours(start, today)
-    made, converted, from_partners = q.referral_counts(start, today)
-    declined, recaptured = q.declined_recapture_counts(
-        start - timedelta(days=90), today - timedelta(days=90)
-    )  # each declined visit has had its full 90 days to come back
-    buyers, repeat_buyers = q.repeat_purchase_counts(today)
-    spenders, spend = q.spend_per_active_customer(_months_back(today, 12), today)
-    annual_value = spend / spenders if spenders else None
-    clv = None
-    if annual_value is not None and annual_churn is not None:
-        clv = metrics.customer_lifetime_value(annual_value, 1.0 - annual_churn)
-    now_active = int(active[:, -1].sum())
-    needed = None
-    if annual_churn is not None:
-        needed = metrics.new_customers_needed(now_active, annual_churn, growth_target)
-    return RetentionMetrics(
-        today=today, months=months, active_customers=now_active, periods=tuple(periods),
-        period=whole, annual_churn=annual_churn,
-        service_retention_13m=Ratio(back, served),
-        servicing_by_vehicle_age=tuple(
-            (f"{age}+ years" if age >= 10 else f"{age} year{'s' if age != 1 else ''}",
-             Ratio(serviced, cars))
-            for age, cars, serviced in q.vehicles_servicing_by_age(today)),
-        declined_recapture=Ratio(recaptured, declined),
-        repeat_purchase=Ratio(repeat_buyers, buyers),
-        nps=metrics.nps(a for a, n in q.nps_answers(start, today) for _ in range(n)),
-        first_response=metrics.time_stats(first_hours, target_hours=24.0),
-        resolution=metrics.time_stats(resolved_hours, target_hours=7 * 24.0),
-        complaints_awaiting_response=waiting, referrals=Ratio(converted, made),
-        partner_referrals=from_partners, annual_value_per_customer=annual_value,
-        lifetime_value=clv, growth_target=growth_target, new_customers_needed=needed,
-    )  # fmt: skip

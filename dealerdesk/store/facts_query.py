@@ -1,4 +1,4 @@
-"""The SQL behind the intelligence: per-customer facts, the score cache, metric counts.
+"""The SQL behind the risk score: every customer's facts as of a day.
 
 Why set-based: 100,000 customers with a million events must be summarised in about a
 second, so every figure comes from a handful of GROUP BY scans (the visit aggregate rides
@@ -17,7 +17,6 @@ from typing import Any, TypeVar
 
 import numpy as np
 
-from dealerdesk.store import dialect
 from dealerdesk.store.db import database
 from dealerdesk.store.visit_facts import NO_DAY, load_visit_columns, years_back
 
@@ -188,126 +187,3 @@ def load_customer_facts(
                 prev_visit=prev_visit[i], last_declined=last_declined[i],
             ))  # fmt: skip
     return out
-
-
-# --- metric counts ----------------------------------------------------------------------
-
-
-def visit_days_between(start: date, end: date) -> tuple[np.ndarray, np.ndarray]:
-    """(customer ids, days since 1970-01-01) of every visit in (start, end], one entry per
-    visit (a customer may repeat). The date index finds the rows; numpy parses the dates,
-    which is several times faster than ``julianday`` plus DISTINCT in SQL at 100k customers."""
-    rows = database.execute_sql(
-        "SELECT customer_id, date FROM visit WHERE date > ? AND date <= ?",
-        (start.isoformat(), end.isoformat()),
-    ).fetchall()
-    if not rows:
-        return np.zeros(0, dtype=np.int64), np.zeros(0, dtype=np.int64)
-    ids, days = zip(*rows, strict=True)
-    return (
-        np.asarray(ids, dtype=np.int64),
-        np.asarray(days, dtype="datetime64[D]").astype(np.int64),
-    )
-
-
-def service_return_counts(
-    base_from: date, base_to: date, *, within_months: int = 13
-) -> tuple[int, int]:
-    """(customers serviced in (base_from, base_to], of whom came back for service within
-    ``within_months`` of their last service in that window)."""
-    row = database.execute_sql(
-        f"""SELECT count(*), count(CASE WHEN EXISTS (SELECT 1 FROM visit w
-                 WHERE w.customer_id = b.customer_id AND w.kind IN ('service', 'repair')
-                 AND w.date > b.last AND w.date <= date(b.last, '+{int(within_months)} months')) THEN 1 END)
-            FROM (SELECT customer_id, max(date) AS last FROM visit
-                  WHERE kind IN ('service', 'repair') AND date > ? AND date <= ?
-                  GROUP BY customer_id) b""",
-        (base_from.isoformat(), base_to.isoformat()),
-    ).fetchone()
-    return int(row[0]), int(row[1])
-
-
-def vehicles_servicing_by_age(today: date, *, months: int = 13) -> list[tuple[int, int, int]]:
-    """[(age in whole years (10 = 10+), vehicles sold here, of which serviced here in the
-    last ``months`` months)] for cars at least ``months`` old."""
-    since = (today - timedelta(days=round(months * 30.44))).isoformat()
-    return [(int(a), int(n), int(k)) for a, n, k in database.execute_sql(
-        f"""SELECT min({dialect.whole(database,
-                            "(julianday(?) - julianday(v.purchase_date)) / 365.25")}, 10),
-                   count(*), count(CASE WHEN EXISTS (SELECT 1 FROM visit w WHERE w.vehicle_id = v.id
-                       AND w.kind IN ('service', 'repair') AND w.date > ? AND w.date <= ?) THEN 1 END)
-            FROM vehicle v WHERE v.sold_here = 1 AND v.archived = 0
-              AND v.purchase_date IS NOT NULL AND v.purchase_date <= ?
-            GROUP BY 1 ORDER BY 1""",
-        (today.isoformat(), since, today.isoformat(), since))]  # fmt: skip
-
-
-def declined_recapture_counts(start: date, end: date, *, within_days: int = 90) -> tuple[int, int]:
-    """(service visits in (start, end] where work was declined, of which the customer came
-    back for service or repair within ``within_days``)."""
-    row = database.execute_sql(
-        f"""SELECT count(*), count(CASE WHEN EXISTS (SELECT 1 FROM visit w
-                 WHERE w.customer_id = v.customer_id AND w.kind IN ('service', 'repair')
-                 AND w.date > v.date AND w.date <= date(v.date, '+{int(within_days)} days')) THEN 1 END)
-            FROM visit v WHERE v.declined IS NOT NULL AND trim(v.declined) <> ''
-              AND v.date > ? AND v.date <= ?""",
-        (start.isoformat(), end.isoformat()),
-    ).fetchone()
-    return int(row[0]), int(row[1])
-
-
-def repeat_purchase_counts(today: date) -> tuple[int, int]:
-    """(customers who bought a car here, of whom bought more than one)."""
-    row = database.execute_sql(
-        """SELECT count(*), count(CASE WHEN n > 1 THEN 1 END) FROM (SELECT customer_id, count(*) AS n FROM visit
-           WHERE kind = 'sale' AND date <= ? GROUP BY customer_id) AS sales""", (today.isoformat(),),
-    ).fetchone()  # fmt: skip
-    return int(row[0]), int(row[1])
-
-
-def nps_answers(start: date, end: date) -> list[tuple[int, int]]:
-    """[(NPS answer, how many)] for surveys dated in (start, end]."""
-    return [(int(a), int(n)) for a, n in database.execute_sql(
-        """SELECT nps, count(*) FROM survey WHERE nps IS NOT NULL AND date > ? AND date <= ?
-           GROUP BY nps""", (start.isoformat(), end.isoformat()))]  # fmt: skip
-
-
-def complaint_hours(start: date, end: date) -> tuple[list[float], list[float], int]:
-    """For complaints opened in (start, end]: hours to first response, hours to
-    resolution, and how many still have no first response."""
-    rows = database.execute_sql(
-        """SELECT (julianday(first_response_at) - julianday(opened_at)) * 24,
-                  (julianday(resolved_at) - julianday(opened_at)) * 24
-           FROM complaint WHERE opened_at >= ? AND opened_at < ?""",
-        (
-            (start + timedelta(days=1)).isoformat(),
-            (end + timedelta(days=1)).isoformat(),
-        ),
-    ).fetchall()
-    first = [round(r[0], 2) for r in rows if r[0] is not None]
-    resolved = [round(r[1], 2) for r in rows if r[1] is not None]
-    return first, resolved, sum(1 for r in rows if r[0] is None)
-
-
-def referral_counts(start: date, end: date) -> tuple[int, int, int]:
-    """(referrals made in (start, end], converted, of them sent by partner businesses)."""
-    # issue #14: customers' referrals count as converted once the friend bought or came
-    # for service; partner referrals are the customers partners sent us.
-    span = (start.isoformat(), end.isoformat())
-    row = database.execute_sql(
-        """SELECT count(*), count(CASE WHEN status IN ('bought', 'serviced', 'rewarded') THEN 1 END)
-           FROM referral WHERE date > ? AND date <= ?""", span,
-    ).fetchone()  # fmt: skip
-    partners = database.execute_sql(
-        "SELECT count(*) FROM partner_referral WHERE direction = 'from_partner' AND date > ?"
-        " AND date <= ?", span).fetchone()  # fmt: skip
-    return int(row[0]), int(row[1]), int(partners[0])
-
-
-def spend_per_active_customer(start: date, end: date) -> tuple[int, float]:
-    """(customers with a visit in (start, end], their total spend in it)."""
-    row = database.execute_sql(
-        "SELECT count(DISTINCT customer_id), coalesce(sum(amount), 0) FROM visit WHERE date > ? AND date <= ?",
-        (start.isoformat(), end.isoformat()),
-    ).fetchone()
-    return int(row[0]), float(row[1])
