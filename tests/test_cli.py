@@ -159,6 +159,13 @@ def test_usage_errors_are_one_line(tmp_path: Path) -> None:
     line = one_clear_line(run("risk", "--db", str(tmp_path / "x.db"), "--today", "23/11/2026"))
     assert "YYYY-MM-DD" in line
     assert one_clear_line(run("frobnicate"))
+    # in the chosen language, even though --lang is read with the refused argument
+    line = one_clear_line(run("--lang", "zh_CN", "risk", "--db", str(tmp_path / "x.db"),
+                              "--top", "0"))  # fmt: skip
+    assert "0 不能小于1" in line
+    line = one_clear_line(run("--lang=zh_CN", "demo", "--db", str(tmp_path / "x.db"),
+                              "--customers", "zero"))  # fmt: skip
+    assert "“zero”不是整数" in line
 
 
 @pytest.mark.parametrize(

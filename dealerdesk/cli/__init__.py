@@ -49,7 +49,20 @@ __all__ = ["EXIT_ERROR", "build_parser", "emit", "main"]
 log = logging.getLogger("dealerdesk.cli")
 
 
+def _early_language(argv: Sequence[str]) -> str:
+    """The --lang of *argv* before argparse reads it, so that a refused argument (a bad
+    date, a negative count) is already explained in the chosen language."""
+    for i, arg in enumerate(argv):
+        value = argv[i + 1] if arg == "--lang" and i + 1 < len(argv) else None
+        value = arg.split("=", 1)[1] if arg.startswith("--lang=") else value
+        if value in i18n.LANGUAGES:
+            return value
+    return i18n.system_language()
+
+
 def main(argv: Sequence[str] | None = None) -> int:
+    argv = list(sys.argv[1:] if argv is None else argv)
+    i18n.set_language(_early_language(argv))
     parser = build_parser()
     args = parser.parse_args(argv)
     i18n.set_language(args.lang or i18n.system_language())

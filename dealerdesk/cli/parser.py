@@ -32,7 +32,7 @@ def date_arg(text: str) -> date:
     try:
         value = date.fromisoformat(text)
     except ValueError as exc:
-        raise argparse.ArgumentTypeError(f"“{text}” is not a date (use YYYY-MM-DD)") from exc
+        raise argparse.ArgumentTypeError(t("safety.cli.not_date", value=text)) from exc
     if not EARLIEST_DAY <= value <= LATEST_DAY:
         raise argparse.ArgumentTypeError(
             t("safety.cli.date_range", value=text, low=EARLIEST_DAY.isoformat(),
@@ -41,13 +41,20 @@ def date_arg(text: str) -> date:
     return value
 
 
-def not_negative(text: str) -> int:
+def _whole(text: str) -> int:
     from dealerdesk.i18n import t
 
     try:
-        value = int(text)
+        return int(text)
     except ValueError as exc:
-        raise argparse.ArgumentTypeError(f"“{text}” is not a whole number") from exc
+        raise argparse.ArgumentTypeError(t("safety.cli.not_whole", value=text)) from exc
+
+
+def not_negative(text: str) -> int:
+    """A count of days: 0 to 3660."""
+    from dealerdesk.i18n import t
+
+    value = _whole(text)
     if value < 0:
         raise argparse.ArgumentTypeError(t("safety.cli.negative", value=value))
     if value > 3660:
@@ -56,12 +63,11 @@ def not_negative(text: str) -> int:
 
 
 def positive(text: str) -> int:
-    try:
-        value = int(text)
-    except ValueError as exc:
-        raise argparse.ArgumentTypeError(f"“{text}” is not a whole number") from exc
+    from dealerdesk.i18n import t
+
+    value = _whole(text)
     if value < 1:
-        raise argparse.ArgumentTypeError(f"{value} must be at least 1")
+        raise argparse.ArgumentTypeError(t("safety.cli.at_least_one", value=value))
     return value
 
 

@@ -68,6 +68,12 @@ MESSAGES: dict[str, tuple[str | tuple[str, str], str]] = {
     ),
     # CLI arguments (item 7)
     "safety.cli.negative": ("{value} cannot be negative", "{value} 不能为负数"),
+    "safety.cli.not_whole": ("“{value}” is not a whole number", "“{value}”不是整数"),
+    "safety.cli.at_least_one": ("{value} must be at least 1", "{value} 不能小于1"),
+    "safety.cli.not_date": (
+        "“{value}” is not a date (use YYYY-MM-DD)",
+        "“{value}”不是日期（请用YYYY-MM-DD格式）",
+    ),
     "safety.cli.date_range": (
         "{value} is outside {low} – {high}",
         "{value} 超出 {low} 至 {high} 的范围",
