@@ -118,6 +118,22 @@ def raw_figures(
             (iso(year_ago), iso(last)),
         ).fetchall()
 
+    def declined_and_repeat() -> object:
+        sql = """SELECT count(*), count(CASE WHEN EXISTS (SELECT 1 FROM visit w
+                   WHERE w.customer_id = v.customer_id AND w.kind IN ('service', 'repair')
+                   AND w.date > v.date AND w.date <= date(v.date, '+90 days')) THEN 1 END)
+                 FROM visit v WHERE v.declined IS NOT NULL AND trim(v.declined) <> ''
+                   AND v.date >= ? AND v.date <= ?"""
+        out = [con.execute(sql, (iso(p.first - timedelta(days=90)),
+                                 iso(p.last - timedelta(days=90)))).fetchone()
+               for p in (period, compare)]  # fmt: skip
+        for p in (period, compare):
+            out.append(con.execute(
+                """SELECT count(*), count(CASE WHEN n > 1 THEN 1 END) FROM (SELECT customer_id,
+                   count(*) AS n FROM visit WHERE kind = 'sale' AND date <= ? GROUP BY customer_id)""",
+                (iso(p.last),)).fetchone())  # type: ignore[attr-defined]  # fmt: skip
+        return out
+
     def bands() -> object:
         return con.execute("SELECT band, count(*) FROM customer_score GROUP BY band").fetchall()
 
@@ -151,6 +167,7 @@ def raw_figures(
         "NPS trend": nps,
         "complaint response and resolution times": complaints,
         "referrals made and converted": referrals,
+        "declined-work recapture and repeat purchase": declined_and_repeat,
         "customer lifetime value by tier": clv,
         "risk bands over time": bands,
         "staff figures": staff,

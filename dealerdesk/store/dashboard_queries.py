@@ -225,10 +225,13 @@ def followups_on_time(first: date, last: date) -> dict[int, tuple[int, int]]:
 
 def calls_by_staff(first: date, last: date) -> dict[int, int]:
     """{staff id: outbound phone calls logged in [first, last]}."""
+    # One pass in table order: most contacts name a person, so the staff index would only
+    # add a random row lookup each (271 vs 160 ms for 338,000 contacts).
+    staff, at = dialect.no_index(database, "staff_id"), dialect.no_index(database, "at")
     return {int(s): int(n) for s, n in database.execute_sql(
-        """SELECT staff_id, count(*) FROM contact_log WHERE staff_id IS NOT NULL
-             AND channel = 'phone' AND direction = 'out' AND at >= ? AND at < ?
-           GROUP BY staff_id""", (_iso(first), _next(last)))}  # fmt: skip
+        f"""SELECT staff_id, count(*) FROM contact_log WHERE {staff} IS NOT NULL
+              AND channel = 'phone' AND direction = 'out' AND {at} >= ? AND {at} < ?
+            GROUP BY staff_id""", (_iso(first), _next(last)))}  # fmt: skip
 
 
 def customer_lines(ids: Iterable[int]) -> list[tuple[Any, ...]]:
