@@ -37,7 +37,7 @@ from dealerdesk.ui.partner_dialogs import ExchangeDialog, PartnerDialog, SpendDi
 from dealerdesk.ui.profile_form import qdate, run_form
 from dealerdesk.ui.records_model import RecordsTableModel
 from dealerdesk.ui.report_actions import open_with_system
-from dealerdesk.ui.widgets import list_table, side_by_side
+from dealerdesk.ui.widgets import button_row, list_table, side_by_side
 from dealerdesk.vocab.referrals import PartnerDirection, PartnerKind
 
 _Index = QModelIndex | QPersistentModelIndex
@@ -124,15 +124,7 @@ class PartnersView(LazyScreen):
         self.buttons: dict[str, QPushButton] = {}
 
         def buttons(specs: tuple[tuple[str, str, Callable[[], object]], ...]) -> QHBoxLayout:
-            row = QHBoxLayout()
-            for key, text, slot in specs:
-                button = QPushButton(text)
-                button.setObjectName(f"partner_{key}")
-                button.clicked.connect(lambda _c=False, s=slot: s())
-                self.buttons[key] = button
-                row.addWidget(button)
-            row.addStretch(1)
-            return row
+            return button_row("partner", specs, self.buttons)
 
         self.model = PartnersModel(self)
         self.table = list_table(self.model, "partners_table")

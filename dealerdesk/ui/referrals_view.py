@@ -36,7 +36,7 @@ from dealerdesk.ui.i18n import fmt_date, fmt_int, fmt_money
 from dealerdesk.ui.lazy_screen import LazyScreen
 from dealerdesk.ui.profile_form import FormDialog, Job, parse_day, run_form
 from dealerdesk.ui.records_model import RecordsTableModel
-from dealerdesk.ui.widgets import list_table, side_by_side
+from dealerdesk.ui.widgets import button_row, list_table, side_by_side
 from dealerdesk.vocab.referrals import ReferralStatus
 
 _Index = QModelIndex | QPersistentModelIndex
@@ -167,20 +167,13 @@ class ReferralsView(LazyScreen):
         self.table.selectionModel().currentRowChanged.connect(lambda *_: self._enable())
         self.table.doubleClicked.connect(lambda _i: self.open_customer("friend"))
         self.buttons: dict[str, QPushButton] = {}
-        row = QHBoxLayout()
-        for key, text, slot in (
+        row = button_row("referral", (
             ("reward", self.tr("Re&ward…"), self.reward),
             ("lost", self.tr("Mark l&ost"), lambda: self.move("lost")),
             ("reopen", self.tr("Reo&pen"), lambda: self.move("referred")),
             ("referrer", self.tr("Open referr&er"), lambda: self.open_customer("referrer")),
             ("friend", self.tr("Open frien&d"), lambda: self.open_customer("friend")),
-        ):
-            button = QPushButton(text)
-            button.setObjectName(f"referral_{key}")
-            button.clicked.connect(slot)
-            self.buttons[key] = button
-            row.addWidget(button)
-        row.addStretch(1)
+        ), self.buttons)  # fmt: skip
         left = QWidget()
         ll = QVBoxLayout(left)
         ll.setContentsMargins(0, 0, 0, 0)

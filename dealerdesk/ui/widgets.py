@@ -1,4 +1,5 @@
-"""Widget shapes every list screen repeats: a read-only row-selecting table, two panes.
+"""Widget shapes every list screen repeats: a read-only row-selecting table, two panes,
+a row of named buttons.
 
 Why one place: the screens (complaints, win-back, referrals, partners, cards, campaigns)
 each built the same table by hand, and a fix to one (word wrap, the stretch of the last
@@ -7,10 +8,18 @@ column) reached only that one.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, MutableMapping, Sequence
 
 from PySide6.QtCore import QAbstractItemModel, Qt
-from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QSplitter, QTableView, QWidget
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QHBoxLayout,
+    QHeaderView,
+    QPushButton,
+    QSplitter,
+    QTableView,
+    QWidget,
+)
 
 
 def list_table(
@@ -48,3 +57,22 @@ def side_by_side(left: QWidget, right: QWidget, sizes: tuple[int, int]) -> QSpli
     split.setSizes(list(sizes))
     split.setChildrenCollapsible(False)
     return split
+
+
+def button_row(
+    prefix: str,
+    specs: Sequence[tuple[str, str, Callable[[], object]]],
+    into: MutableMapping[str, QPushButton],
+) -> QHBoxLayout:
+    """A left-aligned row of push buttons, one per (key, text, slot): each named
+    ``{prefix}_{key}`` (what tests and screenshots find) and kept in *into* under its key
+    (so the screen can enable it); the slot is called without the "checked" argument."""
+    row = QHBoxLayout()
+    for key, text, slot in specs:
+        button = QPushButton(text)
+        button.setObjectName(f"{prefix}_{key}")
+        button.clicked.connect(lambda _c=False, s=slot: s())
+        into[key] = button
+        row.addWidget(button)
+    row.addStretch(1)
+    return row

@@ -36,7 +36,7 @@ from dealerdesk.ui.i18n import fmt_date, fmt_int, tr
 from dealerdesk.ui.lazy_screen import LazyScreen
 from dealerdesk.ui.profile_form import FormDialog, Job, parse_day, qdate, run_form
 from dealerdesk.ui.records_model import RecordsTableModel
-from dealerdesk.ui.widgets import list_table, side_by_side
+from dealerdesk.ui.widgets import button_row, list_table, side_by_side
 from dealerdesk.vocab.winback import LostReason
 
 _Index = QModelIndex | QPersistentModelIndex
@@ -195,16 +195,10 @@ class WinbackView(LazyScreen):
         self.table = list_table(self.model, "winback_table", widths=(110, 52, 88, 190, 150, 88))
         self.table.doubleClicked.connect(lambda _i: self.open_customer())
         self.buttons: dict[str, QPushButton] = {}
-        row = QHBoxLayout()
-        for key, label, slot in (("reason", self.tr("Why they left…"), self.record_reason),
-                                 ("won_back", self.tr("Won back…"), self.won_back),
-                                 ("customer", self.tr("Open customer"), self.open_customer)):  # fmt: skip
-            button = QPushButton(label)
-            button.setObjectName(f"winback_{key}")
-            button.clicked.connect(slot)
-            self.buttons[key] = button
-            row.addWidget(button)
-        row.addStretch(1)
+        row = button_row("winback", (("reason", self.tr("Why they left…"), self.record_reason),
+                                     ("won_back", self.tr("Won back…"), self.won_back),
+                                     ("customer", self.tr("Open customer"), self.open_customer)),
+                         self.buttons)  # fmt: skip
         left = QWidget()
         ll = QVBoxLayout(left)
         ll.setContentsMargins(0, 0, 0, 0)
