@@ -13,17 +13,13 @@ from collections.abc import Sequence
 from functools import partial
 from typing import Any
 
-from PySide6.QtCore import Qt, QTimer
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
     QComboBox,
     QLabel,
-    QLineEdit,
-    QListWidget,
-    QListWidgetItem,
     QPlainTextEdit,
     QSpinBox,
-    QVBoxLayout,
     QWidget,
 )
 
@@ -32,6 +28,7 @@ from dealerdesk.i18n import Msg, render
 from dealerdesk.services import complaints
 from dealerdesk.services.customers import StaffRecord
 from dealerdesk.ui.context import DeskContext
+from dealerdesk.ui.customer_picker import CustomerPicker
 from dealerdesk.ui.profile_form import FormDialog, Job
 from dealerdesk.vocab.complaints import ComplaintCategory, ComplaintSeverity
 
@@ -62,61 +59,6 @@ def _text_box(height: int = 90) -> QPlainTextEdit:
     return box
 
 
-class CustomerPicker(QWidget):
-    """A search box and the customers it finds; ``chosen`` is the picked customer's id."""
-
-    def __init__(self, ctx: DeskContext, dialog: ComplaintDialog) -> None:
-        super().__init__(dialog)
-        self.ctx, self.dialog = ctx, dialog
-        self.search = QLineEdit()
-        self.search.setObjectName("customer_search")
-        self.search.setPlaceholderText(self.tr("Name, pinyin initials, phone, plate or VIN"))
-        self.results = QListWidget()
-        self.results.setObjectName("customer_results")
-        self.results.setFixedHeight(96)
-        self._timer = QTimer(self)
-        self._timer.setSingleShot(True)
-        self._timer.setInterval(200)
-        self._timer.timeout.connect(self.run_search)
-        self._gen = 0
-        self.search.textEdited.connect(lambda _t: self._timer.start())
-        self.search.returnPressed.connect(self._take_first)
-        self.results.currentItemChanged.connect(self._picked)
-        box = QVBoxLayout(self)
-        box.setContentsMargins(0, 0, 0, 0)
-        box.addWidget(self.search)
-        box.addWidget(self.results)
-
-    def run_search(self) -> None:
-        self._gen += 1
-        gen = self._gen
-        self.ctx.worker.submit(complaints.find_customers, self.search.text(),
-                               on_done=lambda rows: self._show(gen, rows))  # fmt: skip
-
-    def _show(self, gen: int, rows: list[complaints.CustomerChoice]) -> None:
-        if gen != self._gen:
-            return
-        self.results.clear()
-        for r in rows:
-            item = QListWidgetItem("  ".join(p for p in (r.name, r.phone, r.plate) if p))
-            item.setData(Qt.ItemDataRole.UserRole, r.id)
-            self.results.addItem(item)
-        if not rows:
-            self.results.addItem(
-                self.tr("No customer matches “%1”").replace("%1", self.search.text())
-            )
-
-    def _take_first(self) -> None:
-        if self.results.count() and self.results.item(0).data(Qt.ItemDataRole.UserRole):
-            self.results.setCurrentRow(0)
-            self.dialog.description.setFocus()
-
-    def _picked(self, item: QListWidgetItem | None, _old: object = None) -> None:
-        cid = item.data(Qt.ItemDataRole.UserRole) if item is not None else None
-        if cid is not None:
-            self.dialog.set_customer(int(cid), item.text())  # type: ignore[union-attr]
-
-
 class ComplaintDialog(FormDialog):
     """Open a complaint: what happened, category, severity, the car and visit, the owner.
 
@@ -134,9 +76,11 @@ class ComplaintDialog(FormDialog):
         self.setMinimumWidth(520)
         self.customer_id = customer_id
         self.picker: CustomerPicker | None = None
-        self.who = QLabel(customer_name)
         if customer_id is None:
-            self.picker = CustomerPicker(ctx, self)
+            self.picker = CustomerPicker(ctx, self, height=96)
+            self.picker.picked.connect(self.set_customer)
+            # Enter took the first match: go on to the description (keyboard only).
+            self.picker.search.returnPressed.connect(self._after_pick)
             self.field("customer_id", self.tr("C&ustomer"), self.picker)
             self.errors.widgets["customer_id"] = self.picker.search
         self.description = _text_box()
@@ -191,10 +135,13 @@ class ComplaintDialog(FormDialog):
         for v in visits:
             self.visit.addItem(f"{v.date.isoformat()}  {self.tr(v.kind)}", v.id)
 
+    def _after_pick(self) -> None:
+        if self.picker is not None and self.picker.customer_id is not None:
+            self.description.setFocus()
+
     def set_customer(self, customer_id: int, label: str) -> None:
         """The customer picked in the search: load their cars and visits."""
         self.customer_id = customer_id
-        self.who.setText(label)
         self.setWindowTitle(self.tr("Record a complaint — %1").replace("%1", label.split("  ")[0]))
         self.set_vehicles(())
         self.set_visits(())
