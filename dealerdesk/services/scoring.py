@@ -154,10 +154,11 @@ def _fit(
         note = (f"only {x.size} customers with visits and {int(np.sum(x > 0))} repeat "
                 f"visitors: not enough to fit the churn model; using the {fallback_name} one")  # fmt: skip
         return fallback or DEFAULT_PARAMS, fallback_name, note, ""
-    key = hashlib.blake2b(np.column_stack([x, t_x, age]).tobytes(), digest_size=16).hexdigest()
+    histories = np.column_stack([x, t_x, age])
+    key = hashlib.blake2b(histories.tobytes(), digest_size=16).hexdigest()
     if previous is not None and previous.source == "fit" and previous.fit_key == key:
         return previous.params, "fit", previous.note, key
-    rows, weights = np.unique(np.column_stack([x, t_x, age]), axis=0, return_counts=True)
+    rows, weights = np.unique(histories, axis=0, return_counts=True)
     note = f"fitted on {x.size:,} customers ({len(weights):,} distinct histories)"
     # Starting from the last fit (or the default) takes a third of the iterations.
     params = fit_bgnbd(rows[:, 0], rows[:, 1], rows[:, 2], weights=weights,
