@@ -217,6 +217,24 @@ class ServiceVisits:
         back = by_then > after
         return ServiceReturn(label or span.label, base, base[back], base[~back])
 
+    def recaptured(self, ids: np.ndarray, days: np.ndarray, declined: np.ndarray, span: Span,
+                   *, within_days: int = RECAPTURE_DAYS) -> Recapture:  # fmt: skip
+        """Of the visits (aligned *ids*, *days*, *declined*) with declined work dated in
+        *span* moved back *within_days* (so each has had its whole window by the span's
+        last day), those followed by a service or repair visit of the same customer after
+        that day and at most *within_days* later."""
+        ids = np.asarray(ids, dtype=np.int64)
+        days = np.asarray(days, dtype=np.int64)
+        lo = day_number(span.first) - within_days
+        hi = day_number(span.last) - within_days
+        base = np.asarray(declined, dtype=bool) & (days >= lo) & (days <= hi)
+        start = ids[base] * self._SHIFT + days[base]
+        after = np.searchsorted(self._keys, start, side="right")  # the first service after
+        back = after < self._keys.size
+        back[back] = self._keys[after[back]] <= start[back] + within_days
+        return Recapture(span.label, int(base.sum()), int(back.sum()),
+                         np.unique(ids[base][~back]))  # fmt: skip
+
 
 def service_return(ids: np.ndarray, days: np.ndarray, span: Span, *, months: int = 13,
                    label: str | None = None) -> ServiceReturn:  # fmt: skip
@@ -318,29 +336,17 @@ class Recapture:
         return rate(self.recaptured, self.declined)
 
 
-_KEY = 1 << 21  # (customer, day) keys: days since 1970 stay below it until the year 7700
-
-
 def declined_recapture(ids: np.ndarray, days: np.ndarray, declined: np.ndarray,
                        service: np.ndarray, span: Span, *,
                        within_days: int = RECAPTURE_DAYS) -> Recapture:  # fmt: skip
-    """Of the visits with declined work dated in *span* moved back *within_days* (so each
-    has had its whole window by the span's last day), those followed by a service or
-    repair visit of the same customer after that day and at most *within_days* later.
-    Aligned arrays, one entry per visit."""
+    """Declined-work recapture of *span* (see ``ServiceVisits.recaptured``) from aligned
+    arrays, one entry per visit. (One question; ``ServiceVisits`` answers many.)"""
     ids = np.asarray(ids, dtype=np.int64)
     days = np.asarray(days, dtype=np.int64)
-    lo = day_number(span.first) - within_days
-    hi = day_number(span.last) - within_days
-    base = np.asarray(declined, dtype=bool) & (days >= lo) & (days <= hi)
-    keys = np.sort(
-        ids[np.asarray(service, dtype=bool)] * _KEY + days[np.asarray(service, dtype=bool)]
+    service = np.asarray(service, dtype=bool)
+    return ServiceVisits(ids[service], days[service]).recaptured(
+        ids, days, declined, span, within_days=within_days
     )
-    start = ids[base] * _KEY + days[base]
-    after = np.searchsorted(keys, start, side="right")  # the first service after that day
-    back = after < keys.size
-    back[back] = keys[after[back]] <= start[back] + within_days
-    return Recapture(span.label, int(base.sum()), int(back.sum()), np.unique(ids[base][~back]))
 
 
 @dataclass(frozen=True, slots=True)

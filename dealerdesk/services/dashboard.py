@@ -203,7 +203,7 @@ def dashboard(period: Period, compare: Period | None = None, *, now: datetime) -
 
     recapture, repeat = {}, {}
     for p in (period, compare):
-        r = recapture[p] = dm.declined_recapture(v.customer, v.day, v.declined, v.service, p.span)
+        r = recapture[p] = serviced.recaptured(v.customer, v.day, v.declined, p.span)
         members[f"declined:{p.span.label}:lost"] = r.lost
         b = repeat[p] = dm.repeat_purchase(everything.customer, everything.day, everything.sale,
                                            p.last)  # fmt: skip
