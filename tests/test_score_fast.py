@@ -33,7 +33,7 @@ def _day(value: Any) -> date | None:
 
 def sql_visit_facts(today: date) -> dict[int, tuple[Any, ...]]:
     """The visit figures as the SQL used to compute them (``_VISITS``, ``risk_facts``)."""
-    d12, d24 = q._years_back(today, 1), q._years_back(today, 2)
+    d12, d24 = q.years_back(today, 1), q.years_back(today, 2)
     params = {"today": today.isoformat(), "d12": d12.isoformat(), "d24": d24.isoformat()}
     prev = risk_facts.previous_visit_days(today)
     declined = risk_facts.last_declined_days(today)
@@ -56,7 +56,7 @@ def history_visit_facts(today: date) -> dict[int, tuple[Any, ...]]:
 @pytest.fixture
 def edges(db_path: Path) -> dict[str, int]:
     """Visits on every boundary the SQL draws."""
-    d12, d24 = q._years_back(TODAY, 1), q._years_back(TODAY, 2)
+    d12, d24 = q.years_back(TODAY, 1), q.years_back(TODAY, 2)
     ids = {name: customer(name) for name in ("edges", "same_day", "declined", "kinds",
                                              "prospect", "once")}  # fmt: skip
     ids["archived"] = customer("archived", archived=True)

@@ -24,9 +24,6 @@ T = TypeVar("T")
 _CHUNK = 500  # ids per IN (...) list when refreshing a few customers
 
 
-_years_back = years_back  # the spend windows' start (kept under its old name)
-
-
 class _Dates(dict[str | None, date | None]):
     """ISO text -> date, memoised: 100k customers share a few thousand distinct days, and a
     dict subscript is several times cheaper than parsing (None stays None)."""
@@ -147,8 +144,8 @@ def load_customer_facts(
     params = {
         "today": today.isoformat(),
         "tomorrow": (today + timedelta(days=1)).isoformat(),
-        "d12": _years_back(today, 1).isoformat(),
-        "d24": _years_back(today, 2).isoformat(),
+        "d12": years_back(today, 1).isoformat(),
+        "d24": years_back(today, 2).isoformat(),
     }
     out: list[T] = []
     day, number = _Dates(), _Days()

@@ -23,16 +23,9 @@ from datetime import date
 
 import numpy as np
 
-from dealerdesk.store.visit_history import (
-    KIND_REPAIR,
-    KIND_SALE,
-    KIND_SERVICE,
-    VisitArrays,
-    day_number,
-    read_visits,
-)
+from dealerdesk.store.visit_history import VisitArrays, day_number, read_visits
 
-__all__ = ["NO_DAY", "VisitColumns", "load_visit_columns", "visit_columns", "years_back"]
+__all__ = ["NO_DAY", "VisitFactColumns", "load_visit_columns", "visit_columns", "years_back"]
 
 NO_DAY = np.iinfo(np.int64).min  # "no such visit" in a day column (None in the facts)
 _LATEST = np.iinfo(np.int64).max
@@ -47,7 +40,7 @@ def years_back(today: date, years: int) -> date:
 
 
 @dataclass(frozen=True, slots=True)
-class VisitColumns:
+class VisitFactColumns:
     """One entry per customer with a visit, in customer order. Days are days since
     1970-01-01 (``visit_history.day_number``), ``NO_DAY`` where there is none."""
 
@@ -70,18 +63,18 @@ class VisitColumns:
     last_declined: np.ndarray  # the last day declined work was recorded
 
 
-def load_visit_columns(today: date, customer_ids: Sequence[int] | None = None) -> VisitColumns:
+def load_visit_columns(today: date, customer_ids: Sequence[int] | None = None) -> VisitFactColumns:
     """The visit facts of *customer_ids* (everyone when None) as of ``today``."""
     return visit_columns(read_visits(customer_ids, last=today), today)
 
 
-def visit_columns(v: VisitArrays, today: date) -> VisitColumns:
+def visit_columns(v: VisitArrays, today: date) -> VisitFactColumns:
     """Reduce visits sorted by customer then day (``read_visits``' order) to per-customer
     columns; visits after ``today`` must already be left out."""
     n = v.customer.size
     if n == 0:
         empty, none = np.zeros(0, np.int64), np.zeros(0)
-        return VisitColumns(empty, *([empty] * 9), *([none] * 5), empty, empty)
+        return VisitFactColumns(empty, *([empty] * 9), *([none] * 5), empty, empty)
     new_customer = np.empty(n, bool)
     new_customer[0] = True
     np.not_equal(v.customer[1:], v.customer[:-1], out=new_customer[1:])
@@ -96,8 +89,7 @@ def visit_columns(v: VisitArrays, today: date) -> VisitColumns:
     last_day_run = np.cumsum(visit_days) - 1
     prev_visit = np.where(visit_days >= 2, day[day_starts[np.maximum(last_day_run - 1, 0)]],
                           NO_DAY)  # fmt: skip
-    sale = v.kind == KIND_SALE
-    service = (v.kind == KIND_SERVICE) | (v.kind == KIND_REPAIR)
+    sale, service = v.sale, v.service
 
     def first(mask: np.ndarray) -> np.ndarray:
         lowest = np.minimum.reduceat(np.where(mask, day, _LATEST), starts)
@@ -112,7 +104,7 @@ def visit_columns(v: VisitArrays, today: date) -> VisitColumns:
 
     in_24m = day > day_number(years_back(today, 2))
     in_12m = day > day_number(years_back(today, 1))
-    return VisitColumns(
+    return VisitFactColumns(
         customer=v.customer[starts], first_visit=day[starts], last_visit=day[ends - 1],
         visit_days=visit_days, first_purchase=first(sale), last_purchase=last(sale),
         purchase_count=np.add.reduceat(sale.astype(np.int64), starts),
