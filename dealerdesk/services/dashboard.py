@@ -38,10 +38,19 @@ from dealerdesk.store import dashboard_queries as q
 from dealerdesk.vocab.retention import ValueTier
 
 __all__ = [
-    "COMPARE_PREVIOUS", "COMPARE_YEAR_BEFORE", "Dashboard", "DeskFigures", "DrillLine",
+    "COMPARE_PREVIOUS", "COMPARE_YEAR_BEFORE", "DASHBOARD_TABLES", "DESK_FIGURE_TABLES",
+    "Dashboard", "DeskFigures", "DrillLine",
     "Headline", "Period", "comparison", "dashboard", "desk_figures", "drill_lines",
     "leaky_bucket",
 ]  # fmt: skip
+
+# What the figures are computed from: a write to any of these tables (``Changed.tables``)
+# makes them stale. The dashboard's; and Today's key figures (``desk_figures`` reads
+# visits, surveys and complaints; Today also refreshes them on customer and referral
+# writes, as it did before they came from here).
+DASHBOARD_TABLES = frozenset({"visit", "vehicle", "customer", "complaint", "survey",
+                              "referral", "followup", "contact_log", "staff"})  # fmt: skip
+DESK_FIGURE_TABLES = frozenset({"visit", "complaint", "survey", "referral", "customer"})
 
 COMPARE_PREVIOUS = "previous"
 COMPARE_YEAR_BEFORE = "year_before"

@@ -117,11 +117,6 @@ class Panel(QFrame):
         self.layout_.addWidget(self.chart, 1)
 
 
-# What the figures are computed from: a change to any of these makes them stale.
-READ_TABLES = frozenset({"visit", "vehicle", "customer", "complaint", "survey", "referral",
-                         "followup", "contact_log", "staff"})  # fmt: skip
-
-
 class DashboardView(LazyScreen):
     """The dashboard.
 
@@ -254,7 +249,7 @@ class DashboardView(LazyScreen):
 
     # --- loading --------------------------------------------------------------------
     def _on_changed(self, change: Any) -> None:
-        if getattr(change, "tables", frozenset()) & READ_TABLES:
+        if getattr(change, "tables", frozenset()) & svc.DASHBOARD_TABLES:
             self._after_change.start()
 
     def period(self) -> tuple[Period, Period]:

@@ -51,7 +51,7 @@ from PySide6.QtWidgets import (
 from dealerdesk.services import desk_day, scoring
 from dealerdesk.services.changes import Changed
 from dealerdesk.services.customers import display_phone
-from dealerdesk.services.dashboard import DeskFigures, desk_figures
+from dealerdesk.services.dashboard import DESK_FIGURE_TABLES, DeskFigures, desk_figures
 from dealerdesk.ui import dialogs
 from dealerdesk.ui.agenda_model import AgendaModel, AtRiskModel, ScoreBadgeDelegate, agenda_table
 from dealerdesk.ui.context import DeskContext
@@ -60,7 +60,6 @@ from dealerdesk.ui.followup_dialogs import FollowupActions
 from dealerdesk.ui.i18n import fmt_int, tr
 
 DUE_TABLES = frozenset({"followup", "contact_log", "customer", "staff", "complaint"})
-METRIC_TABLES = frozenset({"visit", "complaint", "survey", "referral", "customer"})
 _Index = QModelIndex | QPersistentModelIndex
 
 
@@ -331,7 +330,7 @@ class TodayView(QWidget):
             parts.add("due")
         if change.tables & scoring.SCORE_TABLES:
             parts.add("risk")
-        if change.tables & METRIC_TABLES:
+        if change.tables & DESK_FIGURE_TABLES:
             parts.add("figures")
         if parts:
             self.refresh(frozenset(parts), change)
