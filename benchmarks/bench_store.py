@@ -223,6 +223,11 @@ def analytics_rows(raw: sqlite3.Connection, repeat: int) -> list[tuple[str, floa
         written.append(summary.rows_written)
 
     score_new_day = median_ms(new_day, reps)
+    # Once every 28 days a run also refits the warning signs' weights: the facts and a
+    # BG/NBD fit at four past cutoffs, then the regression (``scoring._churn_model``).
+    model = scoring._stored_model()
+    assert model is not None
+    refit = median_ms(lambda: scoring._churn_model(TODAY, model.params, None), 1)
     scoring.refresh_scores(today=TODAY)  # back to the day the rows below use
     idle = scoring.refresh_scores(today=TODAY)
     CPU_NOTES.append(
@@ -245,11 +250,13 @@ def analytics_rows(raw: sqlite3.Connection, repeat: int) -> list[tuple[str, floa
         f"{again_cpu:,.0f} ms CPU (median of {reps})"
     )
     return [
-        ("score every customer (facts, BG/NBD fit, risk, cache) vs one visit aggregate",
+        ("score every customer, a same-day re-run (facts, risk, compare; writes nothing)",
          score_all, agg),
-        ("score every customer, first run of a new day (refit, rewrite what moved)",
+        ("score every customer, first run of a new day (BG/NBD refit, rewrite what moved)",
          score_new_day, agg),
         ("score every customer vs the raw SQL of the same facts", score_all, facts),
+        ("refit the warning signs' weights (monthly: facts and fits at 4 past cutoffs)",
+         refit, agg),
         ("generate follow-ups, 90-day horizon: first re-run (plans all, settles them)",
          first_wall, agg),
         ("generate follow-ups, 90-day horizon: idempotent re-run (settled skipped)",

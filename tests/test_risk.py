@@ -20,6 +20,7 @@ from dealerdesk.retention.churn import (
     fit_churn,
     prior_model,
 )
+from dealerdesk.retention.fact_columns import FactColumns
 from dealerdesk.retention.facts import CustomerFacts
 from dealerdesk.retention.risk import HIGH, MEDIUM, band_for, score_all, score_customer, span
 from dealerdesk.vocab.retention import LifecycleStage, RiskBand
@@ -160,7 +161,7 @@ def _population(n: int, seed: int) -> tuple[list[CustomerFacts], np.ndarray]:
 
 def test_the_fit_learns_that_silence_against_the_rhythm_means_leaving() -> None:
     facts, back = _population(3000, seed=1)
-    x, _, _ = design(facts, TODAY, PARAMS, 365)
+    x, _, _ = design(FactColumns.from_facts(facts), TODAY, PARAMS, 365)
     model = fit_churn(x, ~back, horizon_days=365, trained_on=TODAY)
     assert model.source == "fit" and model.customers == 3000
     overdue = FEATURES.index("overdue")
@@ -176,10 +177,10 @@ def test_the_fit_learns_that_silence_against_the_rhythm_means_leaving() -> None:
 
 def test_too_little_history_falls_back_to_the_prior() -> None:
     facts, back = _population(MIN_TRAINING - 1, seed=2)
-    x, _, _ = design(facts, TODAY, PARAMS, 365)
+    x, _, _ = design(FactColumns.from_facts(facts), TODAY, PARAMS, 365)
     assert fit_churn(x, ~back, horizon_days=365).source == "prior"
     facts, _ = _population(MIN_TRAINING + 50, seed=3)
-    x, _, _ = design(facts, TODAY, PARAMS, 365)
+    x, _, _ = design(FactColumns.from_facts(facts), TODAY, PARAMS, 365)
     everyone_back = np.zeros(len(facts), dtype=bool)  # nobody left: nothing to learn from
     assert fit_churn(x, everyone_back, horizon_days=365).source == "prior"
     assert prior_model(365).weights == PRIOR
@@ -226,5 +227,5 @@ def test_declined_work_not_recaptured_is_a_warning_sign() -> None:
     d, r, f = score_all([declined, recaptured, fresh], today=TODAY, model_params=PARAMS)
     assert "declined work not done since (3 months ago)" in said(d.reasons)
     assert not any("declined" in w for w in said(r.reasons) + said(f.reasons))  # 30 days: not yet
-    x, _, _ = design([declined, recaptured, fresh], TODAY, PARAMS, 365)
+    x, _, _ = design(FactColumns.from_facts([declined, recaptured, fresh]), TODAY, PARAMS, 365)
     assert x[:, FEATURES.index("declined_open")].tolist() == [1.0, 0.0, 0.0]

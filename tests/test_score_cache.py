@@ -65,7 +65,7 @@ def test_risk_facts_for_some_customers_equal_those_for_all(db_path: Path) -> Non
     assert risk_facts.last_declined_days(date(2026, 5, 31)) == {}
     assert cid in risk_facts.customers_visiting_between(date(2026, 5, 31), date(2026, 6, 1))
     assert cid not in risk_facts.customers_visiting_between(date(2026, 6, 1), TODAY)
-    facts = scoring._load_facts(TODAY, [cid])[0]
+    facts = scoring._load_facts(TODAY, [cid]).row(0)
     assert (facts.prev_visit, facts.last_declined) == (date(2025, 3, 2), date(2026, 6, 1))
 
 
@@ -76,9 +76,10 @@ def test_top_scores_skip_archived_and_other_owners_and_still_fill_the_list(db_pa
     staff = seed().staff
     ids = [customers.create_customer({"name": f"客户{i}", "owner_id": staff["刘洋"] if i % 5 == 0
                                       else None}, today=TODAY).new_id for i in range(300)]  # fmt: skip
+    database.execute_sql("DELETE FROM customer_score")  # only these 300 are scored
     scores.save_scores([ScoreRecord(int(c), TODAY, 100 - i % 90, "high", (), None, None,
                                     "Standard", "", "fading", "active", float(i), "")
-                        for i, c in enumerate(ids)], replace_all=True)  # fmt: skip
+                        for i, c in enumerate(ids)], [1] * len(ids))  # fmt: skip
     top = [r.customer_id for r in scores.top_scores(10)]
     ranked = sorted(ids, key=lambda c: (-(100 - ids.index(c) % 90), -ids.index(c)))
     assert top == ranked[:10]  # score, then more spend first

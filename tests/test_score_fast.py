@@ -4,6 +4,7 @@ changed cache rows, and the fit kept on unchanged histories."""
 from __future__ import annotations
 
 import random
+from dataclasses import replace
 from datetime import date, timedelta
 from pathlib import Path
 from typing import Any
@@ -12,6 +13,8 @@ import numpy as np
 import pytest
 from test_scoring_service import ago, contact, customer, rhythm, visits
 
+from dealerdesk.dates import years_back
+from dealerdesk.retention.fact_columns import FactColumns
 from dealerdesk.retention.facts import CustomerFacts
 from dealerdesk.services import scoring
 from dealerdesk.store import facts_query as q
@@ -33,7 +36,7 @@ def _day(value: Any) -> date | None:
 
 def sql_visit_facts(today: date) -> dict[int, tuple[Any, ...]]:
     """The visit figures as the SQL used to compute them (``_VISITS``, ``risk_facts``)."""
-    d12, d24 = q.years_back(today, 1), q.years_back(today, 2)
+    d12, d24 = years_back(today, 1), years_back(today, 2)
     params = {"today": today.isoformat(), "d12": d12.isoformat(), "d24": d24.isoformat()}
     prev = risk_facts.previous_visit_days(today)
     declined = risk_facts.last_declined_days(today)
@@ -47,16 +50,20 @@ def sql_visit_facts(today: date) -> dict[int, tuple[Any, ...]]:
     return out
 
 
+def loaded_facts(today: date) -> list[CustomerFacts]:
+    columns = q.load_customer_facts(today, factory=FactColumns)
+    return columns.rows(np.arange(len(columns)))
+
+
 def history_visit_facts(today: date) -> dict[int, tuple[Any, ...]]:
-    facts = q.load_customer_facts(today, factory=CustomerFacts)
-    return {f.customer_id: tuple(getattr(f, n) for n in VISIT_FIELDS) for f in facts
-            if f.last_visit is not None}  # fmt: skip
+    return {f.customer_id: tuple(getattr(f, n) for n in VISIT_FIELDS)
+            for f in loaded_facts(today) if f.last_visit is not None}  # fmt: skip
 
 
 @pytest.fixture
 def edges(db_path: Path) -> dict[str, int]:
     """Visits on every boundary the SQL draws."""
-    d12, d24 = q.years_back(TODAY, 1), q.years_back(TODAY, 2)
+    d12, d24 = years_back(TODAY, 1), years_back(TODAY, 2)
     ids = {name: customer(name) for name in ("edges", "same_day", "declined", "kinds",
                                              "prospect", "once")}  # fmt: skip
     ids["archived"] = customer("archived", archived=True)
@@ -164,14 +171,62 @@ def test_a_same_day_rerun_writes_nothing(db_path: Path) -> None:
     again = scoring.refresh_scores(today=TODAY)
     assert (again.rows_written, again.customers, again.by_band) == (0, len(ids), first.by_band)
     assert _cache() == before
-    next_day = scoring.refresh_scores(today=TODAY + timedelta(days=1))
-    assert next_day.rows_written == len(ids)  # a new day: computed_on (and the silence) moved
-    updated = _cache()
-    assert {str(r[1])[:10] for r in updated.values()} == {str(TODAY + timedelta(days=1))}
-    # Rows updated in place (most only in their unindexed columns) equal rows written anew.
+
+
+def _content() -> dict[int, tuple[Any, ...]]:
+    """The cache without ``computed_on`` (a row a full run left alone keeps its own)."""
+    return {cid: (*row[:1], *row[2:]) for cid, row in _cache().items()}
+
+
+@pytest.mark.parametrize("days", [1, 7, 40, 400])
+def test_a_new_day_rewrites_exactly_the_rows_that_moved(db_path: Path, days: int) -> None:
+    """Whatever a full run leaves alone says what a run writing every row would write."""
+    ids = _desk(60)
+    scoring.refresh_scores(today=TODAY)
+    before = _content()
+    later = TODAY + timedelta(days=days)
+    summary = scoring.refresh_scores(today=later)
+    moved = {cid for cid, row in _content().items() if row != before[cid]}
+    assert summary.rows_written == len(moved) < len(ids) or days == 400
+    assert moved  # the silence grew: some scores and reasons moved
+    kept = _content()
     database.execute_sql("DELETE FROM customer_score")
-    assert scoring.refresh_scores(today=TODAY + timedelta(days=1)).rows_written == len(ids)
-    assert _cache() == updated
+    assert scoring.refresh_scores(today=later).rows_written == len(ids)
+    assert _content() == kept
+    # Every row reads as current on the new day, written or not.
+    assert {scores.score_of(c).computed_on for c in ids} == {later}  # type: ignore[union-attr]
+
+
+def test_a_row_rescored_meanwhile_by_another_desk_is_kept(db_path: Path) -> None:
+    """A full run writes a row only if it still holds the signature the run compared with:
+    a desk that rescored the customer meanwhile (after a visit) keeps its newer row."""
+    ids = _desk(3)
+    scoring.refresh_scores(today=TODAY)
+    stored = scores.score_of(ids[0])
+    assert stored is not None
+    saw = dict(zip(*(a.tolist() for a in scores.stored_signatures()), strict=True))[ids[0]]
+    scores.save_scores([replace(stored, score=99)], [12345])  # the other desk's refresh
+    ours = replace(stored, score=1)
+    scores.save_scores([ours], [777], replacing=[saw], current_on=TODAY)
+    assert scores.score_of(ids[0]).score == 99  # type: ignore[union-attr]
+    scores.save_scores([ours], [777], replacing=[12345], current_on=TODAY)
+    assert scores.score_of(ids[0]).score == 1  # type: ignore[union-attr]
+
+
+def test_a_signature_tells_every_column_apart() -> None:
+    rng = np.random.default_rng(8)
+    columns = [rng.integers(-5, 5, 1_000) for _ in range(6)]
+    base = scores.signature(columns)
+    assert np.array_equal(base, scores.signature([c.copy() for c in columns]))
+    assert not np.any(base == 0)
+    for k in range(6):
+        moved = [c.copy() for c in columns]
+        moved[k][3] += 1
+        changed = scores.signature(moved) != base
+        assert changed[3] and changed.sum() == 1
+    swapped = scores.signature([columns[1], columns[0], *columns[2:]])
+    apart = columns[0] != columns[1]
+    assert np.array_equal(swapped != base, apart)  # column order matters
 
 
 def test_a_changed_visit_rewrites_exactly_that_customer(db_path: Path) -> None:
@@ -230,41 +285,8 @@ def _fit_input() -> tuple[np.ndarray, ...]:
     """The histories of the first refresh, as ``_fit`` hands them to ``fit_bgnbd``."""
     from dealerdesk.retention.churn import bgnbd_arrays
 
-    facts = [f for f in q.load_customer_facts(TODAY, factory=CustomerFacts)
-             if f.last_visit is not None and f.name != "new"]  # fmt: skip
-    x, t_x, age = bgnbd_arrays(facts, TODAY)
+    columns = q.load_customer_facts(TODAY, factory=FactColumns)
+    new = Customer.get(Customer.name == "new").id
+    x, t_x, age = bgnbd_arrays(columns.take(columns.seen & (columns.customer_id != new)), TODAY)
     rows, weights = np.unique(np.column_stack([x, t_x, age]), axis=0, return_counts=True)
     return rows[:, 0], rows[:, 1], rows[:, 2], weights
-
-
-def test_an_in_place_update_never_mixes_two_scorings(db_path: Path) -> None:
-    """The unindexed-columns update applies only while the indexed ones still read as the
-    run saw them: a desk that rescored the customer meanwhile keeps its row whole."""
-    from dealerdesk.store import dialect
-
-    cid = _desk(1)[0]
-    scoring.refresh_scores(today=TODAY)
-    row = _cache()[cid]
-    ours = (cid, "2026-11-16", row[2], row[3], "[]", 0.5, 1.5, *row[7:])
-    dialect.executemany(database, scores._LIGHT_SQL, [ours])
-    now = _cache()[cid]
-    assert (str(now[1])[:10], *now[2:7]) == ("2026-11-16", row[2], row[3], "[]", 0.5, 1.5)
-    database.execute_sql("UPDATE customer_score SET score = score + 1, reasons = 'theirs'")
-    dialect.executemany(database, scores._LIGHT_SQL, [(*ours[:4], "ours", *ours[5:])])
-    assert _cache()[cid][4] == "theirs"
-
-
-def test_a_stored_row_is_the_same_to_a_millionth() -> None:
-    """As PostgreSQL's 4-byte floats hand p_alive and expected visits back; the rest exact."""
-    new = (7, "2026-11-15", 40, "medium", "[]", 0.123456789, 23.456789012, "Gold", "345",
-           "loyal", "active", 1234.5, '{"c":"x","p":{}}')  # fmt: skip
-    as_float4 = float(np.float32(new[5])), float(np.float32(new[6]))
-    stored = (*new[:5], *as_float4, *new[7:11], 1234.50, new[12])
-    assert scores._same(new, stored)
-    assert scores._same(new, (*new[:1], date(2026, 11, 15), *new[2:]))  # a date from the server
-    assert not scores._same(new, (*new[:5], new[5] + 2e-6, *new[6:]))
-    assert not scores._same(new, (*new[:6], new[6] * (1 + 2e-6), *new[7:]))
-    assert not scores._same(new, (*new[:5], None, *new[6:]))
-    assert not scores._same(new, (*new[:11], 1234.51, new[12]))
-    assert not scores._same(new, (*new[:1], "2026-11-14", *new[2:]))
-    assert not scores._same(new, None)

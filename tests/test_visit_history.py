@@ -4,15 +4,17 @@ PostgreSQL (``DEALERDESK_TEST_DB``)."""
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import date, datetime
 from pathlib import Path
 
 import numpy as np
 import pytest
 
+from dealerdesk.services import scoring
+from dealerdesk.store import facts_query, packed_history
 from dealerdesk.store import visit_history as vh
 from dealerdesk.store.db import database
-from dealerdesk.store.models import Customer, Vehicle, Visit
+from dealerdesk.store.models import ContactLog, Customer, Vehicle, Visit
 from dealerdesk.store.search_index import rebuild_search
 
 
@@ -32,7 +34,7 @@ def _from_table() -> list[tuple[int, date, int, bool, int, float]]:
 
 
 def _pending() -> int:
-    return int(database.execute_sql("SELECT count(*) FROM visit_history_dirty").fetchone()[0])
+    return int(database.execute_sql("SELECT count(DISTINCT customer_id) FROM visit_history_dirty").fetchone()[0])
 
 
 def test_every_kind_of_write_is_seen(db_path: Path) -> None:
@@ -104,7 +106,7 @@ def test_a_full_rebuild_equals_the_one_by_one(
                      declined=["", None, "tyres"][int(rng.integers(3))])  # fmt: skip
     one_by_one = _as_rows(vh.read_visits())
     vh.mark_all_dirty(database)
-    monkeypatch.setattr(vh, "_WHOLE_TABLE", 5)  # 30 dirty customers: the whole-table pass
+    monkeypatch.setattr(packed_history, "WHOLE_TABLE", 5)  # 30 dirty customers: the whole-table pass
     assert vh.settle() == len({p.id for p in people if p.visits.count()})
     assert _as_rows(vh.read_visits()) == one_by_one == _from_table()
 
@@ -125,6 +127,11 @@ def test_a_schema_12_file_gets_its_histories(tmp_path: Path) -> None:
         con.execute(f"DROP TRIGGER visit_history_{trigger}")
     con.execute("DROP TABLE visit_history")
     con.execute("DROP TABLE visit_history_dirty")
+    for trigger in ("insert", "update", "delete"):  # schema 15's
+        con.execute(f"DROP TRIGGER contact_history_{trigger}")
+    con.execute("DROP TABLE contact_history")
+    con.execute("DROP TABLE contact_history_dirty")
+    con.execute("ALTER TABLE customer_score DROP COLUMN sig")  # schema 14's
     con.execute("UPDATE schema_version SET version = 12")
     con.commit()
     con.close()
@@ -132,4 +139,51 @@ def test_a_schema_12_file_gets_its_histories(tmp_path: Path) -> None:
     assert (opened.version_before, opened.version) == (12, LATEST)
     assert _as_rows(vh.read_visits()) == _from_table() and len(_from_table()) == 1
     Visit.create(customer=ann, date=date(2026, 9, 3), kind="repair", amount=80)  # triggers work
+    assert _as_rows(vh.read_visits()) == _from_table() and len(_from_table()) == 2
+    ContactLog.create(customer=ann, at=datetime(2026, 9, 4, 9), channel="phone", outcome="no_answer")
+    customers, _, streak = facts_query.contact_columns(date(2026, 9, 5))
+    assert (customers.tolist(), streak.tolist()) == ([ann.id], [1])
+    summary = scoring.refresh_scores(today=date(2026, 9, 5))  # the score cache has its sig
+    assert summary.rows_written == 1
+    assert scoring.refresh_scores(today=date(2026, 9, 5)).rows_written == 0
+
+
+def test_two_desks_saving_and_settling_at_once_do_not_wait_for_each_other(
+    db_path: Path,
+) -> None:
+    """PostgreSQL: every form saves a visit and settles the histories in one transaction.
+    Two desks doing so at the same moment must both get through (with a table lock each
+    waited for the other's uncommitted mark: a deadlock), and both visits be kept."""
+    import threading
+    import time
+
+    from conftest import SERVER
+
+    if not SERVER:
+        pytest.skip("a PostgreSQL matter (SQLite's writers take turns: BEGIN IMMEDIATE)")
+    people = [Customer.create(name=n) for n in ("Ann", "Bo")]
+    vh.settle()
+    saved = [threading.Event(), threading.Event()]
+    failures: list[BaseException] = []
+
+    def desk(k: int) -> None:
+        try:
+            with database.atomic():
+                Visit.create(customer=people[k], date=date(2026, 5, 1 + k), kind="service",
+                             amount=100 + k)  # fmt: skip
+                saved[k].set()
+                saved[1 - k].wait(10)  # both visits saved, neither committed
+                vh.settle()
+        except BaseException as exc:
+            failures.append(exc)
+        finally:
+            database.close()
+
+    started = time.perf_counter()
+    desks = [threading.Thread(target=desk, args=(k,)) for k in range(2)]
+    for t in desks:
+        t.start()
+    for t in desks:
+        t.join(timeout=30)
+    assert failures == [] and time.perf_counter() - started < 5
     assert _as_rows(vh.read_visits()) == _from_table() and len(_from_table()) == 2

@@ -187,7 +187,7 @@ def test_detail_header_shows_labels_as_typed(db_path: Path, ctx: Any, qtbot: Any
         cid, TODAY, 55, "medium", (Msg("risk.no_contact", {"gap": Msg("common.months", {"n": 3})}),
                                    "can't <b>reach</b> them"),
         None, None, "Gold", "155", "quiet_big_spenders", "lapsing", 0.0,
-        Msg("risk.action.personal_call"))])  # fmt: skip
+        Msg("risk.action.personal_call"))], [1])  # fmt: skip
     detail = CustomerDetail(ctx)
     qtbot.addWidget(detail)
     with qtbot.waitSignal(detail.loaded, timeout=5000):

@@ -28,6 +28,7 @@ from datetime import date, timedelta
 import numpy as np
 from scipy.stats import rankdata
 
+from dealerdesk.dates import years_back
 from dealerdesk.retention.bgnbd import BGNBDParams
 from dealerdesk.retention.churn import (
     MIN_TRAINING,
@@ -38,6 +39,7 @@ from dealerdesk.retention.churn import (
     fit_bgnbd_at,
     train_on_history,
 )
+from dealerdesk.retention.fact_columns import FactColumns
 from dealerdesk.retention.facts import CustomerFacts
 from dealerdesk.retention.risk import band_for
 from dealerdesk.vocab.retention import RiskBand
@@ -111,7 +113,7 @@ def facts_at(visits: Iterable[Visit], cutoff: date) -> tuple[list[CustomerFacts]
     for v in visits:
         if v.day <= cutoff:
             by[v.customer_id].append(v)
-    d12, d24 = _years_back(cutoff, 1), _years_back(cutoff, 2)
+    d12, d24 = years_back(cutoff, 1), years_back(cutoff, 2)
     facts: list[CustomerFacts] = []
     ids = sorted(by, key=_natural)
     for n, cid in enumerate(ids, start=1):
@@ -139,13 +141,6 @@ def facts_at(visits: Iterable[Visit], cutoff: date) -> tuple[list[CustomerFacts]
 
 def _natural(cid: str) -> tuple[int, str]:
     return (int(cid), "") if cid.isdigit() else (1 << 62, cid)
-
-
-def _years_back(day: date, years: int) -> date:
-    try:
-        return day.replace(year=day.year - years)
-    except ValueError:
-        return day.replace(year=day.year - years, day=28)
 
 
 def _returned(visits: Sequence[Visit], ids: Sequence[str], start: date, end: date) -> np.ndarray:
@@ -195,10 +190,11 @@ def run_backtest(visits: Sequence[Visit], *, cutoff: date, horizon_days: int) ->
         if k and len(facts_then) < MIN_TRAINING:
             break
         came_back = _returned(visits, ids_then, then, then + timedelta(days=train_h))
-        origins.append(PastCutoff(then, facts_then, came_back))
+        origins.append(PastCutoff(then, FactColumns.from_facts(facts_then), came_back))
     model = train_on_history(origins, horizon_days=train_h, fallback=DEFAULT_BGNBD)
-    params = fit_bgnbd_at(facts, cutoff, DEFAULT_BGNBD)
-    x, _, expected = design(facts, cutoff, params, horizon_days)
+    columns = FactColumns.from_facts(facts)
+    params = fit_bgnbd_at(columns, cutoff, DEFAULT_BGNBD)
+    x, _, expected = design(columns, cutoff, params, horizon_days)
     probability = model.probability(x)
     scores = np.rint(100 * probability).astype(int)
     bands = [band_for(int(s)) for s in scores]

@@ -59,8 +59,15 @@ import numpy as np
 from scipy.optimize import minimize
 from scipy.special import expit
 
-from dealerdesk.retention.bgnbd import BGNBDParams, expected_purchases, fit_bgnbd, p_alive
-from dealerdesk.retention.facts import CustomerFacts
+from dealerdesk.retention.bgnbd import (
+    BGNBDParams,
+    distinct_histories,
+    expected_purchases,
+    fit_bgnbd,
+    p_alive,
+)
+from dealerdesk.retention.fact_columns import FactColumns
+from dealerdesk.retention.segments import service_intervals
 
 __all__ = ["FEATURES", "MIN_TRAINING", "PRIOR", "ChurnModel", "PastCutoff", "design",
            "fit_churn", "prior_model", "train_on_history"]  # fmt: skip
@@ -78,7 +85,6 @@ PRIOR_MEANS = (5.2, 1.39, 6.9, 0.69, 0.0, 5.2, 0.0, 0.0, 0.4, 0.1, 0.0, 0.6, 0.0
                0.0, 1.1)  # fmt: skip
 MIN_TRAINING = 200  # customers with a visit at the training cutoff
 MIN_EACH_OUTCOME = 20  # ... and at least this many who came back and who did not
-MAKER_INTERVAL_DAYS = 182.0  # "service every 6 months" when a customer has no rhythm yet
 SPEND_MIN_BASE = 200.0
 NPS_MAX_AGE_DAYS = 730
 PRIOR_STRENGTH = 1.0
@@ -145,69 +151,58 @@ def prior_model(horizon_days: int) -> ChurnModel:
     return ChurnModel(PRIOR_INTERCEPT, PRIOR, PRIOR_MEANS, "prior", horizon_days)
 
 
-def _days(today: date, days: Sequence[date | None]) -> np.ndarray:
-    t0 = today.toordinal()
-    return np.array([np.nan if d is None else t0 - d.toordinal() for d in days], dtype=float)
-
-
-def bgnbd_arrays(facts: Sequence[CustomerFacts], today: date) -> tuple[np.ndarray, ...]:
+def bgnbd_arrays(facts: FactColumns, today: date) -> tuple[np.ndarray, ...]:
     """(x, t_x, T) in weeks for every customer (zeros for those never seen)."""
-    since_first = np.nan_to_num(_days(today, [f.first_visit for f in facts]))
-    since_last = np.nan_to_num(_days(today, [f.last_visit for f in facts]))
-    x = np.array([max(f.visit_days - 1, 0) for f in facts], dtype=float)
+    since_first = np.nan_to_num(facts.since(facts.first_visit, today))
+    since_last = np.nan_to_num(facts.since(facts.last_visit, today))
+    x = np.maximum(facts.visit_days - 1, 0).astype(float)
     age = np.maximum(since_first, 0) / 7.0
     t_x = np.clip((since_first - since_last) / 7.0, 0, age)
     return x, t_x, age
 
 
-def fit_bgnbd_at(facts: Sequence[CustomerFacts], today: date,
-                 fallback: BGNBDParams) -> BGNBDParams:  # fmt: skip
+def fit_bgnbd_at(facts: FactColumns, today: date, fallback: BGNBDParams) -> BGNBDParams:
     """BG/NBD fitted on the customers seen by ``today``; ``fallback`` if it cannot be."""
     x, t_x, age = bgnbd_arrays(facts, today)
-    seen = np.array([f.last_visit is not None for f in facts], dtype=bool)
+    seen = facts.seen
     if seen.sum() < 50 or not np.any(x[seen] > 0):
         return fallback
-    rows, weights = np.unique(np.column_stack([x[seen], t_x[seen], age[seen]]), axis=0,
-                              return_counts=True)  # fmt: skip
+    rows, weights = distinct_histories(np.column_stack([x[seen], t_x[seen], age[seen]]))
     params = fit_bgnbd(rows[:, 0], rows[:, 1], rows[:, 2], weights=weights, initial=fallback)
     return fallback if params.degenerate else params
 
 
-def design(facts: Sequence[CustomerFacts], today: date, params: BGNBDParams,
+def design(facts: FactColumns, today: date, params: BGNBDParams,
            horizon_days: int) -> tuple[np.ndarray, np.ndarray, np.ndarray]:  # fmt: skip
     """The ``FEATURES`` matrix for customers who have visited, plus P(alive) and expected
     visits (NaN where the model has nothing to say: one-time customers' P(alive))."""
-    n = len(facts)
-    since_last = _days(today, [f.last_visit for f in facts])
-    since_first = _days(today, [f.first_visit for f in facts])
-    repeat = np.array([max(f.visit_days - 1, 0) for f in facts], dtype=float)
+    f = facts
+    n = len(f)
+    since_last = f.since(f.last_visit, today)
+    since_first = f.since(f.first_visit, today)
+    repeat = np.maximum(f.visit_days - 1, 0).astype(float)
     span = np.nan_to_num(since_first - since_last)
     gap = np.where(repeat > 0, span / np.maximum(repeat, 1), np.nan)
     overdue = np.where(repeat > 0, since_last / np.maximum(np.nan_to_num(gap), 1.0), 0.0)
-    since_prev = _days(today, [f.prev_visit for f in facts])
+    since_prev = f.since(f.prev_visit, today)
     earlier = np.where(repeat >= 2, (since_first - since_prev) / np.maximum(repeat - 1, 1), np.nan)
     last_gap = since_prev - since_last
     thinning = np.where(np.isfinite(earlier) & np.isfinite(last_gap) & (repeat >= 2),
                         np.log(np.maximum(np.nan_to_num(last_gap), 1.0)
                                / np.maximum(np.nan_to_num(earlier), 1.0)), 0.0)  # fmt: skip
-    x, t_x, age = bgnbd_arrays(facts, today)
+    x, t_x, age = bgnbd_arrays(f, today)
     alive = p_alive(params, x, t_x, age) if n else np.zeros(0)
     expected = expected_purchases(params, horizon_days / 7.0, x, t_x, age) if n else np.zeros(0)
     one_time = (repeat == 0).astype(float)
     # kinds: a sale not followed by a service; silence since the last service
-    since_sale = _days(today, [f.last_purchase for f in facts])
-    since_service = _days(today, [f.last_service for f in facts])
+    since_sale = f.since(f.last_purchase, today)
+    since_service = f.since(f.last_service, today)
     no_first = np.where(np.isfinite(since_sale) & ~(since_service < since_sale),
                         since_sale / 365.25, 0.0)  # fmt: skip
-    interval = np.array([_service_interval(f) for f in facts], dtype=float)
+    interval = service_intervals(f)[0]
     service_overdue = np.where(np.isfinite(since_service),
                                np.log1p(np.maximum(since_service, 0) / interval), 0.0)  # fmt: skip
-    spend_drop = np.array([_spend_drop(f) for f in facts], dtype=float)
-    declined = np.array([_declined_open(f, today) for f in facts], dtype=float)
-    complaint = np.array([_complaint(f, today) for f in facts], dtype=float)
-    detractor = np.array([_detractor(f, today) for f in facts], dtype=float)
-    unanswered = np.array([min(f.unanswered_streak, 5) for f in facts], dtype=float)
-    last_touch = _days(today, [_last_touch(f) for f in facts])
+    last_touch = f.since(last_touch_days(f), today)
     matrix = np.column_stack([
         np.log1p(np.maximum(np.nan_to_num(since_last), 0)), np.log1p(repeat),
         np.log1p(np.maximum(np.nan_to_num(since_first), 0)),
@@ -217,62 +212,51 @@ def design(facts: Sequence[CustomerFacts], today: date, params: BGNBDParams,
                                      / horizon_days, -3.0, 3.0), 0.0),
         np.clip(thinning, -3.0, 3.0),
         np.log(np.clip(expected, 1e-3, None)), np.where(repeat > 0, 1.0 - alive, 0.0),
-        no_first, service_overdue, spend_drop, declined, complaint, detractor, unanswered,
+        no_first, service_overdue, _spend_drop(f), _declined_open(f, today),
+        _complaint(f, today), _detractor(f, today),
+        np.minimum(f.unanswered_streak, 5).astype(float),
         np.log1p(np.maximum(np.nan_to_num(last_touch), 0) / 30.44),
     ]) if n else np.zeros((0, len(FEATURES)))  # fmt: skip
     return matrix, np.where(repeat > 0, alive, np.nan), expected
 
 
-def _service_interval(f: CustomerFacts) -> float:
-    """Mean gap between services (the purchase starting the clock), else the maker's."""
-    if f.service_count >= 1 and f.first_service and f.last_service:
-        start, gaps = f.first_service, f.service_count - 1
-        if f.first_purchase and f.first_purchase < f.first_service:
-            start, gaps = f.first_purchase, gaps + 1
-        if gaps >= 1 and f.last_service > start:
-            return min(max((f.last_service - start).days / gaps, 91.0), 730.0)
-    return MAKER_INTERVAL_DAYS
+def spend_windows(f: FactColumns) -> tuple[np.ndarray, np.ndarray]:
+    """(this year's, last year's) spend the year-on-year signal compares: after-sales
+    spend where known (one car sale dwarfs years of servicing), else all spend."""
+    known = ~np.isnan(f.aftersales_12m) & ~np.isnan(f.aftersales_prev_12m)
+    return (np.where(known, f.aftersales_12m, f.spend_12m),
+            np.where(known, f.aftersales_prev_12m, f.spend_prev_12m))  # fmt: skip
 
 
-def _spend_drop(f: CustomerFacts) -> float:
-    if f.aftersales_12m is not None and f.aftersales_prev_12m is not None:
-        now, before = f.aftersales_12m, f.aftersales_prev_12m
-    else:
-        now, before = f.spend_12m, f.spend_prev_12m
-    if before < SPEND_MIN_BASE or now >= before:
-        return 0.0
-    return 1.0 - max(now, 0.0) / before
+def _spend_drop(f: FactColumns) -> np.ndarray:
+    now, before = spend_windows(f)
+    dropped = (before >= SPEND_MIN_BASE) & (now < before)
+    return np.where(dropped, 1.0 - np.maximum(now, 0.0) / np.where(dropped, before, 1.0), 0.0)
 
 
-def _declined_open(f: CustomerFacts, today: date) -> float:
+def _declined_open(f: FactColumns, today: date) -> np.ndarray:
     """1 when recommended work was declined over a month ago and no service or repair
     visit has come since (the work was not recaptured)."""
-    d = f.last_declined
-    if d is None or (today - d).days <= 30:
-        return 0.0
-    return 1.0 if f.last_service is None or f.last_service <= d else 0.0
+    old = f.since(f.last_declined, today) > 30  # False where nothing was declined
+    since = np.isnan(f.last_service) | ~(f.last_service > f.last_declined)
+    return (old & since).astype(float)
 
 
-def _complaint(f: CustomerFacts, today: date) -> float:
-    if f.open_complaints <= 0:
-        return 0.0
-    age = (today - f.oldest_open_complaint).days if f.oldest_open_complaint else 0
-    return 1.0 + min(max(age, 0) / 30.0, 1.0)
+def _complaint(f: FactColumns, today: date) -> np.ndarray:
+    age = np.nan_to_num(f.since(f.oldest_open_complaint, today))
+    return np.where(f.open_complaints > 0, 1.0 + np.minimum(np.maximum(age, 0) / 30.0, 1.0), 0.0)
 
 
-def _detractor(f: CustomerFacts, today: date) -> float:
-    if f.last_nps is None or f.last_nps_on is None or f.last_nps > 6:
-        return 0.0
-    if (today - f.last_nps_on).days > NPS_MAX_AGE_DAYS:
-        return 0.0
-    return (7 - max(f.last_nps, 0)) / 7.0
+def _detractor(f: FactColumns, today: date) -> np.ndarray:
+    recent = f.since(f.last_nps_on, today) <= NPS_MAX_AGE_DAYS  # False without a survey
+    low = recent & (f.last_nps <= 6)
+    return np.where(low, (7 - np.maximum(np.nan_to_num(f.last_nps), 0)) / 7.0, 0.0)
 
 
-def _last_touch(f: CustomerFacts) -> date | None:
-    last = f.last_contact
-    if last is None or (f.last_visit is not None and f.last_visit > last):
-        last = f.last_visit
-    return last
+def last_touch_days(f: FactColumns) -> np.ndarray:
+    """The day of the last contact, or of the last visit if that came later."""
+    return np.where(np.isnan(f.last_contact) | (f.last_visit > f.last_contact),
+                    f.last_visit, f.last_contact)  # fmt: skip
 
 
 def fit_churn(x: np.ndarray, no_return: np.ndarray, *, horizon_days: int,
@@ -324,7 +308,7 @@ class PastCutoff:
     customer visited in the ``horizon_days`` after it."""
 
     then: date
-    facts: Sequence[CustomerFacts]
+    facts: FactColumns
     came_back: np.ndarray
 
 
@@ -334,9 +318,9 @@ def train_on_history(origins: Sequence[PastCutoff], *, horizon_days: int,
     Only customers seen by each cutoff count; BG/NBD is refitted at each one."""
     blocks, labels = [], []
     for o in origins:
-        seen = np.array([f.last_visit is not None for f in o.facts], dtype=bool)
-        kept = [f for f, s in zip(o.facts, seen, strict=True) if s]
-        if not kept:
+        seen = o.facts.seen
+        kept = o.facts.take(seen)
+        if not len(kept):
             continue
         x, _, _ = design(kept, o.then, fit_bgnbd_at(kept, o.then, fallback), horizon_days)
         blocks.append(x)

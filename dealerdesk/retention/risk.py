@@ -33,15 +33,23 @@ from dealerdesk.retention.churn import (
     PRIOR_MEANS,
     ChurnModel,
     design,
+    last_touch_days,
     prior_model,
 )
+from dealerdesk.retention.fact_columns import FactColumns
 from dealerdesk.retention.facts import CustomerFacts
-from dealerdesk.retention.segments import lifecycle, usual_service_interval
+from dealerdesk.retention.segments import (
+    LIFECYCLE_STAGES,
+    TIERS,
+    lifecycle_stages,
+    service_intervals,
+    usual_service_interval,
+)
 from dealerdesk.vocab.customer import CustomerStatus
 from dealerdesk.vocab.retention import LifecycleStage, RiskBand, ValueTier
 
-__all__ = ["HIGH", "HORIZON_DAYS", "MEDIUM", "RiskResult", "band_for", "score_all",
-           "score_customer", "span"]  # fmt: skip
+__all__ = ["BANDS", "HIGH", "HORIZON_DAYS", "MEDIUM", "RiskColumns", "RiskResult", "band_for",
+           "score_all", "score_columns", "score_customer", "span", "span_codes"]  # fmt: skip
 
 HIGH, MEDIUM = 70, 40
 HORIZON_DAYS = 365  # "no visit in the next 12 months"
@@ -129,7 +137,7 @@ def _money(amount: float) -> str:
     return f"¥{amount:,.0f}"
 
 
-def _reason(group: str, f: CustomerFacts, today: date, p_alive: float | None) -> Msg | None:
+def _reason(group: str, f: CustomerFacts, today: date) -> Msg | None:
     if group == "rhythm" and f.last_visit is not None:
         gap = (today - f.last_visit).days
         if f.visit_days <= 1:
@@ -231,17 +239,6 @@ def _manager_calls(code: str, tier: str) -> Msg:
 # --- scoring ----------------------------------------------------------------------------
 
 
-def _agree(stage: LifecycleStage, band: RiskBand) -> LifecycleStage:
-    """The stage never contradicts the band. The stage tells the rhythm so far, the band
-    the next twelve months, so "active, high risk" is the early warning itself (still
-    coming, likely to stop; a customer seen two days ago is not "lapsing"). But "lapsed"
-    (stopped coming) beside "low risk" (expected back) would say two opposite things:
-    such a customer is lapsing. (Gone and prospect are decided before any score.)"""
-    if band == RiskBand.LOW and stage == LifecycleStage.LAPSED:
-        return LifecycleStage.LAPSING
-    return stage
-
-
 def _gone(f: CustomerFacts, today: date) -> RiskResult:
     if f.status in _GONE:
         reason, action = _GONE[CustomerStatus(f.status)]
@@ -259,6 +256,178 @@ def _prospect(f: CustomerFacts) -> RiskResult:
                       Msg("risk.action.convert"), LifecycleStage.PROSPECT)  # fmt: skip
 
 
+BANDS = tuple(RiskBand)
+_BAND = {band: code for code, band in enumerate(BANDS)}
+_STAGE = {stage: code for code, stage in enumerate(LIFECYCLE_STAGES)}
+_STATUS = {str(status): code for code, status in enumerate(CustomerStatus)}
+
+
+@dataclass(frozen=True, slots=True)
+class RiskColumns:
+    """Everyone's score as columns aligned with ``facts``; ``result(i)`` words one customer.
+
+    ``band`` codes index ``BANDS``, ``stage`` codes ``LIFECYCLE_STAGES``, ``groups`` holds
+    each customer's named reason groups heaviest first (codes into the reason groups, -1
+    past the last), ``tier`` codes ``segments.TIERS`` (None: no tiers given)."""
+
+    facts: FactColumns
+    today: date
+    score: np.ndarray
+    band: np.ndarray
+    stage: np.ndarray
+    groups: np.ndarray
+    p_alive: np.ndarray  # NaN where BG/NBD has nothing to say
+    expected: np.ndarray  # NaN for customers gone and prospects
+    tier: np.ndarray | None = None
+
+    def __len__(self) -> int:
+        return int(self.score.size)
+
+    def result(self, i: int) -> RiskResult:
+        """Customer ``i``'s score with its reasons and action worded (``results``)."""
+        return self.results(np.array([i]))[0]
+
+    def results(self, index: np.ndarray) -> list[RiskResult]:
+        """The customers at ``index``, each with reasons and action worded (as messages)."""
+        out = []
+        today = self.today
+        tiers = [None] * len(index) if self.tier is None else [
+            str(TIERS[t]) for t in self.tier[index].tolist()]  # fmt: skip
+        columns = (self.facts.rows(index), self.stage[index].tolist(),
+                   self.groups[index].tolist(), self.band[index].tolist(),
+                   self.score[index].tolist(), self.p_alive[index].tolist(),
+                   self.expected[index].tolist(), tiers)  # fmt: skip
+        gone, prospect = _STAGE[LifecycleStage.GONE], _STAGE[LifecycleStage.PROSPECT]
+        for f, stage_code, picked, band_code, score, a, expected, tier in zip(*columns,
+                                                                              strict=True):
+            if stage_code == gone:
+                out.append(_gone(f, today))
+                continue
+            if stage_code == prospect:
+                out.append(_prospect(f))
+                continue
+            stage, band = LIFECYCLE_STAGES[stage_code], BANDS[band_code]
+            groups = [_GROUP_NAMES[g] for g in picked if g >= 0]
+            reasons = tuple([m for m in [_reason(g, f, today) for g in groups] if m])
+            out.append(RiskResult(f.customer_id, score, band, reasons, None if a != a else a,
+                                  expected, _action(groups, stage, band, tier), stage))  # fmt: skip
+        return out
+
+    def word_codes(self) -> list[np.ndarray]:
+        """Integer columns that decide every customer's reasons and action (with the
+        score, band, stage and tier): two customers, or one customer on two days, with
+        equal codes are worded identically. A full refresh compares these rather than the
+        words, and words only the customers whose codes moved."""
+        named = [(self.groups == g).any(axis=1) for g in range(len(_GROUP_NAMES))]
+        out = [self.groups[:, k].astype(np.int64) for k in range(MAX_REASONS)]
+        for g, codes in enumerate(_reason_codes(self.facts, self.today)):
+            out.extend(np.where(named[g], c, 0) for c in codes)
+        gone = self.stage == _STAGE[LifecycleStage.GONE]
+        status = np.array([_STATUS.get(str(s), -1) for s in self.facts.status], np.int64)
+        silent = span_codes(np.nan_to_num(self.facts.since(self.facts.last_visit, self.today)))
+        out += [np.where(gone, status, 0), np.where(gone, silent, 0)]
+        return out
+
+
+def span_codes(days: np.ndarray) -> np.ndarray:
+    """``span`` as one number per entry: equal codes are worded as the same duration."""
+    d = np.where(days > 0, np.floor(days + 0.5), 0.0)
+    return np.select(
+        [d < 14, d < 61, np.rint(d / 30.44) < 24],
+        [d, 1_000 + np.rint(d / 7), 2_000 + np.rint(d / 30.44)],
+        3_000 + np.rint(d / 365.25 * 2),
+    ).astype(np.int64)  # fmt: skip
+
+
+def _present(column: np.ndarray) -> np.ndarray:
+    return (~np.isnan(column)).astype(np.int64)
+
+
+def _reason_codes(f: FactColumns, today: date) -> list[list[np.ndarray]]:
+    """Per reason group (in ``_GROUPS`` order), the numbers ``_reason`` words it with."""
+
+    def since(column: np.ndarray) -> np.ndarray:
+        return span_codes(np.nan_to_num(f.since(column, today)))
+
+    once = f.visit_days <= 1
+    usual = np.where(np.isnan(f.first_visit), 0.0,
+                     (f.last_visit - f.first_visit) / np.maximum(f.visit_days - 1, 1))  # fmt: skip
+    before_gap = (f.prev_visit - f.first_visit) / np.maximum(f.visit_days - 2, 1)
+    last_gap = np.where(np.isnan(f.last_visit), 0.0, f.last_visit - f.prev_visit)
+    interval, own = service_intervals(f)
+    now = np.where(np.isnan(f.aftersales_12m), f.spend_12m, f.aftersales_12m)
+    before = np.where(np.isnan(f.aftersales_prev_12m), f.spend_prev_12m, f.aftersales_prev_12m)
+    spend_kind = np.select([before <= 0, now <= 0], [0, 1], 2)
+    pct = np.rint(100 * (1 - now / np.where(before > 0, before, 1.0)))
+    thinning = _present(f.prev_visit) & _present(f.first_visit)
+    complaint_age = np.maximum(0, np.nan_to_num(f.since(f.oldest_open_complaint, today)))
+    codes = {
+        "rhythm": [once.astype(np.int64), since(f.last_visit),
+                   np.where(once, 0, span_codes(usual))],
+        "thinning": [thinning, np.where(thinning > 0, span_codes(np.nan_to_num(last_gap)), 0),
+                     np.where(thinning > 0, span_codes(np.nan_to_num(before_gap)), 0)],
+        "no_first_service": [_present(f.last_purchase), since(f.last_purchase)],
+        "service_overdue": [_present(f.last_service), own.astype(np.int64),
+                            since(f.last_service), span_codes(interval)],
+        "spend": [spend_kind, np.rint(before).astype(np.int64),
+                  np.where(spend_kind == 2, np.rint(now), 0).astype(np.int64),
+                  np.where(spend_kind == 2, pct, 0).astype(np.int64)],
+        "declined": [_present(f.last_declined), since(f.last_declined)],
+        "complaint": [f.open_complaints.astype(np.int64), span_codes(complaint_age)],
+        "nps": [_present(f.last_nps), np.nan_to_num(f.last_nps, nan=-1).astype(np.int64),
+                np.nan_to_num(f.last_nps_on, nan=-1).astype(np.int64)],
+        "unanswered": [f.unanswered_streak.astype(np.int64)],
+        "contact": [_present(last_touch_days(f)), since(last_touch_days(f))],
+    }  # fmt: skip
+    return [codes[name] for name in _GROUP_NAMES]
+
+
+def score_columns(
+    facts: FactColumns,
+    *,
+    today: date,
+    model_params: BGNBDParams,
+    churn: ChurnModel | None = None,
+    tiers: np.ndarray | None = None,
+) -> RiskColumns:
+    """Score every customer at once: one model call for everyone; words come later, for
+    whoever needs them (``RiskColumns.result``)."""
+    churn = churn or prior_model(HORIZON_DAYS)
+    n = len(facts)
+    stage = lifecycle_stages(facts, today, service_intervals(facts)[0])
+    gone, prospect = _STAGE[LifecycleStage.GONE], _STAGE[LifecycleStage.PROSPECT]
+    score = np.zeros(n, np.int64)
+    band = np.where(stage == gone, _BAND[RiskBand.GONE], _BAND[RiskBand.NONE]).astype(np.int8)
+    groups = np.full((n, MAX_REASONS), -1, np.int8)
+    alive_all, expected_all = np.full(n, np.nan), np.full(n, np.nan)
+    live = np.flatnonzero((stage != gone) & (stage != prospect))
+    if live.size:
+        x, alive, expected = design(facts.take(live), today, model_params, HORIZON_DAYS)
+        probability = churn.probability(x)
+        # A column speaks as a reason only if its weight has the prior's sign; the rhythm
+        # sentence speaks for its columns' sum (free in the fit, see churn.RHYTHM).
+        speaks = np.array([f in _GROUPS["rhythm"] or w * p > 0
+                           for f, w, p in zip(FEATURES, churn.weights, PRIOR, strict=True)])  # fmt: skip
+        grouped = (churn.contributions(x) * speaks) @ _GROUP_MATRIX
+        order = np.argsort(-grouped, axis=1, kind="stable")[:, :MAX_REASONS]
+        k = order.shape[1]
+        groups[live, :k] = np.where(np.take_along_axis(grouped, order, axis=1) >= MIN_REASON,
+                                    order, -1)  # fmt: skip
+        s = np.rint(100 * probability).astype(np.int64)
+        b = np.select([s >= HIGH, s >= MEDIUM], [_BAND[RiskBand.HIGH], _BAND[RiskBand.MEDIUM]],
+                      _BAND[RiskBand.LOW])  # fmt: skip
+        # The stage never contradicts the band. The stage tells the rhythm so far, the
+        # band the next twelve months, so "active, high risk" is the early warning itself.
+        # But "lapsed" (stopped coming) beside "low risk" (expected back) would say two
+        # opposite things: such a customer is lapsing.
+        st = stage[live]
+        stage[live] = np.where((b == _BAND[RiskBand.LOW]) & (st == _STAGE[LifecycleStage.LAPSED]),
+                               _STAGE[LifecycleStage.LAPSING], st)  # fmt: skip
+        score[live], band[live] = s, b
+        alive_all[live], expected_all[live] = alive, expected
+    return RiskColumns(facts, today, score, band, stage, groups, alive_all, expected_all, tiers)
+
+
 def score_all(
     facts_list: Sequence[CustomerFacts],
     *,
@@ -267,46 +436,16 @@ def score_all(
     churn: ChurnModel | None = None,
     tiers: Mapping[int, str] | None = None,
 ) -> list[RiskResult]:
-    """Score many customers at once: one model call for everyone, then the words."""
-    churn = churn or prior_model(HORIZON_DAYS)
-    tiers = tiers or {}
-    stages = [lifecycle(f, today, interval_days=usual_service_interval(f)[0])
-              for f in facts_list]  # fmt: skip
-    live = [i for i, s in enumerate(stages)
-            if s not in (LifecycleStage.GONE, LifecycleStage.PROSPECT)]  # fmt: skip
-    out: list[RiskResult | None] = [None] * len(facts_list)
-    for i, stage in enumerate(stages):
-        if stage == LifecycleStage.GONE:
-            out[i] = _gone(facts_list[i], today)
-        elif stage == LifecycleStage.PROSPECT:
-            out[i] = _prospect(facts_list[i])
-    if live:
-        facts = [facts_list[i] for i in live]
-        x, alive, expected = design(facts, today, model_params, HORIZON_DAYS)
-        probability = churn.probability(x)
-        # A column speaks as a reason only if its weight has the prior's sign; the rhythm
-        # sentence speaks for its columns' sum (free in the fit, see churn.RHYTHM).
-        speaks = np.array([f in _GROUPS["rhythm"] or w * p > 0
-                           for f, w, p in zip(FEATURES, churn.weights, PRIOR, strict=True)])  # fmt: skip
-        grouped = (churn.contributions(x) * speaks) @ _GROUP_MATRIX
-        order = np.argsort(-grouped, axis=1, kind="stable")[:, :MAX_REASONS]
-        # Python lists: indexing numpy arrays element by element is the slow part at 100k.
-        named = np.where(np.take_along_axis(grouped, order, axis=1) >= MIN_REASON, order, -1)
-        scores = np.rint(100 * probability).astype(int).tolist()
-        alive_l, expected_l = alive.tolist(), expected.tolist()
-        for row, (i, picked) in enumerate(zip(live, named.tolist(), strict=True)):
-            f = facts[row]
-            a = alive_l[row]
-            p = None if a != a else a  # NaN: BG/NBD has nothing to say
-            groups = [_GROUP_NAMES[g] for g in picked if g >= 0]
-            reasons = tuple([m for m in [_reason(g, f, today, p) for g in groups] if m])
-            band = band_for(scores[row])
-            stages[i] = _agree(stages[i], band)
-            out[i] = RiskResult(
-                f.customer_id, scores[row], band, reasons, p, expected_l[row],
-                _action(groups, stages[i], band, tiers.get(f.customer_id)), stages[i],
-            )  # fmt: skip
-    return [r for r in out if r is not None]
+    """Score many one-customer facts at once (``score_columns``), every one worded."""
+    codes = None
+    if tiers:
+        code = {str(t): i for i, t in enumerate(TIERS)}
+        standard = code[str(ValueTier.STANDARD)]
+        codes = np.array([code.get(str(tiers.get(f.customer_id, "")), standard)
+                          for f in facts_list], np.int8)  # fmt: skip
+    columns = score_columns(FactColumns.from_facts(facts_list), today=today,
+                            model_params=model_params, churn=churn, tiers=codes)  # fmt: skip
+    return columns.results(np.arange(len(columns)))
 
 
 def score_customer(facts: CustomerFacts, *, today: date, model_params: BGNBDParams,

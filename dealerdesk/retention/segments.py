@@ -21,15 +21,16 @@ from datetime import date
 import numpy as np
 from numpy.typing import ArrayLike
 
+from dealerdesk.retention.fact_columns import FactColumns
 from dealerdesk.retention.facts import CustomerFacts
 from dealerdesk.vocab.customer import GONE_STATUSES
 from dealerdesk.vocab.retention import LifecycleStage, Segment, ValueTier
 
 __all__ = [
     "DEFAULT_SERVICE_INTERVAL_DAYS", "LIFECYCLE_STAGES", "LOST_STATUSES", "SEGMENTS",
-    "STRATEGIES", "TIERS", "RFMBreakpoints", "TierCut", "lifecycle", "rfm_breakpoints",
-    "rfm_scores", "rfm_segment", "strategy_for", "tier_cut", "tier_for",
-    "usual_service_interval", "value_tiers",
+    "STRATEGIES", "TIERS", "RFMBreakpoints", "TierCut", "lifecycle", "lifecycle_stages",
+    "rfm_breakpoints", "rfm_scores", "rfm_segment", "service_intervals", "strategy_for",
+    "tier_codes", "tier_cut", "tier_for", "usual_service_interval", "value_tiers",
 ]  # fmt: skip
 
 # The word lists live in dealerdesk.vocab; these names stay for the callers.
@@ -103,6 +104,14 @@ def tier_for(spend: float, cut: TierCut) -> ValueTier:
     if spend > 0 and spend >= cut.gold_min:
         return ValueTier.GOLD
     return ValueTier.STANDARD
+
+
+def tier_codes(spend: np.ndarray, cut: TierCut) -> np.ndarray:
+    """``tier_for`` over an array of 24-month spends, as codes into ``TIERS``."""
+    code = {tier: i for i, tier in enumerate(TIERS)}
+    return np.select([(spend > 0) & (spend >= cut.vip_min), (spend > 0) & (spend >= cut.gold_min)],
+                     [code[ValueTier.VIP], code[ValueTier.GOLD]],
+                     code[ValueTier.STANDARD]).astype(np.int8)  # fmt: skip
 
 
 def value_tiers(spend_by_customer: Mapping[int, float]) -> dict[int, str]:
@@ -182,20 +191,28 @@ def rfm_segment(r: int, f: int, m: int) -> Segment:
 
 
 def usual_service_interval(facts: CustomerFacts) -> tuple[float, bool]:
-    """The customer's own service rhythm in days, and whether it is their own.
+    """The customer's own service rhythm in days, and whether it is their own
+    (``service_intervals`` for one customer)."""
+    days, own = service_intervals(FactColumns.from_facts([facts]))
+    return float(days[0]), bool(own[0])
+
+
+def service_intervals(facts: FactColumns) -> tuple[np.ndarray, np.ndarray]:
+    """Each customer's own service rhythm in days, and whether it is their own.
 
     Mean gap between services, counting the purchase that started the clock when it came
     first; clamped to 3–24 months so one odd pair of visits cannot make it absurd. Without
     at least one gap the dealership norm (6 months) stands in: (182.0, False).
     """
-    if facts.service_count >= 1 and facts.first_service and facts.last_service:
-        start, gaps = facts.first_service, facts.service_count - 1
-        if facts.first_purchase and facts.first_purchase < facts.first_service:
-            start, gaps = facts.first_purchase, gaps + 1
-        if gaps >= 1 and facts.last_service > start:
-            days = (facts.last_service - start).days / gaps
-            return min(max(days, MIN_INTERVAL_DAYS), MAX_INTERVAL_DAYS), True
-    return DEFAULT_SERVICE_INTERVAL_DAYS, False
+    f = facts
+    bought_first = f.first_purchase < f.first_service  # False where either is missing
+    start = np.where(bought_first, f.first_purchase, f.first_service)
+    gaps = f.service_count - 1 + bought_first
+    own = (f.service_count >= 1) & (gaps >= 1) & (f.last_service > start)
+    days = (f.last_service - start) / np.maximum(gaps, 1)
+    interval = np.where(own, np.clip(np.nan_to_num(days), MIN_INTERVAL_DAYS, MAX_INTERVAL_DAYS),
+                        DEFAULT_SERVICE_INTERVAL_DAYS)  # fmt: skip
+    return interval, own
 
 
 def lifecycle_limits(interval_days: float) -> tuple[float, float]:
@@ -212,31 +229,41 @@ def lifecycle_limits(interval_days: float) -> tuple[float, float]:
 def lifecycle(
     facts: CustomerFacts, today: date, *, interval_days: float | None = None
 ) -> LifecycleStage:
-    """prospect | new | active | lapsing | lapsed | gone, from status and visit rhythm.
+    """One customer's stage (``lifecycle_stages`` for one customer)."""
+    columns = FactColumns.from_facts([facts])
+    interval = None if interval_days is None else np.array([float(interval_days)])
+    return LIFECYCLE_STAGES[int(lifecycle_stages(columns, today, interval)[0])]
+
+
+_STAGE = {stage: code for code, stage in enumerate(LIFECYCLE_STAGES)}
+
+
+def lifecycle_stages(facts: FactColumns, today: date,
+                     interval_days: np.ndarray | None = None) -> np.ndarray:  # fmt: skip
+    """prospect | new | active | lapsing | lapsed | gone per customer, from status and visit
+    rhythm, as codes into ``LIFECYCLE_STAGES``.
 
     Staff marking a customer lost, moved or deceased wins over any arithmetic. Someone
     never seen is a prospect. Otherwise the silence since the last visit is measured
     against the customer's own rhythm (``lifecycle_limits``); a first visit within a year
-    makes an active customer "new". ``interval_days`` saves recomputing the rhythm when
-    the caller already has it.
+    makes an active customer "new". ``interval_days`` saves recomputing the rhythms when
+    the caller already has them.
     """
-    if facts.status in LOST_STATUSES:
-        return LifecycleStage.GONE
-    if facts.last_visit is None:
-        return LifecycleStage.PROSPECT
-    since = (today - facts.last_visit).days
-    if since > LOST_AFTER_DAYS:
-        return LifecycleStage.GONE
     if interval_days is None:
-        interval_days = usual_service_interval(facts)[0]
-    active_until, at_risk_until = lifecycle_limits(interval_days)
-    if since > at_risk_until:
-        return LifecycleStage.LAPSED
-    if since > active_until:
-        return LifecycleStage.LAPSING
-    first = facts.first_visit or facts.last_visit
-    new = (today - first).days <= NEW_CUSTOMER_DAYS
-    return LifecycleStage.NEW if new else LifecycleStage.ACTIVE
+        interval_days = service_intervals(facts)[0]
+    since = facts.since(facts.last_visit, today)
+    active_until = np.maximum(1.5 * interval_days, 270.0)
+    at_risk_until = np.minimum(np.maximum(3.0 * interval_days, 548.0), float(LOST_AFTER_DAYS))
+    first = np.where(np.isnan(facts.first_visit), facts.last_visit, facts.first_visit)
+    new = facts.since(first, today) <= NEW_CUSTOMER_DAYS
+    gone_status = np.isin(facts.status, [str(s) for s in LOST_STATUSES])
+    return np.select(
+        [gone_status, np.isnan(since), since > LOST_AFTER_DAYS, since > at_risk_until,
+         since > active_until, new],
+        [_STAGE[LifecycleStage.GONE], _STAGE[LifecycleStage.PROSPECT], _STAGE[LifecycleStage.GONE],
+         _STAGE[LifecycleStage.LAPSED], _STAGE[LifecycleStage.LAPSING], _STAGE[LifecycleStage.NEW]],
+        _STAGE[LifecycleStage.ACTIVE],
+    ).astype(np.int8)  # fmt: skip
 
 
 # --- strategies -------------------------------------------------------------------------

@@ -11,9 +11,10 @@ from __future__ import annotations
 
 import random
 from collections import defaultdict
-from datetime import date, timedelta
+from datetime import timedelta
 from typing import TYPE_CHECKING
 
+from dealerdesk.dates import years_back
 from dealerdesk.retention.membership import card_number
 from dealerdesk.retention.segments import tier_cut, tier_for
 from dealerdesk.vocab.accounts import ContactRole, PurchaseStage
@@ -53,19 +54,12 @@ def _columns(gen: DemoGenerator, table: str) -> tuple[dict[str, int], list[tuple
     return {c: i for i, c in enumerate(cols)}, rows
 
 
-def _two_years_back(today: date) -> date:
-    try:
-        return today.replace(year=today.year - 2)
-    except ValueError:  # 29 February
-        return today.replace(year=today.year - 2, day=28)
-
-
 def add_accounts(gen: DemoGenerator) -> None:
     """Add the issue #14 rows to *gen*'s tables (call once, after the customers)."""
     rng = random.Random(14_000 + gen.n)
     c, customers = _columns(gen, "customer")
     v, visits = _columns(gen, "visit")
-    since = _two_years_back(gen.today).isoformat()
+    since = years_back(gen.today, 2).isoformat()
     spend: dict[int, float] = defaultdict(float)
     for row in visits:
         if str(row[v["date"]]) > since:

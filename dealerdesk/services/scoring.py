@@ -6,9 +6,15 @@ refresh refits the churn model and recomputes every customer; a change to one cu
 (a visit, a call, a complaint) refreshes just that customer with the stored model and
 population cut points, so their row agrees with everyone else's.
 
-Pipeline (``refresh_scores``): facts by set-based SQL -> BG/NBD fit on the visit
-histories (weeks; identical (x, t_x, T) rows compressed into weights) -> P(alive) and
-expected visits in the next 52 weeks -> tiers, RFM, lifecycle, risk -> one transaction.
+Pipeline (``refresh_scores``), in columns from end to end (issue #8: a full run costs
+about twice one raw SQL aggregate over the visits): every customer's facts as arrays
+(``FactColumns``: visits and contacts from their packed histories, the rest by a few
+set-based queries) -> BG/NBD fit on the visit histories (weeks; identical (x, t_x, T)
+rows compressed into weights; kept when the histories did not change) -> P(alive) and
+expected visits in the next 52 weeks -> tiers, RFM, lifecycle, risk for everyone at once
+(``risk.score_columns``) -> each row's signature (``scores.signature``) against the one
+stored -> only the rows that moved are worded (reasons, action) and written. A new day
+moves about a fifth of them (scores drift by a point as the silence grows).
 """
 
 from __future__ import annotations
@@ -18,7 +24,6 @@ import hashlib
 import json
 import math
 import time
-from collections import Counter
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
 from datetime import date, timedelta
@@ -28,7 +33,7 @@ import numpy as np
 
 from dealerdesk.reports.data import AtRiskReport, AtRiskRow
 from dealerdesk.retention import segments
-from dealerdesk.retention.bgnbd import BGNBDParams, fit_bgnbd
+from dealerdesk.retention.bgnbd import BGNBDParams, distinct_histories, fit_bgnbd
 from dealerdesk.retention.churn import (
     MIN_TRAINING,
     ORIGIN_STEP_DAYS,
@@ -38,8 +43,8 @@ from dealerdesk.retention.churn import (
     bgnbd_arrays,
     train_on_history,
 )
-from dealerdesk.retention.facts import CustomerFacts
-from dealerdesk.retention.risk import HORIZON_DAYS, MEDIUM, score_all
+from dealerdesk.retention.fact_columns import FactColumns
+from dealerdesk.retention.risk import BANDS, HORIZON_DAYS, MEDIUM, RiskColumns, score_columns
 from dealerdesk.services import settings
 from dealerdesk.services.changes import Changed
 from dealerdesk.services.settings import dealership_name
@@ -49,7 +54,7 @@ from dealerdesk.store.records import ScoreRecord
 from dealerdesk.store.settings_store import get_setting, set_setting
 from dealerdesk.store.validation import format_phone
 from dealerdesk.vocab.customer import GONE_STATUSES
-from dealerdesk.vocab.retention import Segment
+from dealerdesk.vocab.retention import RiskBand, Segment
 
 __all__ = ["DEFAULT_PARAMS", "ScoreRecord", "ScoreSummary", "at_risk_report_data",
            "customer_risk", "refresh_for_changes", "refresh_scores",
@@ -139,15 +144,14 @@ class ScoreSummary:
 
 
 def _fit(
-    facts: Sequence[CustomerFacts], today: date, previous: _Model | None
+    facts: FactColumns, today: date, previous: _Model | None
 ) -> tuple[BGNBDParams, str, str, str]:
     """Fit BG/NBD on every visit history; on data that cannot identify it, fall back to
     the last good fit, else to DEFAULT_PARAMS, and say so. The last element is the digest
     of the fitted histories (in customer order): on the same histories (a re-run the same
     day with no new visit) the last fit is the answer, so it is kept rather than refitted (a refit from
     there would move the parameters by about 1e-8, and rewrite every cached row)."""
-    seen = [f for f in facts if f.last_visit is not None]
-    x, t_x, age = bgnbd_arrays(seen, today)
+    x, t_x, age = bgnbd_arrays(facts.take(facts.seen), today)
     fallback = previous.params if previous and previous.source in ("fit", "previous") else None
     fallback_name = "previous" if fallback else "default"
     if x.size < MIN_CUSTOMERS_TO_FIT or not np.any(x > 0):
@@ -158,7 +162,7 @@ def _fit(
     key = hashlib.blake2b(histories.tobytes(), digest_size=16).hexdigest()
     if previous is not None and previous.source == "fit" and previous.fit_key == key:
         return previous.params, "fit", previous.note, key
-    rows, weights = np.unique(histories, axis=0, return_counts=True)
+    rows, weights = distinct_histories(histories)
     note = f"fitted on {x.size:,} customers ({len(weights):,} distinct histories)"
     # Starting from the last fit (or the default) takes a third of the iterations.
     params = fit_bgnbd(rows[:, 0], rows[:, 1], rows[:, 2], weights=weights,
@@ -187,45 +191,58 @@ def _refresh_scores(today: date, customer_ids: Sequence[int] | None) -> ScoreSum
     t_sql = time.perf_counter()
     if not partial:
         params, source, note, fit_key = _fit(facts, today, model)
-        visited = [f for f in facts if f.last_visit is not None]
+        seen = facts.seen
         model = _Model(
-            params, source, note, today,
-            segments.tier_cut([f.spend_24m for f in facts]),
-            segments.rfm_breakpoints([(today - f.last_visit).days for f in visited],  # type: ignore[operator]
-                                     [f.visit_days for f in visited],
-                                     [f.spend_total for f in visited]),
+            params, source, note, today, segments.tier_cut(facts.spend_24m),
+            segments.rfm_breakpoints(facts.since(facts.last_visit, today)[seen],
+                                     facts.visit_days[seen], facts.spend_total[seen]),
             _churn_model(today, params, model.churn if model else None), fit_key,
         )  # fmt: skip
-        set_setting(MODEL_KEY, model.to_json())
     assert model is not None
     t_fit = time.perf_counter()
-    rows = _score_rows(facts, today, model)
+    table = _score_table(facts, today, model)
     t_score = time.perf_counter()
-    dropped = sorted(set(customer_ids or ()) - {f.customer_id for f in facts}) if partial else []
-    written = scores.save_scores(rows, replace_all=not partial, drop_ids=dropped)
-    if customer_ids is None:  # issue #15: a whole run keeps its month's band counts
-        dashboard_queries.save_band_snapshot(today, Counter(str(r.band) for r in rows))
+    if partial:
+        dropped = sorted(set(customer_ids or ()) - set(facts.customer_id.tolist()))
+        rows = np.arange(len(facts))
+        written = scores.save_scores(table.records(rows), table.signature[rows].tolist(),
+                                     drop_ids=dropped)  # fmt: skip
+    else:
+        stored_ids, stored = scores.stored_signatures()
+        at = np.minimum(np.searchsorted(stored_ids, facts.customer_id), max(stored_ids.size - 1, 0))
+        same = (stored_ids[at] == facts.customer_id) & (stored[at] == table.signature) \
+            if stored_ids.size else np.zeros(len(facts), bool)
+        rows = np.flatnonzero(~same)
+        was = np.where(stored_ids[at] == facts.customer_id, stored[at], 0) \
+            if stored_ids.size else np.zeros(len(facts), np.int64)
+        gone = np.setdiff1d(stored_ids, facts.customer_id).tolist()
+        written = scores.save_scores(table.records(rows), table.signature[rows].tolist(),
+                                     drop_ids=gone, current_on=today,
+                                     replacing=was[rows].tolist())  # fmt: skip
+        set_setting(MODEL_KEY, model.to_json())  # after the rows: what they are current with
+        if customer_ids is None:  # issue #15: a whole run keeps its month's band counts
+            dashboard_queries.save_band_snapshot(
+                today, {str(band): n for band, n in table.band_counts().items()})
     t_write = time.perf_counter()
     return ScoreSummary(
-        today=today, customers=len(rows), partial=partial,
-        by_band=tuple(sorted(Counter(r.band for r in rows).items())),
+        today=today, customers=len(facts), partial=partial,
+        by_band=tuple(sorted(table.band_counts().items())),
         params=model.params, model_source=model.source, model_note=model.note,
         seconds_sql=t_sql - started, seconds_fit=t_fit - t_sql,
         seconds_scoring=t_score - t_fit, seconds_write=t_write - t_score, rows_written=written,
     )  # fmt: skip
 
 
-def _load_facts(day: date, customer_ids: Sequence[int] | None) -> list[CustomerFacts]:
+def _load_facts(day: date, customer_ids: Sequence[int] | None) -> FactColumns:
     """Every customer's facts on ``day`` (visits from the visit histories, the rest by SQL)."""
-    return q.load_customer_facts(day, customer_ids, factory=CustomerFacts)
+    return q.load_customer_facts(day, customer_ids, factory=FactColumns)
 
 
 def _without_cycle_collection(fn: Callable[..., T], *args: object) -> T:
-    """Scoring 100k customers allocates a few hundred thousand small objects that all live
-    until the write (facts, messages, records): the cyclic collector rescans them again and
-    again for nothing (a third of the scoring time). None of them form cycles, so it is
-    paused for this call only, as ``followups.generate_followups`` does (process-wide for
-    the second it lasts)."""
+    """Scoring allocates many small objects that all live until the write (messages,
+    records): the cyclic collector rescans them again and again for nothing. None of
+    them form cycles, so it is paused for this call only, as
+    ``followups.generate_followups`` does (process-wide for the second it lasts)."""
     collecting = gc.isenabled()
     gc.disable()
     try:
@@ -247,53 +264,86 @@ def _churn_model(today: date, params: BGNBDParams, previous: ChurnModel | None) 
         and (0 <= (latest - previous.trained_on).days < REFIT_CHURN_DAYS)
     ):
         return previous
+    gone = [str(s) for s in GONE_STATUSES]
     origins = []
     for k in range(ORIGINS):
         then = latest - timedelta(days=k * ORIGIN_STEP_DAYS)
-        past = [f for f in _load_facts(then, None) if f.status not in GONE_STATUSES]
-        if k and sum(f.last_visit is not None for f in past) < MIN_TRAINING:
+        everyone = _load_facts(then, None)
+        past = everyone.take(~np.isin(everyone.status, gone))
+        if k and int(past.seen.sum()) < MIN_TRAINING:
             break
         back = risk_facts.customers_visiting_between(then, then + timedelta(days=HORIZON_DAYS))
-        origins.append(PastCutoff(then, past, np.array([f.customer_id in back for f in past])))
+        origins.append(PastCutoff(then, past, np.isin(past.customer_id, list(back))))
     return train_on_history(origins, horizon_days=HORIZON_DAYS, fallback=params)
 
 
-# "543" -> (rfm text, segment) for all 125 score combinations, looked up per customer.
-_RFM_NAMES = {
-    r * 100 + f * 10 + m: (f"{r}{f}{m}", segments.rfm_segment(r, f, m))
-    for r in range(1, 6) for f in range(1, 6) for m in range(1, 6)
-}  # fmt: skip
+# RFM code (r * 100 + f * 10 + m; 0: never visited) -> segment code, for all 125 scores.
+_SEGMENT = {segment: code for code, segment in enumerate(segments.SEGMENTS)}
+_SEGMENT_OF_RFM = np.full(556, _SEGMENT[Segment.PROSPECT], np.int8)
+for _r in range(1, 6):
+    for _f in range(1, 6):
+        for _m in range(1, 6):
+            _SEGMENT_OF_RFM[_r * 100 + _f * 10 + _m] = _SEGMENT[segments.rfm_segment(_r, _f, _m)]
 
 
-def _score_rows(facts: Sequence[CustomerFacts], today: date, model: _Model) -> list[ScoreRecord]:
-    cut, tier_for = model.tier_cut, segments.tier_for
-    tiers = [tier_for(f.spend_24m, cut) for f in facts]
-    risks = score_all(facts, today=today, model_params=model.params, churn=model.churn,
-                      tiers={f.customer_id: t for f, t in zip(facts, tiers, strict=True)})  # fmt: skip
-    codes = [0] * len(facts)  # 0: never visited, no RFM
-    visited = [i for i, f in enumerate(facts) if f.last_visit is not None]
-    if visited:
-        r, fr, m = segments.rfm_scores(
-            model.rfm,
-            [(today - facts[i].last_visit).days for i in visited],  # type: ignore[operator]
-            [facts[i].visit_days for i in visited],
-            [facts[i].spend_total for i in visited],
-        )
-        for i, code in zip(visited, (r.astype(int) * 100 + fr * 10 + m).tolist(), strict=True):
-            codes[i] = code
-    rows = []
-    for f, risk, tier, code in zip(facts, risks, tiers, codes, strict=True):
-        rfm, segment = _RFM_NAMES[code] if code else ("", Segment.PROSPECT)
-        if f.status in GONE_STATUSES:
-            segment = (
-                Segment.DORMANT
-            )  # staff said so; RFM would still call a recent buyer a champion
-        rows.append(ScoreRecord(
-            f.customer_id, today, risk.score, risk.band, risk.reasons, risk.p_alive,
-            risk.expected_visits_12m, tier, rfm, segment, risk.lifecycle, f.spend_24m,
-            risk.action,
-        ))  # fmt: skip
-    return rows
+@dataclass(frozen=True, slots=True)
+class _ScoreTable:
+    """Every customer's cache row as columns, with the signature of each; ``records``
+    words the rows asked for (the changed ones, on a full refresh)."""
+
+    risk: RiskColumns
+    tier: np.ndarray
+    rfm: np.ndarray  # r * 100 + f * 10 + m, 0 when never visited
+    segment: np.ndarray
+    p_alive: np.ndarray  # whole percent, -1 where none (what is kept: see _score_table)
+    expected: np.ndarray  # tenths of a visit, -1 where none
+    spend_cents: np.ndarray
+    signature: np.ndarray
+
+    def band_counts(self) -> dict[RiskBand, int]:
+        codes, counts = np.unique(self.risk.band, return_counts=True)
+        return {BANDS[int(c)]: int(n) for c, n in zip(codes, counts, strict=True)}
+
+    def records(self, rows: np.ndarray) -> list[ScoreRecord]:
+        today, tiers, kinds = self.risk.today, segments.TIERS, segments.SEGMENTS
+        columns = (self.risk.results(rows), self.p_alive[rows].tolist(),
+                   self.expected[rows].tolist(), self.tier[rows].tolist(),
+                   self.rfm[rows].tolist(), self.segment[rows].tolist(),
+                   self.spend_cents[rows].tolist())  # fmt: skip
+        return [
+            ScoreRecord(r.customer_id, today, r.score, r.band, r.reasons,
+                        None if p < 0 else p / 100, None if e < 0 else e / 10, tiers[t],
+                        str(rfm) if rfm else "", kinds[k], r.lifecycle, cents / 100, r.action)
+            for r, p, e, t, rfm, k, cents in zip(*columns, strict=True)
+        ]  # fmt: skip
+
+
+def _score_table(facts: FactColumns, today: date, model: _Model) -> _ScoreTable:
+    """Score, tier, RFM and segment for everyone, and each row's signature.
+
+    P(alive) and expected visits are kept to a whole percent and a tenth of a visit: as
+    much as is ever shown, and finer figures would move every row every day (the model's
+    clock moves for everyone) and make a full refresh rewrite the whole cache."""
+    tiers = segments.tier_codes(facts.spend_24m, model.tier_cut)
+    risk = score_columns(facts, today=today, model_params=model.params, churn=model.churn,
+                         tiers=tiers)  # fmt: skip
+    rfm = np.zeros(len(facts), np.int64)
+    seen = np.flatnonzero(facts.seen)
+    if seen.size:
+        r, fr, m = segments.rfm_scores(model.rfm, facts.since(facts.last_visit, today)[seen],
+                                       facts.visit_days[seen], facts.spend_total[seen])  # fmt: skip
+        rfm[seen] = r.astype(np.int64) * 100 + fr * 10 + m
+    segment = _SEGMENT_OF_RFM[rfm]
+    # Staff said so; RFM would still call a recent buyer a champion.
+    segment[np.isin(facts.status, [str(s) for s in GONE_STATUSES])] = _SEGMENT[Segment.DORMANT]
+    p_alive = np.where(np.isnan(risk.p_alive), -1, np.rint(np.nan_to_num(risk.p_alive) * 100))
+    expected = np.where(np.isnan(risk.expected), -1, np.rint(np.nan_to_num(risk.expected) * 10))
+    cents = np.rint(facts.spend_24m * 100)
+    columns = [facts.customer_id, risk.score, risk.band, risk.stage, tiers, rfm, segment,
+               p_alive, expected, cents, *risk.word_codes()]  # fmt: skip
+    return _ScoreTable(risk, tiers, rfm, segment, p_alive.astype(np.int64),
+                       expected.astype(np.int64), cents.astype(np.int64),
+                       scores.signature(columns))  # fmt: skip
 
 
 def refresh_for_changes(changed: Changed, *, today: date) -> ScoreSummary | None:

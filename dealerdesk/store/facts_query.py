@@ -1,37 +1,32 @@
-"""The SQL behind the risk score: every customer's facts as of a day.
+"""The facts behind the risk score: every customer's as of a day, as columns.
 
-Why set-based: 100,000 customers with a million events must be summarised in about a
-second, so every figure comes from a handful of GROUP BY scans (the visit aggregate rides
-the covering index (customer_id, kind, date, amount)), never from a query per customer.
+Why set-based: 100,000 customers with a million events must be summarised in under a
+second, so every figure comes from the packed visit and contact histories
+(``store.visit_history``, ``store.contact_history``) or a handful of scans, never from a
+query per customer. ``_VISITS`` and ``_CONTACTS`` keep the SQL definition of the figures
+the histories give (the tests and the benchmark hold the two equal).
 
-The facts are built through a ``factory`` (the services pass
-``dealerdesk.retention.facts.CustomerFacts``): the layers contract lets the store import
-nothing above it, and the factory spares a second pass that would copy 100k records.
+The columns are handed to a ``factory`` (the services pass
+``dealerdesk.retention.fact_columns.FactColumns``): the layers contract lets the store
+import nothing above it.
 """
 
 from __future__ import annotations
 
+import math
 from collections.abc import Callable, Iterator, Sequence
 from datetime import date, timedelta
 from typing import Any, TypeVar
 
 import numpy as np
 
+from dealerdesk.dates import years_back
+from dealerdesk.store.contact_history import read_contacts
 from dealerdesk.store.db import database
-from dealerdesk.store.visit_facts import NO_DAY, load_visit_columns, years_back
+from dealerdesk.store.visit_facts import NO_DAY, load_visit_columns
 
 T = TypeVar("T")
 _CHUNK = 500  # ids per IN (...) list when refreshing a few customers
-
-
-class _Dates(dict[str | None, date | None]):
-    """ISO text -> date, memoised: 100k customers share a few thousand distinct days, and a
-    dict subscript is several times cheaper than parsing (None stays None)."""
-
-    def __missing__(self, key: str | None) -> date | None:
-        value = None if key is None else date.fromisoformat(key[:10])
-        self[key] = value
-        return value
 
 
 _VISITS = """
@@ -47,11 +42,11 @@ SELECT customer_id, min(date), max(date), count(DISTINCT date),
   coalesce(sum(CASE WHEN kind <> 'sale' AND date > :d12 THEN amount END), 0) AS a12
 FROM visit WHERE date <= :today {ids} GROUP BY customer_id
 """
-# The unanswered streak: outbound "no_answer"/"left_message" rows after the customer's
-# last contact of any other kind (a reached call, a call-back, any inbound contact ends
-# it). ``last_contact`` is the last logged contact of any kind, answered or not. The
-# count seeks the (customer_id, at) index past that point, and is not even tried for the
-# many customers whose last contact was answered.
+# The definition of the contact facts, in SQL (scoring reads them from the contact
+# histories: ``contact_columns``; the tests and the benchmark hold the two equal). The
+# unanswered streak: outbound "no_answer"/"left_message" rows after the customer's last
+# contact of any other kind (a reached call, a call-back, any inbound contact ends it).
+# ``last_contact`` is the last logged contact of any kind, answered or not.
 _CONTACTS = """
 SELECT a.customer_id, substr(a.last_at, 1, 10),
   CASE WHEN a.last_at > a.last_ok THEN
@@ -75,8 +70,7 @@ SELECT customer_id, count(*), substr(min(opened_at), 1, 10) FROM complaint
 WHERE status IN ('open', 'responded') AND opened_at < :tomorrow {ids} GROUP BY customer_id
 """
 _CUSTOMERS = """
-SELECT id, name, kind, status, owner_id, substr(created_at, 1, 10) FROM customer
-WHERE archived = 0 {ids} ORDER BY id
+SELECT id, status FROM customer WHERE archived = 0 {ids}
 """
 
 
@@ -97,47 +91,76 @@ def _side_queries(ids_sql: str, cust_sql: str, params: dict[str, str]) -> list[l
     return [
         database.execute_sql(sql.format(ids=cust_sql if sql is _CUSTOMERS else ids_sql),
                              params).fetchall()
-        for sql in (_CONTACTS, _SURVEYS, _COMPLAINTS, _CUSTOMERS)
+        for sql in (_SURVEYS, _COMPLAINTS, _CUSTOMERS)
     ]  # fmt: skip
 
 
-# What a customer without rows in a table looks like (saves a branch per table).
-_NO_CONTACTS = (None, None, 0)
-_NO_SURVEY = (None, None, None)
-_NO_COMPLAINTS = (None, 0, None)
+def contact_columns(today: date, customer_ids: Sequence[int] | None = None,
+                    ) -> tuple[np.ndarray, np.ndarray, np.ndarray]:  # fmt: skip
+    """(customer ids with a contact by ``today``, the day of their last contact, their
+    unanswered streak): ``_CONTACTS``' figures, from the contact histories."""
+    c = read_contacts(customer_ids, last=today)
+    if not c.customer.size:
+        empty = np.zeros(0, np.int64)
+        return empty, empty, empty
+    new_customer = np.r_[True, c.customer[1:] != c.customer[:-1]]
+    starts = np.flatnonzero(new_customer)
+    ends = np.r_[starts[1:], c.customer.size]
+    last_answered = np.maximum.reduceat(np.where(c.unanswered, -1, c.order), starts)
+    after = c.unanswered & (c.order > np.repeat(last_answered, ends - starts))
+    return c.customer[starts], c.day[ends - 1], np.add.reduceat(after.astype(np.int64), starts)
 
 
-class _Days(dict[int, date | None]):
-    """Day number (``visit_history.day_number``) -> date, memoised like ``_Dates``."""
+class _DayNumbers(dict[str | None, float]):
+    """ISO text -> day number (days since 1970-01-01; NaN for None), memoised: 100k
+    customers share a few thousand distinct days."""
 
     _EPOCH = date(1970, 1, 1).toordinal()
 
-    def __missing__(self, key: int) -> date | None:
-        value = None if key == NO_DAY else date.fromordinal(key + self._EPOCH)
+    def __missing__(self, key: str | None) -> float:
+        value = math.nan if key is None else float(date.fromisoformat(key[:10]).toordinal()
+                                                   - self._EPOCH)  # fmt: skip
         self[key] = value
         return value
 
 
 class _Aligned:
-    """Picks, for each customer of ``ids``, their entry of a visit column (``missing`` for
-    customers without visits): one searchsorted instead of a dict lookup per customer."""
+    """Picks, for each customer of ``ids``, their entry of a column kept for the customers
+    ``have`` (ascending; ``missing`` for the others): one searchsorted, no dict lookups."""
 
     def __init__(self, have: np.ndarray, ids: np.ndarray) -> None:
         at = np.searchsorted(have, ids)
         self.at = np.minimum(at, max(have.size - 1, 0))
         self.seen = (have[self.at] == ids) if have.size else np.zeros(ids.size, bool)
 
-    def take(self, column: np.ndarray, missing: float) -> list[Any]:
+    def take(self, column: np.ndarray, missing: float) -> np.ndarray:
         if not column.size:
-            return [missing] * self.at.size
-        return np.where(self.seen, column[self.at], missing).tolist()  # type: ignore[no-any-return]
+            return np.full(self.at.size, missing)
+        return np.where(self.seen, column[self.at], missing)
+
+
+def _days(column: np.ndarray) -> np.ndarray:
+    """A visit day column (``NO_DAY`` for none) as float day numbers (NaN for none)."""
+    return np.where(column == NO_DAY, np.nan, column.astype(np.float64))
+
+
+def _keyed(rows: dict[int, tuple[Any, ...]], ids: np.ndarray,
+           columns: dict[int, Callable[[Any], float]]) -> list[np.ndarray]:  # fmt: skip
+    """{customer id: row} -> one float column per converted field, aligned with ``ids``
+    (NaN for customers without a row)."""
+    have = np.array(sorted(rows), dtype=np.int64)
+    aligned = _Aligned(have, ids)
+    ordered = [rows[int(c)] for c in have]
+    return [aligned.take(np.array([convert(r[k]) for r in ordered], dtype=np.float64), math.nan)
+            for k, convert in columns.items()]  # fmt: skip
 
 
 def load_customer_facts(
     today: date, customer_ids: Sequence[int] | None = None, *, factory: Callable[..., T]
-) -> list[T]:
-    """Every non-archived customer's facts as of ``today`` (or just ``customer_ids``),
-    built with ``factory(**fields)``; fields are those of ``CustomerFacts``.
+) -> T:
+    """Every non-archived customer's facts as of ``today`` (or just ``customer_ids``) as
+    columns, built with ``factory(**columns)``: the fields of
+    ``retention.fact_columns.FactColumns``, one numpy array each, in customer id order.
 
     The visit figures come from the visit histories (``store.visit_facts``: the same as
     ``_VISITS`` and ``risk_facts``' queries, at a tenth of the cost), the rest from SQL."""
@@ -147,40 +170,40 @@ def load_customer_facts(
         "d12": years_back(today, 1).isoformat(),
         "d24": years_back(today, 2).isoformat(),
     }
-    out: list[T] = []
-    day, number = _Dates(), _Days()
-    visits = load_visit_columns(today, customer_ids)
+    customers: list[Any] = []
+    surveys: dict[int, tuple[Any, ...]] = {}
+    complaints: dict[int, tuple[Any, ...]] = {}
     for ids_sql, cust_sql in _chunks(customer_ids):
         side = _side_queries(ids_sql, cust_sql, params)
-        contacts, surveys, complaints = ({r[0]: r for r in rows} for rows in side[:3])
-        customers = side[3]
-        ids = np.fromiter((r[0] for r in customers), dtype=np.int64, count=len(customers))
-        rows = _Aligned(visits.customer, ids)
-        first_visit, last_visit, first_purchase, last_purchase, first_service, last_service, \
-            prev_visit, last_declined = ([number[x] for x in rows.take(c, NO_DAY)] for c in (
-                visits.first_visit, visits.last_visit, visits.first_purchase,
-                visits.last_purchase, visits.first_service, visits.last_service,
-                visits.prev_visit, visits.last_declined))  # fmt: skip
-        visit_days, purchase_count, service_count = (rows.take(c, 0) for c in (
-            visits.visit_days, visits.purchase_count, visits.service_count))  # fmt: skip
-        spend_total, s24, s12, a24, a12 = (rows.take(c, 0.0) for c in (
-            visits.spend_total, visits.spend_24m, visits.spend_12m, visits.aftersales_24m,
-            visits.aftersales_12m))  # fmt: skip
-        for i, (cid, name, kind, status, owner, created) in enumerate(customers):
-            c = contacts.get(cid, _NO_CONTACTS)
-            s = surveys.get(cid, _NO_SURVEY)
-            k = complaints.get(cid, _NO_COMPLAINTS)
-            out.append(factory(
-                customer_id=cid, name=name, kind=kind, status=status, owner_id=owner,
-                created_on=day[created], first_visit=first_visit[i], last_visit=last_visit[i],
-                visit_days=visit_days[i], first_purchase=first_purchase[i],
-                last_purchase=last_purchase[i], purchase_count=purchase_count[i],
-                first_service=first_service[i], last_service=last_service[i],
-                service_count=service_count[i], spend_total=spend_total[i],
-                spend_24m=s24[i], spend_12m=s12[i], spend_prev_12m=s24[i] - s12[i],
-                open_complaints=k[1], oldest_open_complaint=day[k[2]], last_nps=s[2],
-                last_nps_on=day[s[1]], unanswered_streak=int(c[2]), last_contact=day[c[1]],
-                aftersales_12m=a12[i], aftersales_prev_12m=a24[i] - a12[i],
-                prev_visit=prev_visit[i], last_declined=last_declined[i],
-            ))  # fmt: skip
-    return out
+        for rows, into in zip(side[:2], (surveys, complaints), strict=True):
+            into.update((r[0], r) for r in rows)  # surveys: ordered, the last one stays
+        customers.extend(side[2])
+    ids = np.fromiter((r[0] for r in customers), dtype=np.int64, count=len(customers))
+    order = np.argsort(ids, kind="stable")
+    ids = ids[order]
+    status = np.array([customers[i][1] for i in order.tolist()], dtype=object)
+    visits = load_visit_columns(today, customer_ids)
+    rows = _Aligned(visits.customer, ids)
+    day = _DayNumbers()
+    contacted, contact_day, streak = contact_columns(today, customer_ids)
+    talks = _Aligned(contacted, ids)
+    (last_nps_on, last_nps), (open_complaints, oldest) = (
+        _keyed(surveys, ids, {1: day.__getitem__, 2: float}),
+        _keyed(complaints, ids, {1: float, 2: day.__getitem__}),
+    )
+    s24, s12, a24, a12 = (rows.take(c, 0.0) for c in (
+        visits.spend_24m, visits.spend_12m, visits.aftersales_24m, visits.aftersales_12m))  # fmt: skip
+    return factory(
+        customer_id=ids, status=status,
+        **{name: _days(rows.take(getattr(visits, name), NO_DAY)) for name in (
+            "first_visit", "last_visit", "first_purchase", "last_purchase", "first_service",
+            "last_service", "prev_visit", "last_declined")},
+        **{name: rows.take(getattr(visits, name), 0).astype(np.int64) for name in (
+            "visit_days", "purchase_count", "service_count")},
+        spend_total=rows.take(visits.spend_total, 0.0), spend_24m=s24, spend_12m=s12,
+        spend_prev_12m=s24 - s12, aftersales_12m=a12, aftersales_prev_12m=a24 - a12,
+        open_complaints=np.nan_to_num(open_complaints).astype(np.int64),
+        oldest_open_complaint=oldest, last_nps=last_nps, last_nps_on=last_nps_on,
+        unanswered_streak=talks.take(streak, 0).astype(np.int64),
+        last_contact=talks.take(contact_day.astype(np.float64), math.nan),
+    )  # fmt: skip

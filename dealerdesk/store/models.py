@@ -21,6 +21,7 @@ from datetime import datetime
 from peewee import (
     SQL,
     AutoField,
+    BigIntegerField,
     BooleanField,
     CharField,
     DateField,
@@ -515,6 +516,9 @@ class CustomerScore(Model):
     lifecycle = CharField(max_length=10)
     spend_24m = DecimalField(max_digits=14, decimal_places=2, default=0)
     action = CharField(max_length=200, null=True)
+    # What decided the row (``scores.signature``): a full refresh rewrites only the rows
+    # whose signature moved. NULL: unknown (written before schema 14), rewritten.
+    sig = BigIntegerField(null=True)
 
     class Meta:
         database = database

@@ -10,21 +10,27 @@ Portable SQL only (no ``total()``, no ``INSERT OR REPLACE``, no ``CROSS JOIN`` h
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Sequence
 from datetime import date
 from typing import Any
 
+import numpy as np
+
 from dealerdesk.i18n import codec
 from dealerdesk.store import dialect
+from dealerdesk.store.bulk import select_in
 from dealerdesk.store.convert import to_date
 from dealerdesk.store.db import batches_pause, database, job
 from dealerdesk.store.records import ScoreRecord
+from dealerdesk.store.settings_store import set_setting
 
-__all__ = ["risk_by_tier", "save_scores", "score_histogram", "score_of", "top_scores"]
+__all__ = ["risk_by_tier", "save_scores", "score_histogram", "score_of", "signature",
+           "stored_signatures", "top_scores"]  # fmt: skip
 
 _CHUNK = 500
 _COLS = ("customer_id", "computed_on", "score", "band", "reasons", "p_alive",
-         "expected_visits", "tier", "rfm", "segment", "lifecycle", "spend_24m", "action")  # fmt: skip
+         "expected_visits", "tier", "rfm", "segment", "lifecycle", "spend_24m", "action",
+         "sig")  # fmt: skip
 _NOT_SCORED = ("gone", "none")  # bands left out of "at risk" lists
 
 
@@ -34,105 +40,109 @@ class _IsoDays(dict[date, str]):
         return self[key]
 
 
-def save_scores(records: Iterable[ScoreRecord], *, replace_all: bool = False,
-                drop_ids: Sequence[int] = ()) -> int:  # fmt: skip
-    """Write scores (an upsert per customer); ``replace_all`` (a full refresh) also removes
-    the rows of customers not in *records*, ``drop_ids`` those no longer scored (archived).
-    Returns how many rows were written or removed.
+# Mixed into every signature: bump it when a stored column's meaning or wording changes,
+# so the next full refresh rewrites every row.
+_SIGNATURE_VERSION = 1
+_MIX1, _MIX2 = np.uint64(0xBF58476D1CE4E5B9), np.uint64(0x94D049BB133111EB)
 
-    A partial refresh is one transaction. A full refresh first reads the cache and writes
-    only the rows that differ from what is stored (a same-day re-run writes nothing, the
-    next day what moved), in short transactions of ``_BATCH`` rows, so another desk
-    waiting to save gets in between batches instead of waiting for 100,000 rows (SQLite
-    has one writer at a time); the cache is a cache, and a reader meanwhile sees each
-    customer's old or new score, never none."""
+
+def signature(columns: Sequence[np.ndarray]) -> np.ndarray:
+    """One 64-bit hash per row of integer ``columns`` (splitmix64 over each in turn).
+
+    A full refresh stores it with each row and compares it to decide which rows to write:
+    the columns are what decides the row's content (score, band, the numbers its reasons
+    are worded with…), so equal signatures mean an equal row. Never 0 (0 is "unknown")."""
+    n = columns[0].size if columns else 0
+    h = np.full(n, _SIGNATURE_VERSION, dtype=np.uint64)
+    with np.errstate(over="ignore"):
+        for column in columns:
+            h ^= np.asarray(column, dtype=np.int64).view(np.uint64)
+            h = (h ^ (h >> np.uint64(30))) * _MIX1
+            h = (h ^ (h >> np.uint64(27))) * _MIX2
+            h ^= h >> np.uint64(31)
+    out = h.view(np.int64)
+    out[out == 0] = 1
+    return out
+
+
+def stored_signatures() -> tuple[np.ndarray, np.ndarray]:
+    """(customer ids ascending, their rows' signatures; 0 where unknown) of the cache."""
+    rows = database.execute_sql(
+        "SELECT customer_id, coalesce(sig, 0) FROM customer_score ORDER BY customer_id"
+    ).fetchall()
+    table = np.array(rows, dtype=np.int64).reshape(-1, 2)
+    return table[:, 0].copy(), table[:, 1].copy()
+
+
+def save_scores(records: Sequence[ScoreRecord], signatures: Sequence[int], *,
+                drop_ids: Sequence[int] = (), current_on: date | None = None,
+                replacing: Sequence[int] | None = None) -> int:  # fmt: skip
+    """Write ``records`` (an upsert per customer, with their ``signatures``) and remove the
+    rows of ``drop_ids``; returns how many rows were written or removed.
+
+    A partial refresh (``current_on`` None) is one transaction. A full refresh passes only
+    the rows that changed, the signatures it found stored for them (``replacing``; 0 for
+    none) and ``current_on``, the day it scored everyone: rows it left alone are current
+    as of that day too (``score_of`` and ``top_scores`` read their ``computed_on`` as at
+    least it). A row whose stored signature is no longer the one the run compared with
+    was rescored meanwhile by another desk (after a visit, a call…): that newer row is
+    kept. It writes in short transactions of ``_BATCH`` rows, so another desk waiting to
+    save gets in between batches instead of waiting for 100,000 rows (SQLite has one
+    writer at a time); the cache is a cache, and a reader meanwhile sees each customer's
+    old or new score, never none."""
     days = _IsoDays()
     encode_list, encode = codec.encode_list, codec.encode
     data = [
         (r.customer_id, days[r.computed_on], r.score, str(r.band), encode_list(r.reasons),  # type: ignore[arg-type]
          r.p_alive, r.expected_visits, str(r.tier), r.rfm, str(r.segment), str(r.lifecycle),
-         round(r.spend_24m, 2), encode(r.action))  # type: ignore[arg-type]
-        for r in records
+         round(r.spend_24m, 2), encode(r.action), int(sig))  # type: ignore[arg-type]
+        for r, sig in zip(records, signatures, strict=True)
     ]  # fmt: skip
-    sql = _upsert(_COLS[1:])
-    if not replace_all or database.in_transaction():
+    expected = None
+    if replacing is not None:
+        expected = dict(zip((row[0] for row in data), replacing, strict=True))
+    if current_on is None or database.in_transaction():
         with database.atomic():
-            if replace_all:
-                database.execute_sql("DELETE FROM customer_score")
             _delete_scores(drop_ids)
-            dialect.executemany(database, sql, data)
-        return len(data)
+            written = _upsert_unless_rescored(data, expected)
+            if current_on is not None:
+                _set_current_on(current_on)
+        return written + len(drop_ids)
+    written = 0
     with job("risk scoring"):
-        stored = _stored_rows()
-        get = stored.get  # equal tuples first: the common case on SQLite, and cheap
-        changed = [row for row in data if row != get(row[0]) and not _same(row, get(row[0]))]
-        # Most rows a new day changes keep their score, band, tier, segment and spend:
-        # setting only the other columns leaves the indexes alone (half the cost, so
-        # twice as many a batch hold the lock as long).
-        light: list[tuple[Any, ...]] = []
-        full: list[tuple[Any, ...]] = []
-        for row in changed:
-            (light if _same_indexed(row, get(row[0])) else full).append(row)
-        for statement, rows, size in ((sql, full, _BATCH), (_LIGHT_SQL, light, 2 * _BATCH)):
-            for i in range(0, len(rows), size):
-                with database.atomic():
-                    dialect.executemany(database, statement, rows[i : i + size])
-                batches_pause()
-        kept = {row[0] for row in data}
-        gone = sorted({cid for cid in stored if cid not in kept} | set(drop_ids))
-        if gone:
+        for i in range(0, len(data), _BATCH):
             with database.atomic():
-                _delete_scores(gone)
-    return len(changed) + len(gone)
+                written += _upsert_unless_rescored(data[i : i + _BATCH], expected)
+            batches_pause()
+        with database.atomic():
+            _delete_scores(drop_ids)
+            _set_current_on(current_on)
+    return written + len(drop_ids)
 
 
-def _upsert(columns: Sequence[str]) -> str:
-    """Insert a whole row; on an existing customer, set ``columns`` only."""
-    return (f"INSERT INTO customer_score ({','.join(_COLS)}) "
-            f"VALUES ({','.join('?' * len(_COLS))}) ON CONFLICT (customer_id) DO UPDATE SET "
-            + ", ".join(f"{c} = excluded.{c}" for c in columns))  # fmt: skip
+_UPSERT = (f"INSERT INTO customer_score ({','.join(_COLS)}) "
+           f"VALUES ({','.join('?' * len(_COLS))}) ON CONFLICT (customer_id) DO UPDATE SET "
+           + ", ".join(f"{c} = excluded.{c}" for c in _COLS[1:]))  # fmt: skip
 
 
-# The columns no index covers (score+spend_24m, band, tier and segment are indexed), set
-# only while the indexed ones still read as they did (a desk that rescored the customer
-# meanwhile keeps its newer row whole rather than half ours).
-_INDEXED = ("score", "band", "tier", "segment", "spend_24m")
-_LIGHT_SQL = _upsert(("computed_on", "reasons", "p_alive", "expected_visits", "rfm",
-                      "lifecycle", "action")) + " WHERE " + " AND ".join(
-    f"customer_score.{c} = excluded.{c}" for c in _INDEXED)  # fmt: skip
+def _upsert_unless_rescored(rows: list[tuple[Any, ...]], expected: dict[int, int] | None) -> int:
+    """Upsert ``rows``, but with ``expected`` only those whose stored signature (0: none)
+    is still the expected one; inside the caller's write transaction (SQLite's begins
+    IMMEDIATE; on PostgreSQL the rows read are locked until it ends). Rows written."""
+    if expected is not None:
+        lock = " FOR UPDATE" if dialect.is_postgres(database) else ""
+        now = dict(select_in("SELECT customer_id, coalesce(sig, 0) FROM customer_score "
+                             "WHERE customer_id IN ({ids})" + lock, [row[0] for row in rows]))  # fmt: skip
+        rows = [row for row in rows if int(now.get(row[0], 0)) == expected[row[0]]]
+    dialect.executemany(database, _UPSERT, rows)
+    return len(rows)
 
 
-def _same_indexed(new: tuple[Any, ...], old: tuple[Any, ...] | None) -> bool:
-    return old is not None and (
-        new[2:4] == old[2:4] and new[7] == old[7] and new[9] == old[9]
-        and new[11] == float(old[11])
-    )  # fmt: skip
+_CURRENT_KEY = "scores_current_on"  # the day of the last full refresh, in ``setting``
 
 
-def _stored_rows() -> dict[int, tuple[Any, ...]]:
-    """The cache as it stands, in the shape ``save_scores`` writes (one query)."""
-    cursor = database.execute_sql(f"SELECT {','.join(_COLS)} FROM customer_score")
-    return {row[0]: row for row in cursor}
-
-
-# p_alive and expected visits are kept to a millionth (relative above 1): PostgreSQL
-# stores them as 4-byte floats, and a refit from another start moves them less than that.
-_FLOAT_TOLERANCE = 1e-6
-
-
-def _same(new: tuple[Any, ...], old: tuple[Any, ...] | None) -> bool:
-    """Whether the stored row ``old`` already says what ``new`` says (same column order)."""
-    if old is None:
-        return False
-    if (new[1] != str(old[1])[:10] or new[2:5] != old[2:5] or new[7:11] != old[7:11]
-            or new[12] != old[12] or new[11] != float(old[11])):  # fmt: skip
-        return False
-    for a, b in ((new[5], old[5]), (new[6], old[6])):
-        if (a is None) != (b is None) or (
-            a is not None and not abs(a - b) <= _FLOAT_TOLERANCE * max(1.0, abs(a))
-        ):
-            return False
-    return True
+def _set_current_on(day: date) -> None:
+    set_setting(_CURRENT_KEY, day.isoformat())
 
 
 _BATCH = 5_000
@@ -151,7 +161,8 @@ _SELECT = """
 SELECT s.customer_id, s.computed_on, s.score, s.band, s.reasons, s.p_alive, s.expected_visits,
   s.tier, s.rfm, s.segment, s.lifecycle, s.spend_24m, s.action,
   c.name, coalesce(c.phone, ''), c.owner_id, coalesce(st.name, ''),
-  (SELECT max(l.at) FROM contact_log l WHERE l.customer_id = s.customer_id)
+  (SELECT max(l.at) FROM contact_log l WHERE l.customer_id = s.customer_id),
+  (SELECT value FROM setting WHERE key = 'scores_current_on')
 FROM customer_score s JOIN customer c ON c.id = s.customer_id
 LEFT JOIN staff st ON st.id = c.owner_id
 """
@@ -161,8 +172,9 @@ _SELECT_KEPT = _SELECT.replace("SELECT s.customer_id,", "SELECT c.archived, s.cu
 
 
 def _record(r: Sequence[Any]) -> ScoreRecord:
+    computed_on = max(to_date(r[1]) or date.min, to_date(r[18]) or date.min)
     return ScoreRecord(
-        customer_id=r[0], computed_on=to_date(r[1]) or date.min, score=int(r[2]), band=r[3],
+        customer_id=r[0], computed_on=computed_on, score=int(r[2]), band=r[3],
         reasons=codec.decode_list(r[4]), p_alive=r[5], expected_visits=r[6], tier=r[7],
         rfm=r[8] or "", segment=r[9], lifecycle=r[10], spend_24m=float(r[11] or 0),
         action=codec.decode(r[12]), name=r[13], phone=r[14], owner_id=r[15], owner=r[16],

@@ -23,20 +23,13 @@ from datetime import date
 
 import numpy as np
 
+from dealerdesk.dates import years_back
 from dealerdesk.store.visit_history import VisitArrays, day_number, read_visits
 
-__all__ = ["NO_DAY", "VisitFactColumns", "load_visit_columns", "visit_columns", "years_back"]
+__all__ = ["NO_DAY", "VisitFactColumns", "load_visit_columns", "visit_columns"]
 
 NO_DAY = np.iinfo(np.int64).min  # "no such visit" in a day column (None in the facts)
 _LATEST = np.iinfo(np.int64).max
-
-
-def years_back(today: date, years: int) -> date:
-    """The same day ``years`` earlier (29 February: the 28th), the spend windows' start."""
-    try:
-        return today.replace(year=today.year - years)
-    except ValueError:  # 29 February
-        return today.replace(year=today.year - years, day=28)
 
 
 @dataclass(frozen=True, slots=True)

@@ -34,6 +34,8 @@ from dealerdesk.store.migrations import (
     m0011_referrals_partners,
     m0012_accounts,
     m0013_visit_history,
+    m0014_score_signature,
+    m0015_contact_history,
 )
 from dealerdesk.store.models import ALL_MODELS, SchemaVersion
 
@@ -52,6 +54,8 @@ STEPS: dict[int, Callable[[Database], None]] = {
     11: m0011_referrals_partners.upgrade,  # issue #14
     12: m0012_accounts.upgrade,  # issue #14
     13: m0013_visit_history.upgrade,  # issues #8, #15
+    14: m0014_score_signature.upgrade,  # issue #8
+    15: m0015_contact_history.upgrade,  # issue #8
 }
 LATEST = max(STEPS)
 
@@ -81,6 +85,7 @@ def migrate(database: Database, path: Path | str) -> tuple[int | None, int]:
             database.create_tables(ALL_MODELS)
             m0009_audit.upgrade(database)  # issue #11: triggers are not part of create_tables
             m0013_visit_history.upgrade(database)  # derived tables and their triggers
+            m0015_contact_history.upgrade(database)
             SchemaVersion.create(version=LATEST, app_version=__version__)
         return None, LATEST
     if before > LATEST:
@@ -129,6 +134,7 @@ def _migrate_server(database: Database, path: Path | str) -> tuple[int | None, i
             database.create_tables(ALL_MODELS)
             m0009_audit.upgrade(database)  # issue #11: the append-only trigger
             m0013_visit_history.upgrade(database)  # derived tables and their triggers
+            m0015_contact_history.upgrade(database)
             SchemaVersion.create(version=LATEST, app_version=__version__)
             return None, LATEST
         if before > LATEST:
