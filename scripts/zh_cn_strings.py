@@ -197,6 +197,7 @@ ZH: dict[str, str] = {
     "Outcome (press the letter)": "结果（按对应字母）",
     "Optional: what was said, next step…": "可选：沟通内容、下一步…",
     "Next working day": "下一个工作日",
+    "Which car?": "哪一辆车？",
     "Call back on": "回电日期",
     "Then take the loyalty survey": "接着做忠诚度调查",
     "Channel (press 1–5)": "渠道（按 1–5）",

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections import defaultdict
-from datetime import date
+from datetime import date, timedelta
 
 from dealerdesk.services.demo_data import DemoGenerator
 from dealerdesk.store.validation import normalize_phone, validate_vin
@@ -70,3 +70,24 @@ def test_same_seed_same_rows() -> None:
     c = DemoGenerator(customers=200, seed=12, today=TODAY).generate()
     assert a.tables == b.tables
     assert a.tables["customer"] != c.tables["customer"]
+
+
+def test_recently_sold_cars_wait_for_their_new_owner_to_be_recorded() -> None:
+    """As after a "car sold" answer at the desk (``aftersales.apply_outcome``): the car's
+    reminders are closed and, for a car sold in the last two weeks, the "record the new
+    owner" call is still open, the day after the answer, for the staff who took it."""
+    rows = DemoGenerator(customers=2_000, seed=7, today=TODAY).generate()
+    pauses = [dict(zip(rows.tables["contact_pause"][0], r, strict=True))
+              for r in rows.tables["contact_pause"][1]]  # fmt: skip
+    sold = {p["vehicle_id"]: p for p in pauses if p["outcome"] == "car_sold"}
+    calls = [dict(zip(rows.tables["followup"][0], r, strict=True))
+             for r in rows.tables["followup"][1]]  # fmt: skip
+    assert calls and all(c["kind"] == "new_owner" and c["status"] == "pending" for c in calls)
+    for c in calls:
+        answer = sold[c["vehicle_id"]]
+        since = date.fromisoformat(str(answer["since"]))
+        assert (c["customer_id"], c["assignee_id"]) == (answer["customer_id"], answer["staff_id"])
+        assert date.fromisoformat(str(c["due"])) == since + timedelta(days=1)
+        assert (TODAY - since).days <= 14 and str(c["source_key"]) == f"newowner:{c['vehicle_id']}"
+    recent = [v for v, p in sold.items() if (TODAY - date.fromisoformat(str(p["since"]))).days <= 14]
+    assert sorted(c["vehicle_id"] for c in calls) == sorted(recent) and len(recent) < len(sold)

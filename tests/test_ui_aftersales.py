@@ -156,3 +156,63 @@ def test_renewal_list_filters_cars_insured_elsewhere(
     qtbot.waitUntil(lambda: view.model.rowCount() == 1, timeout=5000)
     assert view.model.index(0, 5).data() == "平安保险"
     assert "1 policies; 1 insured elsewhere" in view.summary.text()
+
+
+def test_complete_dialog_asks_which_car_a_car_less_follow_up_s_outcome_is_about(
+    db_path: Path,
+    ctx: DeskContext,
+    qtbot: Any,
+    dialogs: Any,
+) -> None:
+    """A call planned by hand names no car; "car sold" for a customer with two cars asks
+    which (Save waits for it), and the pause and the new-owner call go to that car."""
+    from PySide6.QtWidgets import QWidget
+
+    from dealerdesk.ui.followup_dialogs import FollowupActions
+
+    ids = seed().ids
+    cid = ids["王芳"]
+    first = Vehicle.get(Vehicle.customer == cid)
+    second = Vehicle.create(customer=cid, make="BYD", model="Han", plate="粤B77777",
+                            vin="LGXCE4CB0N0000077")  # fmt: skip
+    followups.schedule_followup(customer_id=cid, due=TODAY, reason="问问新车的情况", today=TODAY)
+    row = next(r for r in followups.due_followups(today=TODAY) if r.kind == "manual")
+    assert row.vehicle == ""
+    host = QWidget()
+    qtbot.addWidget(host)
+    actions = FollowupActions(ctx, host)
+
+    def sold(dialog: Any) -> bool:
+        assert isinstance(dialog, CompleteDialog)
+        qtbot.waitUntil(lambda: dialog.extras.vehicle.count() == 3, timeout=5000)  # — + 2 cars
+        assert dialog.extras.vehicle.isVisibleTo(dialog)
+        assert not dialog.extras.vehicle.isEnabled()  # "reached" needs no car
+        qtbot.keyClick(dialog, Qt.Key.Key_S)  # car sold
+        assert dialog.outcome() == "car_sold" and dialog.extras.vehicle.isEnabled()
+        assert not dialog._ok.isEnabled()  # which car?
+        dialog.extras.vehicle.setCurrentIndex(dialog.extras.vehicle.findData(second.id))
+        assert dialog._ok.isEnabled() and dialog.vehicle_id() == second.id
+        assert "粤B77777" in dialog.extras.vehicle.currentText()
+        return True
+
+    dialogs.answer(sold)
+    assert actions.complete(row)
+    wait_idle(qtbot, ctx)
+    pauses = list(ContactPause.select())
+    assert [(p.vehicle_id, p.state) for p in pauses] == [(second.id, "closed")]
+    asks = [r for r in followups.due_followups(today=TODAY, days=30) if r.kind == "new_owner"]
+    assert [a.vehicle for a in asks] == ["粤B77777 · BYD Han"] and first.id != second.id
+
+
+def test_a_follow_up_about_a_car_asks_no_car(db_path: Path, qtbot: Any) -> None:
+    ids = seed().ids
+    vid = Vehicle.get(Vehicle.customer == ids["王芳"]).id
+    Vehicle.update(insurance_end=TODAY + timedelta(days=45)).where(Vehicle.id == vid).execute()
+    followups.generate_followups(today=TODAY)
+    row = next(r for r in followups.due_followups(today=TODAY) if r.kind == "insurance")
+    asked: list[object] = []
+    dialog = CompleteDialog(row, today=TODAY, load_cars=asked.append)
+    qtbot.addWidget(dialog)
+    qtbot.keyClick(dialog, Qt.Key.Key_S)
+    assert asked == [] and dialog._ok.isEnabled() and dialog.vehicle_id() is None
+    dialog.close()

@@ -154,6 +154,11 @@ def vehicle_pauses(*, customer_id: int, today: date) -> list[VehiclePauses]:
 
 
 # -- outcomes ------------------------------------------------------------------------------
+def car_choices(customer_id: int) -> list[tuple[int, str]]:
+    """The customer's cars as (id, label), for the outcomes that are about one car."""
+    return [(v.id, v.label) for v in st.vehicles_of(customer_id)]
+
+
 def _which_vehicle(customer_id: int, vehicle_id: int | None) -> int:
     if vehicle_id is not None:
         st.vehicle_of(customer_id, vehicle_id)

@@ -422,7 +422,7 @@ def iter_tables(rows: DemoRows) -> Iterator[tuple[str, tuple[str, ...], list[tup
     """Tables in foreign-key order, for the loader."""
     order = ("staff", "partner", "campaign", "customer", "consent", "referral", "vehicle",
              "visit", "contact_log", "survey", "complaint", "partner_referral",
-             "partner_spend", "contact_pause", *ACCOUNT_TABLES)  # fmt: skip
+             "partner_spend", "contact_pause", "followup", *ACCOUNT_TABLES)  # fmt: skip
     for table in order:
         if table in rows.tables:
             cols, data = rows.tables[table]

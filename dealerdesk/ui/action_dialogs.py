@@ -37,7 +37,7 @@ from PySide6.QtWidgets import (
 
 from dealerdesk.errors import ValidationError
 from dealerdesk.i18n.words import label as vocab_label
-from dealerdesk.services import customers, referrals
+from dealerdesk.services import aftersales, customers, referrals
 from dealerdesk.ui.context import DeskContext
 from dealerdesk.ui.customer_picker import CustomerPicker  # issue #14
 from dealerdesk.ui.followup_dialogs import ScheduleFollowupDialog  # issue #7: moved there
@@ -71,11 +71,16 @@ class LogContactDialog(FormDialog):
     def __init__(self, ctx: DeskContext, customer_id: int, customer_name: str, *,
                  preferred_channel: str = "phone", people: Sequence[Any] = (),
                  parent: QWidget | None = None,
-                 vehicles: Sequence[tuple[int, str]] = ()) -> None:  # fmt: skip
+                 vehicles: Sequence[tuple[int, str]] | None = None) -> None:  # fmt: skip
+        """*vehicles*: the customer's cars (None: not at hand, they are loaded)."""
         super().__init__(ctx, "log_contact", self.tr("Log a contact — %1").replace(
             "%1", customer_name), parent)  # fmt: skip
         self.customer_id = customer_id
-        self.outcome_extras = OutcomeExtras(ctx.today(), vehicles)  # issue #16
+        load = None if vehicles is not None else (lambda done: ctx.worker.submit(
+            aftersales.car_choices, customer_id, on_done=done))  # fmt: skip
+        self.outcome_extras = OutcomeExtras(ctx.today(), vehicles or (), load=load)  # issue #16
+        self.outcome_extras.cars_loaded.connect(self._update_save)
+        self.outcome_extras.vehicle.currentIndexChanged.connect(self._update_save)
         self._keys: dict[int, QRadioButton] = {}
         self.channels, channel_box = self._radio_group(
             self.tr("Channel (press 1–5)"),
@@ -152,9 +157,12 @@ class LogContactDialog(FormDialog):
         super().keyPressEvent(event)
 
     def _update_save(self, *_args: object) -> None:
-        # Enter before an outcome is chosen must not log a contact that says nothing.
-        self.save_button.setEnabled(self.picked(self.outcomes) is not None)
-        self.outcome_extras.follow(self.picked(self.outcomes))
+        # Enter before an outcome is chosen must not log a contact that says nothing, nor
+        # "car sold" before saying which of several cars.
+        outcome = self.picked(self.outcomes)
+        self.outcome_extras.follow(outcome)
+        self.save_button.setEnabled(outcome is not None
+                                   and not self.outcome_extras.lacks_car(outcome))  # fmt: skip
 
     def build_job(self) -> Job:
         outcome = self.picked(self.outcomes)

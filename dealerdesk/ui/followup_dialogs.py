@@ -12,7 +12,7 @@ hijacked: the letters only pick outcomes while the focus is outside a text field
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from datetime import date, timedelta
 from functools import partial
 from typing import Any
@@ -41,13 +41,14 @@ from PySide6.QtWidgets import (
 
 from dealerdesk.errors import ValidationError
 from dealerdesk.i18n.words import label as vocab_label
-from dealerdesk.services import aftercare, followups
+from dealerdesk.services import aftercare, aftersales, followups
 from dealerdesk.services.changes import Changed
 from dealerdesk.services.customers import StaffRecord
 from dealerdesk.ui import dialogs, errors
 from dealerdesk.ui.context import DeskContext
 from dealerdesk.ui.i18n import fmt_date
 from dealerdesk.ui.key_account_panel import person_box  # issue #14
+from dealerdesk.ui.outcome_extras import Cars, OutcomeExtras  # issue #16
 from dealerdesk.ui.profile_form import FormDialog, Job, qdate
 from dealerdesk.vocab.contact import OUTCOME_KEYS as VOCAB_OUTCOME_KEYS
 from dealerdesk.vocab.contact import Outcome
@@ -82,8 +83,11 @@ class CompleteDialog(QDialog):
     """
 
     def __init__(
-        self, row: Any, *, today: date, phone: str = "", parent: QWidget | None = None
+        self, row: Any, *, today: date, phone: str = "", parent: QWidget | None = None,
+        load_cars: Callable[[Callable[[Cars], None]], None] | None = None,
     ) -> None:
+        """*load_cars* asks for the customer's cars, for the outcomes about one car when
+        the follow-up names none (a follow-up about a car is about that car)."""
         super().__init__(parent)
         self.row = row
         self.setObjectName("CompleteDialog")
@@ -118,19 +122,15 @@ class CompleteDialog(QDialog):
             self.channel.addItem(self.tr(label), key)
         self.notes = QLineEdit()
         self.notes.setPlaceholderText(self.tr("Optional: what was said, next step…"))
-        # "Call back" may name the agreed day; the day before today is the sentinel that
-        # reads "Next working day" (the service's default), Qt's specialValueText idiom.
-        self.callback = QDateEdit()
-        self.callback.setObjectName("callback_on")
-        self.callback.setCalendarPopup(True)
-        self._no_day = qdate(today - timedelta(days=1))
-        self.callback.setMinimumDate(self._no_day)
-        self.callback.setSpecialValueText(self.tr("Next working day"))
-        self.callback.setDate(self._no_day)
-        self.callback.setEnabled(False)
+        # Which car (issue #16) and the agreed call-back day, as the log-contact dialog.
+        ask_car = load_cars is not None and not row.vehicle
+        self.extras = OutcomeExtras(today, load=load_cars if ask_car else None)
+        self.extras.cars_loaded.connect(self._update_ok)
+        self.extras.vehicle.currentIndexChanged.connect(self._update_ok)
+        self.callback = self.extras.callback
         form = QFormLayout()
         form.addRow(self.tr("Channel"), self.channel)
-        form.addRow(self.tr("Call back on"), self.callback)
+        self.extras.add_rows(form, vehicle=ask_car)
         form.addRow(self.tr("Notes"), self.notes)
         # The customer is on the line: the five loyalty questions take a minute more.
         self.survey = QCheckBox(self.tr("Then take the loyalty &survey"))
@@ -174,9 +174,12 @@ class CompleteDialog(QDialog):
         return self.notes.text().strip()
 
     def callback_on(self) -> date | None:
-        if self.outcome() != "call_back" or self.callback.date() == self._no_day:
-            return None
-        return self.callback.date().toPython()  # type: ignore[no-any-return]
+        return self.extras.callback_on(self.outcome())
+
+    def vehicle_id(self) -> int | None:
+        """The car a vehicle outcome is about when the follow-up names none (None: the
+        follow-up's car, or the customer's only one)."""
+        return self.extras.vehicle_id()
 
     def keyPressEvent(self, event: QKeyEvent) -> None:
         """Letters pick outcomes; QLineEdit/QComboBox consume their own keys first."""
@@ -191,10 +194,12 @@ class CompleteDialog(QDialog):
         super().keyPressEvent(event)
 
     def _update_ok(self, *_args: object) -> None:
-        # Enter with no outcome chosen must not save a contact that says nothing.
-        self._ok.setEnabled(self.outcome() is not None)
-        self.callback.setEnabled(self.outcome() == "call_back")
-        self.survey.setEnabled(self.outcome() == "reached")
+        # Enter with no outcome chosen must not save a contact that says nothing, nor
+        # "car sold" before saying which of several cars.
+        outcome = self.outcome()
+        self.extras.follow(outcome)
+        self._ok.setEnabled(outcome is not None and not self.extras.lacks_car(outcome))
+        self.survey.setEnabled(outcome == "reached")
 
 
 class RescheduleDialog(QDialog):
@@ -342,7 +347,11 @@ class FollowupActions(QObject):
 
     def complete(self, row: Any, *, phone: str = "") -> bool:
         """Ask for the outcome; False when the desk cancelled."""
-        dialog = CompleteDialog(row, today=self._ctx.today(), phone=phone, parent=self._widget)
+        dialog = CompleteDialog(
+            row, today=self._ctx.today(), phone=phone, parent=self._widget,
+            load_cars=lambda done: self._ctx.worker.submit(
+                aftersales.car_choices, row.customer_id, on_done=done),
+        )  # fmt: skip
         back = QApplication.focusWidget()
         try:
             if not dialogs.run_modal(dialog, "complete_followup"):
@@ -355,7 +364,7 @@ class FollowupActions(QObject):
                 aftercare.complete_followup,
                 followup_id=row.id, outcome=outcome, channel=dialog.channel_key(),
                 notes=dialog.notes_text(), staff_id=self._ctx.staff_id, now=self._ctx.now(),
-                callback_on=dialog.callback_on(),
+                callback_on=dialog.callback_on(), vehicle_id=dialog.vehicle_id(),
                 on_done=lambda ch: (self._finish(ch, self.tr("Logged: %1 — %2").replace(
                     "%1", row.customer_name).replace("%2", outcome_label(outcome))),
                     survey and self.take_survey(row)),

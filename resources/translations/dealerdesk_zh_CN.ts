@@ -1125,16 +1125,8 @@
             <translation>可选：沟通内容、下一步…</translation>
         </message>
         <message>
-            <source>Next working day</source>
-            <translation>下一个工作日</translation>
-        </message>
-        <message>
             <source>Channel</source>
             <translation>渠道</translation>
-        </message>
-        <message>
-            <source>Call back on</source>
-            <translation>回电日期</translation>
         </message>
         <message>
             <source>Notes</source>
@@ -3103,6 +3095,10 @@ Database: %1</source>
         <message>
             <source>Next working day</source>
             <translation>下一个工作日</translation>
+        </message>
+        <message>
+            <source>Which car?</source>
+            <translation>哪一辆车？</translation>
         </message>
         <message>
             <source>&amp;Vehicle</source>
