@@ -10,6 +10,7 @@ from pathlib import Path
 import numpy as np
 import pytest
 
+from dealerdesk.dates import day_number
 from dealerdesk.services import scoring
 from dealerdesk.store import facts_query, packed_history
 from dealerdesk.store import visit_history as vh
@@ -86,8 +87,8 @@ def test_last_day_and_customer_filters(db_path: Path) -> None:
         Visit.create(customer=ann, date=d, kind="service", amount=1)
     Visit.create(customer=bo, date=date(2026, 1, 1), kind="service", amount=1)
     v = vh.read_visits(last=date(2026, 11, 23))  # the last day is included, the next is not
-    assert v.day.tolist() == [vh.day_number(date(2026, 11, 22)), vh.day_number(date(2026, 11, 23)),
-                              vh.day_number(date(2026, 1, 1))]  # fmt: skip
+    assert v.day.tolist() == [day_number(date(2026, 11, 22)), day_number(date(2026, 11, 23)),
+                              day_number(date(2026, 1, 1))]  # fmt: skip
     assert vh.read_visits([bo.id]).customer.tolist() == [bo.id]
     assert vh.read_visits([]).customer.size == 0
     assert vh.read_visits([ann.id, 999]).customer.tolist() == [ann.id] * 3

@@ -29,6 +29,7 @@ from datetime import date, timedelta
 
 import numpy as np
 
+from dealerdesk.dates import day_number
 from dealerdesk.retention.metrics import active_at, customer_lifetime_value, rate
 
 __all__ = [
@@ -51,13 +52,10 @@ __all__ = [
     "tier_values",
 ]  # fmt: skip
 
-EPOCH = date(1970, 1, 1)
 ACTIVE_WINDOW_DAYS = 365
 RECAPTURE_DAYS = 90  # dealers win back about one in five declined jobs within it (DESIGN.md)
 
 
-def day_number(d: date) -> int:
-    return (d - EPOCH).days
 
 
 def add_months(d: date, months: int) -> date:

@@ -25,12 +25,11 @@ from typing import Any
 
 import numpy as np
 
+from dealerdesk.dates import day_number, day_of
 from dealerdesk.retention.facts import CustomerFacts
 
-__all__ = ["DAY_FIELDS", "EPOCH", "FactColumns", "day_number", "day_of"]
+__all__ = ["DAY_FIELDS", "FactColumns"]
 
-EPOCH = date(1970, 1, 1)
-_EPOCH_ORDINAL = EPOCH.toordinal()
 DAY_FIELDS = ("first_visit", "last_visit", "first_purchase", "last_purchase", "first_service",
               "last_service", "oldest_open_complaint", "last_nps_on", "last_contact",
               "prev_visit", "last_declined")  # fmt: skip
@@ -40,14 +39,6 @@ _MONEY_FIELDS = ("spend_total", "spend_24m", "spend_12m", "spend_prev_12m")
 _OPTIONAL_FIELDS = ("last_nps", "aftersales_12m", "aftersales_prev_12m")  # NaN: not known
 
 
-def day_number(d: date) -> int:
-    """Days since 1970-01-01, the unit of the day columns."""
-    return d.toordinal() - _EPOCH_ORDINAL
-
-
-def day_of(number: float) -> date | None:
-    """The date of a day number (None for NaN)."""
-    return None if number != number else date.fromordinal(int(number) + _EPOCH_ORDINAL)
 
 
 @dataclass(frozen=True, slots=True)

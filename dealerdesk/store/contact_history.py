@@ -22,6 +22,7 @@ from typing import Any
 import numpy as np
 from peewee import Database
 
+from dealerdesk.dates import day_number
 from dealerdesk.store import dialect
 from dealerdesk.store.bulk import select_in
 from dealerdesk.store.packed_history import PackedHistory
@@ -30,7 +31,6 @@ __all__ = ["HISTORY", "ContactArrays", "install", "mark_all_dirty", "read_contac
 
 UNANSWERED = ("no_answer", "left_message")
 RECORD = np.dtype([("day", "<i4"), ("order", "<i4"), ("unanswered", "u1")])
-_EPOCH = date(1970, 1, 1)
 
 
 def _contact_rows(db: Database, ids: Sequence[int] | None) -> list[Any]:
@@ -88,6 +88,6 @@ def read_contacts(
     (all when None), settled first. Archived customers' contacts are included."""
     customers, packed = HISTORY.read(customer_ids)
     day = packed["day"].astype(np.int64)
-    keep = slice(None) if last is None else day <= (last - _EPOCH).days
+    keep = slice(None) if last is None else day <= day_number(last)
     return ContactArrays(customers[keep], day[keep], packed["order"].astype(np.int64)[keep],
                          packed["unanswered"].astype(bool)[keep])  # fmt: skip

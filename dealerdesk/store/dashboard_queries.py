@@ -17,6 +17,7 @@ from typing import Any
 
 import numpy as np
 
+from dealerdesk.dates import day_number
 from dealerdesk.store import dialect, visit_history
 from dealerdesk.store.bulk import select_in
 from dealerdesk.store.db import database
@@ -90,7 +91,7 @@ def visits(first: date, last: date, *, spend_after: date, vehicles_from: date,
     """Every visit dated in [first, last] (taken from *source*, ``visit_arrays(last)``,
     when given). The amount is kept only for visits after *spend_after* and the car only
     for service visits from *vehicles_from* (0 elsewhere), as the figures use them."""
-    day = visit_history.day_number
+    day = day_number
     v = source if source is not None else visit_arrays(last)
     v = v.where((v.day >= day(first)) & (v.day <= day(last)))
     service = v.service

@@ -20,7 +20,7 @@ from typing import Any, TypeVar
 
 import numpy as np
 
-from dealerdesk.dates import years_back
+from dealerdesk.dates import day_number, years_back
 from dealerdesk.store.contact_history import read_contacts
 from dealerdesk.store.db import database
 from dealerdesk.store.visit_facts import NO_DAY, load_visit_columns
@@ -115,11 +115,8 @@ class _DayNumbers(dict[str | None, float]):
     """ISO text -> day number (days since 1970-01-01; NaN for None), memoised: 100k
     customers share a few thousand distinct days."""
 
-    _EPOCH = date(1970, 1, 1).toordinal()
-
     def __missing__(self, key: str | None) -> float:
-        value = math.nan if key is None else float(date.fromisoformat(key[:10]).toordinal()
-                                                   - self._EPOCH)  # fmt: skip
+        value = math.nan if key is None else float(day_number(date.fromisoformat(key[:10])))
         self[key] = value
         return value
 

@@ -23,8 +23,8 @@ from datetime import date
 
 import numpy as np
 
-from dealerdesk.dates import years_back
-from dealerdesk.store.visit_history import VisitArrays, day_number, read_visits
+from dealerdesk.dates import day_number, years_back
+from dealerdesk.store.visit_history import VisitArrays, read_visits
 
 __all__ = ["NO_DAY", "VisitFactColumns", "load_visit_columns", "visit_columns"]
 
@@ -35,7 +35,7 @@ _LATEST = np.iinfo(np.int64).max
 @dataclass(frozen=True, slots=True)
 class VisitFactColumns:
     """One entry per customer with a visit, in customer order. Days are days since
-    1970-01-01 (``visit_history.day_number``), ``NO_DAY`` where there is none."""
+    1970-01-01 (``dates.day_number``), ``NO_DAY`` where there is none."""
 
     customer: np.ndarray  # int64, ascending
     first_visit: np.ndarray

@@ -15,13 +15,14 @@ from typing import Any
 import numpy as np
 from peewee import Database
 
+from dealerdesk.dates import day_number
 from dealerdesk.store import dialect
 from dealerdesk.store.bulk import select_in
 from dealerdesk.store.packed_history import PackedHistory
 
 __all__ = [
     "HISTORY", "KIND_OTHER", "KIND_REPAIR", "KIND_SALE", "KIND_SERVICE", "VisitArrays",
-    "day_number", "install", "mark_all_dirty", "read_visits", "settle",
+    "install", "mark_all_dirty", "read_visits", "settle",
 ]  # fmt: skip
 
 KIND_OTHER, KIND_SALE, KIND_SERVICE, KIND_REPAIR = 0, 1, 2, 3
@@ -29,7 +30,6 @@ KIND_OTHER, KIND_SALE, KIND_SERVICE, KIND_REPAIR = 0, 1, 2, 3
 RECORD = np.dtype(
     [("day", "<i4"), ("kind", "u1"), ("declined", "u1"), ("vehicle", "<i8"), ("amount", "<f8")]
 )
-_EPOCH = date(1970, 1, 1)
 
 
 def _visit_rows(db: Database, ids: Sequence[int] | None) -> list[Any]:
@@ -95,9 +95,6 @@ class VisitArrays:
                            self.declined[keep], self.vehicle[keep], self.amount[keep])  # fmt: skip
 
 
-def day_number(d: date) -> int:
-    """Days since 1970-01-01, the unit of ``VisitArrays.day``."""
-    return (d - _EPOCH).days
 
 
 def read_visits(

@@ -129,11 +129,27 @@ def _slug(name: str) -> str:
     return re.sub(r"[^a-z0-9]+", "", name.lower())[:16] or "holiday"
 
 
-def _country(country: str, years: list[int], language: str | None) -> holidays.HolidayBase:
+@dataclass(frozen=True, slots=True)
+class _Holidays:
+    """One country's public holidays for some years, as read from ``holidays`` once."""
+
+    days: dict[date, str]  # read-only by convention (shared by every caller)
+    weekend: frozenset[int]
+    workdays: frozenset[date]  # weekend days worked instead (调休)
+    default_language: str
+
+
+@lru_cache(maxsize=64)
+def _country(country: str, years: tuple[int, ...], language: str | None) -> _Holidays:
+    """Cached: building a calendar takes milliseconds, and every desk write re-plans the
+    customer's follow-ups, which asks for the same three calendars each time."""
     try:
-        return holidays.country_holidays(country, years=years, language=language)
+        cal = holidays.country_holidays(country, years=list(years), language=language)
     except NotImplementedError as exc:
         raise ValueError(f"no holiday calendar for country {country!r}") from exc
+    return _Holidays(dict(cal.items()), frozenset(getattr(cal, "weekend", {5, 6})),
+                     frozenset(getattr(cal, "weekend_workdays", ()) or ()),
+                     str(cal.default_language))  # fmt: skip
 
 
 def greeted_holidays(
@@ -149,12 +165,12 @@ def greeted_holidays(
     (stable whatever the desk's language); None greets every holiday. The local name
     is in *language*, by default the country's own (春节 for CN), never the process locale.
     """
-    years = list(range(start.year, end.year + 1))
+    years = tuple(range(start.year, end.year + 1))
     english = _country(country, years, "en_US")
-    local = _country(country, years, language or english.default_language)
+    local = _country(country, years, language or english.default_language).days
     seen: set[tuple[int, str]] = set()
     out = []
-    for day, name in sorted(english.items()):
+    for day, name in sorted(english.days.items()):
         if "observed" in name.lower() or "eve" in name.lower().split():
             continue
         if picks is None:
@@ -185,10 +201,10 @@ class WorkCalendar:
     def _load(self, year: int) -> None:
         if year in self._years:
             return
-        cal = _country(self.country, [year - 1, year, year + 1], None)
-        self._weekend = set(getattr(cal, "weekend", {5, 6}))
-        self._off.update(cal.keys())
-        self._on.update(getattr(cal, "weekend_workdays", ()) or ())
+        cal = _country(self.country, (year - 1, year, year + 1), None)
+        self._weekend = set(cal.weekend)
+        self._off.update(cal.days)
+        self._on.update(cal.workdays)
         self._years.update((year - 1, year, year + 1))
 
     def is_working_day(self, d: date) -> bool:
