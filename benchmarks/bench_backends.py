@@ -97,6 +97,16 @@ def main() -> int:
     notes.append(f"dealerdesk copy file → server: {result.rows:,} rows in "
                  f"{time.perf_counter() - t0:.1f} s")  # fmt: skip
     db.close()
+    # The copy leaves the packed visit and contact histories to be rebuilt by their first
+    # reader (they are derived data): timed here, once, rather than inside the first call.
+    from dealerdesk.store import contact_history, open_database, visit_history
+
+    open_database(server)
+    t0 = time.perf_counter()
+    rebuilt = visit_history.settle() + contact_history.settle()
+    notes.append(f"first read after the copy rebuilds the packed histories of {rebuilt:,} "
+                 f"customers' visits and contacts: {time.perf_counter() - t0:.1f} s")  # fmt: skip
+    db.close()
     conn = psycopg2.connect(server)
     conn.autocommit = True
     conn.cursor().execute("VACUUM ANALYZE")  # what autovacuum would do after a big load

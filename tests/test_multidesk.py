@@ -22,7 +22,7 @@ from dealerdesk.services import customers, followups
 from dealerdesk.services.demo import create_demo
 from dealerdesk.store import db, open_database
 from dealerdesk.store.copy import copy_database
-from dealerdesk.store.models import ContactLog, Customer, Followup, Staff
+from dealerdesk.store.models import ContactLog, Customer, Followup, Staff, Visit
 
 WRITER = Path(__file__).with_name("desk_writer.py")
 TODAY = date(2026, 11, 23)
@@ -263,8 +263,28 @@ def test_copy_to_the_server_and_back_keeps_every_row(db_path: Path, tmp_path: Pa
     copy_database(middle, back)
     assert _dump(back) == _dump(source)
     open_database(middle)
+    marks = {t: db.database.execute_sql(f"SELECT count(*) FROM {t}_history_dirty").fetchone()[0]
+             for t in ("visit", "contact")}  # fmt: skip
     new = customers.create_customer({"name": "新客户"}, today=TODAY).new_id
     assert new == 121  # ids continue after the copied ones
+    # Every customer with events is marked for a rebuild, once.
+    with_visits = Visit.select(Visit.customer).distinct().count()
+    assert marks["visit"] == with_visits and Visit.select().count() > 3 * with_visits
+    assert 0 < marks["contact"] <= ContactLog.select(ContactLog.customer).distinct().count()
+    _histories_follow_the_events()
+
+
+def _histories_follow_the_events() -> None:
+    """The packed histories are rebuilt from the copied events, and the copy put back
+    the triggers it set aside while loading."""
+    from dealerdesk.store import contact_history, facts_query, visit_history
+
+    assert len(visit_history.read_visits().customer) == Visit.select().count()
+    assert len(contact_history.read_contacts().customer) == ContactLog.select().count()
+    Visit.create(customer=121, date=TODAY, kind="service", amount=99)
+    customers.log_contact(121, now=datetime(2026, 11, 23, 10), channel="phone", outcome="no_answer")
+    assert visit_history.read_visits([121]).amount.tolist() == [99.0]
+    assert facts_query.contact_columns(TODAY, [121])[2].tolist() == [1]
 
 
 def test_copy_refuses_a_target_with_data_and_says_so(tmp_path: Path) -> None:

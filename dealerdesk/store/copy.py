@@ -19,7 +19,7 @@ from peewee import Database, Model
 from dealerdesk.errors import DealerDeskError
 from dealerdesk.i18n import Msg
 from dealerdesk.paths import DbTarget, ServerUrl, as_target
-from dealerdesk.store import db, dialect, open_database
+from dealerdesk.store import contact_history, db, dialect, open_database, visit_history
 from dealerdesk.store.models import ALL_MODELS, SchemaVersion
 
 PAGE = 20_000
@@ -101,7 +101,10 @@ def _copy_all(
     src: Database, dst: Database, progress: Callable[[str, int], None] | None
 ) -> tuple[tuple[str, int], ...]:
     out = []
+    histories = (visit_history.HISTORY, contact_history.HISTORY)
     with dst.atomic():
+        for history in histories:  # derived: rebuilt from the copied events, marked once
+            history.drop_triggers(dst)
         for model in ALL_MODELS:
             table = model._meta.table_name
             columns = [f.column_name for f in model._meta.sorted_fields]
@@ -137,4 +140,7 @@ def _copy_all(
         dialect.reset_sequences(
             dst, [m._meta.table_name for m in ALL_MODELS if "id" in m._meta.fields]
         )
+        for history in histories:
+            history.install(dst)
+            history.mark_all_dirty(dst)
     return tuple(out)

@@ -86,6 +86,16 @@ class PackedHistory:
         for sql in (*common, *(postgres if dialect.is_postgres(db) else sqlite)):
             db.execute_sql(sql)
 
+    def drop_triggers(self, db: Database) -> None:
+        """Stop marking (a bulk load that will ``mark_all_dirty`` once at the end: a copy
+        between backends would otherwise mark its customers once per event copied);
+        ``install`` puts the triggers back. Inside the caller's transaction."""
+        if dialect.is_postgres(db):
+            db.execute_sql(f"DROP TRIGGER IF EXISTS {self.table}_mark ON {self.source}")
+            return
+        for event in ("insert", "update", "delete"):
+            db.execute_sql(f"DROP TRIGGER IF EXISTS {self.table}_{event}")
+
     def mark_all_dirty(self, db: Database) -> None:
         """Ask for every customer's array to be rebuilt (after the migration that adds them)."""
         db.execute_sql(f"DELETE FROM {self.table}_dirty")
