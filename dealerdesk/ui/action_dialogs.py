@@ -78,7 +78,8 @@ class LogContactDialog(FormDialog):
         self.customer_id = customer_id
         load = None if vehicles is not None else (lambda done: ctx.worker.submit(
             aftersales.car_choices, customer_id, on_done=done))  # fmt: skip
-        self.outcome_extras = OutcomeExtras(ctx.today(), vehicles or (), load=load)  # issue #16
+        self.outcome_extras = OutcomeExtras(ctx.today(), vehicles or (), load=load,
+                                            parent=self)  # issue #16  # fmt: skip
         self.outcome_extras.cars_loaded.connect(self._update_save)
         self.outcome_extras.vehicle.currentIndexChanged.connect(self._update_save)
         self._keys: dict[int, QRadioButton] = {}

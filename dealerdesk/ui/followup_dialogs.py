@@ -124,7 +124,7 @@ class CompleteDialog(QDialog):
         self.notes.setPlaceholderText(self.tr("Optional: what was said, next step…"))
         # Which car (issue #16) and the agreed call-back day, as the log-contact dialog.
         ask_car = load_cars is not None and not row.vehicle
-        self.extras = OutcomeExtras(today, load=load_cars if ask_car else None)
+        self.extras = OutcomeExtras(today, load=load_cars if ask_car else None, parent=self)
         self.extras.cars_loaded.connect(self._update_ok)
         self.extras.vehicle.currentIndexChanged.connect(self._update_ok)
         self.callback = self.extras.callback

@@ -41,9 +41,11 @@ class OutcomeExtras(QObject):
     cars_loaded = Signal()
 
     def __init__(self, today: date, vehicles: Cars = (), *,
-                 load: Callable[[Callable[[Cars], None]], None] | None = None) -> None:  # fmt: skip
-        """*load*, when given, is asked for the cars (it calls back with them later)."""
-        super().__init__()
+                 load: Callable[[Callable[[Cars], None]], None] | None = None,
+                 parent: QObject | None = None) -> None:  # fmt: skip
+        """*load*, when given, is asked for the cars (it calls back with them later);
+        *parent*: the dialog, so cars arriving after it closed are dropped, not shown."""
+        super().__init__(parent)
         self.vehicle = QComboBox()
         self.vehicle.setObjectName("field_vehicle_id")
         self._form: QFormLayout | None = None
