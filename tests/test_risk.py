@@ -22,7 +22,8 @@ from dealerdesk.retention.churn import (
 )
 from dealerdesk.retention.fact_columns import FactColumns
 from dealerdesk.retention.facts import CustomerFacts
-from dealerdesk.retention.risk import HIGH, MEDIUM, band_for, score_all, score_customer, span
+from dealerdesk.retention.risk import HIGH, MEDIUM, band_for, score_all, score_customer
+from dealerdesk.retention.risk_words import span
 from dealerdesk.vocab.retention import LifecycleStage, RiskBand
 
 TODAY = date(2026, 11, 15)
