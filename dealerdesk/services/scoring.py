@@ -265,14 +265,16 @@ def _churn_model(today: date, params: BGNBDParams, previous: ChurnModel | None) 
     ):
         return previous
     gone = [str(s) for s in GONE_STATUSES]
+    visits = dashboard_queries.visit_arrays(today)  # read once for every cutoff
     origins = []
     for k in range(ORIGINS):
         then = latest - timedelta(days=k * ORIGIN_STEP_DAYS)
-        everyone = _load_facts(then, None)
+        everyone = q.load_customer_facts(then, factory=FactColumns, visits=visits)
         past = everyone.take(~np.isin(everyone.status, gone))
         if k and int(past.seen.sum()) < MIN_TRAINING:
             break
-        back = risk_facts.customers_visiting_between(then, then + timedelta(days=HORIZON_DAYS))
+        back = risk_facts.customers_visiting_between(then, then + timedelta(days=HORIZON_DAYS),
+                                                     visits)  # fmt: skip
         origins.append(PastCutoff(then, past, np.isin(past.customer_id, list(back))))
     return train_on_history(origins, horizon_days=HORIZON_DAYS, fallback=params)
 

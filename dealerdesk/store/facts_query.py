@@ -23,7 +23,8 @@ import numpy as np
 from dealerdesk.dates import day_number, years_back
 from dealerdesk.store.contact_history import read_contacts
 from dealerdesk.store.db import database
-from dealerdesk.store.visit_facts import NO_DAY, load_visit_columns
+from dealerdesk.store.visit_facts import NO_DAY, load_visit_columns, visit_columns
+from dealerdesk.store.visit_history import VisitArrays
 
 T = TypeVar("T")
 _CHUNK = 500  # ids per IN (...) list when refreshing a few customers
@@ -153,14 +154,17 @@ def _keyed(rows: dict[int, tuple[Any, ...]], ids: np.ndarray,
 
 
 def load_customer_facts(
-    today: date, customer_ids: Sequence[int] | None = None, *, factory: Callable[..., T]
+    today: date, customer_ids: Sequence[int] | None = None, *, factory: Callable[..., T],
+    visits: VisitArrays | None = None,
 ) -> T:
     """Every non-archived customer's facts as of ``today`` (or just ``customer_ids``) as
     columns, built with ``factory(**columns)``: the fields of
     ``retention.fact_columns.FactColumns``, one numpy array each, in customer id order.
 
     The visit figures come from the visit histories (``store.visit_facts``: the same as
-    ``_VISITS`` and ``risk_facts``' queries, at a tenth of the cost), the rest from SQL."""
+    ``_VISITS`` and ``risk_facts``' queries, at a tenth of the cost), the rest from SQL.
+    *visits*: everyone's visits when the caller read them already (facts at several past
+    days: each day takes the visits up to it)."""
     params = {
         "today": today.isoformat(),
         "tomorrow": (today + timedelta(days=1)).isoformat(),
@@ -179,8 +183,11 @@ def load_customer_facts(
     order = np.argsort(ids, kind="stable")
     ids = ids[order]
     status = np.array([customers[i][1] for i in order.tolist()], dtype=object)
-    visits = load_visit_columns(today, customer_ids)
-    rows = _Aligned(visits.customer, ids)
+    if visits is None or customer_ids is not None:
+        by_customer = load_visit_columns(today, customer_ids)
+    else:
+        by_customer = visit_columns(visits.where(visits.day <= day_number(today)), today)
+    rows = _Aligned(by_customer.customer, ids)
     day = _DayNumbers()
     contacted, contact_day, streak = contact_columns(today, customer_ids)
     talks = _Aligned(contacted, ids)
@@ -189,15 +196,16 @@ def load_customer_facts(
         _keyed(complaints, ids, {1: float, 2: day.__getitem__}),
     )
     s24, s12, a24, a12 = (rows.take(c, 0.0) for c in (
-        visits.spend_24m, visits.spend_12m, visits.aftersales_24m, visits.aftersales_12m))  # fmt: skip
+        by_customer.spend_24m, by_customer.spend_12m, by_customer.aftersales_24m,
+        by_customer.aftersales_12m))  # fmt: skip
     return factory(
         customer_id=ids, status=status,
-        **{name: _days(rows.take(getattr(visits, name), NO_DAY)) for name in (
+        **{name: _days(rows.take(getattr(by_customer, name), NO_DAY)) for name in (
             "first_visit", "last_visit", "first_purchase", "last_purchase", "first_service",
             "last_service", "prev_visit", "last_declined")},
-        **{name: rows.take(getattr(visits, name), 0).astype(np.int64) for name in (
+        **{name: rows.take(getattr(by_customer, name), 0).astype(np.int64) for name in (
             "visit_days", "purchase_count", "service_count")},
-        spend_total=rows.take(visits.spend_total, 0.0), spend_24m=s24, spend_12m=s12,
+        spend_total=rows.take(by_customer.spend_total, 0.0), spend_24m=s24, spend_12m=s12,
         spend_prev_12m=s24 - s12, aftersales_12m=a12, aftersales_prev_12m=a24 - a12,
         open_complaints=np.nan_to_num(open_complaints).astype(np.int64),
         oldest_open_complaint=oldest, last_nps=last_nps, last_nps_on=last_nps_on,

@@ -10,7 +10,11 @@ from __future__ import annotations
 from collections.abc import Sequence
 from datetime import date
 
+import numpy as np
+
+from dealerdesk.dates import day_number
 from dealerdesk.store.db import database
+from dealerdesk.store.visit_history import VisitArrays, read_visits
 
 __all__ = ["customers_visiting_between", "last_declined_days", "previous_visit_days"]
 
@@ -58,10 +62,11 @@ def _per_customer(sql: str, today: date, customer_ids: Sequence[int] | None) -> 
     return out
 
 
-def customers_visiting_between(start: date, end: date) -> set[int]:
-    """Ids of customers with a visit in (start, end] (who "came back" after a past cutoff)."""
-    rows = database.execute_sql(
-        "SELECT DISTINCT customer_id FROM visit WHERE date > ? AND date <= ?",
-        (start.isoformat(), end.isoformat()),
-    ).fetchall()
-    return {int(r[0]) for r in rows}
+def customers_visiting_between(start: date, end: date,
+                               visits: VisitArrays | None = None) -> set[int]:  # fmt: skip
+    """Ids of customers with a visit in (start, end] (who "came back" after a past cutoff),
+    from the visit histories: *visits* when the caller read them already (a refit asks
+    this of four cutoffs; the GROUP BY took a second each at 100k customers)."""
+    v = visits if visits is not None else read_visits(last=end)
+    came = v.customer[(v.day > day_number(start)) & (v.day <= day_number(end))]
+    return set(np.unique(came).tolist())
