@@ -98,3 +98,22 @@ def test_a_full_rebuild_equals_the_one_by_one(db_path: Path, monkeypatch: Any) -
     assert contact_history.settle() == len(one_by_one)
     assert history_facts(TODAY) == one_by_one == sql_facts(TODAY)
     assert Customer.select().count() == 12
+
+
+def test_a_saved_event_s_id_is_its_own(db_path: Path) -> None:
+    """The triggers that mark a customer must not change the id a save reports (on
+    PostgreSQL the store's raw inserts read it with ``lastval()``: a mark keyed by a
+    sequence made it the mark's, and a desk that lost a follow-up to another desk named
+    itself as the one who completed it)."""
+    from dealerdesk.store import followup_queries as fq
+
+    cids = [customer(f"c{k}") for k in range(3)]
+    for k in range(5):
+        contact(cids[k % 2], ago(10 + k), "no_answer")
+    # An update marks twice (before and after): marks and contacts no longer in step.
+    ContactLog.update(outcome="reached").where(ContactLog.customer == cids[0]).execute()
+    with database.atomic():
+        mine = fq.insert_contact(customer_id=cids[2], at=datetime(2026, 11, 15, 9),
+                                 channel="phone", outcome="reached", purpose="service",
+                                 staff_id=None, followup_id=None, notes="mine")  # fmt: skip
+    assert ContactLog.get_by_id(mine).notes == "mine"

@@ -69,10 +69,12 @@ class PackedHistory:
             f"CREATE TRIGGER IF NOT EXISTS {t}_delete AFTER DELETE ON {src} BEGIN "
             f"{mark} (OLD.customer_id); END",
         )
-        # PostgreSQL: one mark row per change (no conflict on insert, see ``settle``).
+        # PostgreSQL: one mark row per change (no conflict on insert, see ``settle``). Its
+        # key is a random UUID, not a sequence: a trigger that calls nextval() would change
+        # what lastval() says the insert that fired it returned (``dialect``'s lastrowid).
         postgres = (
             f"CREATE TABLE IF NOT EXISTS {t}_dirty "
-            "(mark BIGSERIAL PRIMARY KEY, customer_id INTEGER NOT NULL)",
+            "(mark UUID PRIMARY KEY DEFAULT gen_random_uuid(), customer_id INTEGER NOT NULL)",
             f"CREATE OR REPLACE FUNCTION {t}_mark() RETURNS trigger AS $$ BEGIN "
             f"IF TG_OP <> 'INSERT' THEN INSERT INTO {t}_dirty (customer_id) "
             "VALUES (OLD.customer_id); END IF; "
@@ -144,8 +146,8 @@ class PackedHistory:
                 blobs,
             )
             if server:
-                database.execute_sql(f"DELETE FROM {t}_dirty WHERE mark = ANY(?)",
-                                     ([int(r[0]) for r in marks],))  # fmt: skip
+                database.execute_sql(f"DELETE FROM {t}_dirty WHERE mark = ANY(CAST(? AS uuid[]))",
+                                     ([str(r[0]) for r in marks],))  # fmt: skip
             else:
                 _delete(f"{t}_dirty", dirty)
         return len(dirty)

@@ -5,9 +5,10 @@ Adds ``contact_history`` and ``contact_history_dirty`` with the triggers on
 customer with contacts dirty: the first reader rebuilds them all, later readers only the
 customers whose contacts changed.
 
-On PostgreSQL the visit histories' marks change shape too (one mark row per change, see
-``store.packed_history.PackedHistory.settle``: two desks saving visits no longer wait for
-each other's settling): their mark table is made anew and every customer rebuilt once.
+On PostgreSQL the visit histories' marks change shape too (one mark row per change, keyed
+by a random UUID, see ``store.packed_history.PackedHistory.settle``: two desks saving
+visits no longer wait for each other's settling): their mark table is made anew and every
+customer rebuilt once.
 """
 
 from __future__ import annotations
