@@ -27,6 +27,7 @@ import numpy as np
 
 from dealerdesk.dates import day_number, day_of
 from dealerdesk.retention.facts import CustomerFacts
+from dealerdesk.vocab.customer import GONE_STATUSES
 
 __all__ = ["DAY_FIELDS", "FactColumns"]
 
@@ -37,6 +38,7 @@ _INT_FIELDS = ("visit_days", "purchase_count", "service_count", "open_complaints
                "unanswered_streak")  # fmt: skip
 _MONEY_FIELDS = ("spend_total", "spend_24m", "spend_12m", "spend_prev_12m")
 _OPTIONAL_FIELDS = ("last_nps", "aftersales_12m", "aftersales_prev_12m")  # NaN: not known
+_GONE_STATUSES = sorted(str(s) for s in GONE_STATUSES)
 
 
 
@@ -80,6 +82,11 @@ class FactColumns:
     def seen(self) -> np.ndarray:
         """True for customers with at least one visit."""
         return ~np.isnan(self.last_visit)
+
+    @property
+    def marked_gone(self) -> np.ndarray:
+        """True for customers staff marked lost, moved or deceased."""
+        return np.isin(self.status, _GONE_STATUSES)
 
     def take(self, index: np.ndarray) -> FactColumns:
         """The customers at ``index`` (a mask or positions), in that order."""

@@ -47,6 +47,7 @@ from dealerdesk.retention.risk_words import (
 )
 from dealerdesk.retention.segments import (
     LIFECYCLE_STAGES,
+    STAGE_CODE,
     TIERS,
     lifecycle_stages,
     service_intervals,
@@ -110,13 +111,13 @@ def _prospect(f: CustomerFacts) -> RiskResult:
 
 BANDS = tuple(RiskBand)
 _BAND = {band: code for code, band in enumerate(BANDS)}
-_STAGE = {stage: code for code, stage in enumerate(LIFECYCLE_STAGES)}
 _STATUS = {str(status): code for code, status in enumerate(CustomerStatus)}
 
 
 @dataclass(frozen=True, slots=True)
 class RiskColumns:
-    """Everyone's score as columns aligned with ``facts``; ``result(i)`` words one customer.
+    """Everyone's score as columns aligned with ``facts``; ``results`` words the customers
+    asked for.
 
     ``band`` codes index ``BANDS``, ``stage`` codes ``LIFECYCLE_STAGES``, ``groups`` holds
     each customer's named reason groups heaviest first (codes into the reason groups, -1
@@ -135,10 +136,6 @@ class RiskColumns:
     def __len__(self) -> int:
         return int(self.score.size)
 
-    def result(self, i: int) -> RiskResult:
-        """Customer ``i``'s score with its reasons and action worded (``results``)."""
-        return self.results(np.array([i]))[0]
-
     def results(self, index: np.ndarray) -> list[RiskResult]:
         """The customers at ``index``, each with reasons and action worded (as messages)."""
         out = []
@@ -149,7 +146,7 @@ class RiskColumns:
                    self.groups[index].tolist(), self.band[index].tolist(),
                    self.score[index].tolist(), self.p_alive[index].tolist(),
                    self.expected[index].tolist(), tiers)  # fmt: skip
-        gone, prospect = _STAGE[LifecycleStage.GONE], _STAGE[LifecycleStage.PROSPECT]
+        gone, prospect = STAGE_CODE[LifecycleStage.GONE], STAGE_CODE[LifecycleStage.PROSPECT]
         for f, stage_code, picked, band_code, score, a, expected, tier in zip(*columns,
                                                                               strict=True):
             if stage_code == gone:
@@ -174,7 +171,7 @@ class RiskColumns:
         out = [self.groups[:, k].astype(np.int64) for k in range(MAX_REASONS)]
         for g, codes in enumerate(reason_codes(self.facts, self.today)):
             out.extend(np.where(named[g], c, 0) for c in codes)
-        gone = self.stage == _STAGE[LifecycleStage.GONE]
+        gone = self.stage == STAGE_CODE[LifecycleStage.GONE]
         status = np.array([_STATUS.get(str(s), -1) for s in self.facts.status], np.int64)
         silent = span_codes(np.nan_to_num(self.facts.since(self.facts.last_visit, self.today)))
         out += [np.where(gone, status, 0), np.where(gone, silent, 0)]
@@ -190,11 +187,11 @@ def score_columns(
     tiers: np.ndarray | None = None,
 ) -> RiskColumns:
     """Score every customer at once: one model call for everyone; words come later, for
-    whoever needs them (``RiskColumns.result``)."""
+    whoever needs them (``RiskColumns.results``)."""
     churn = churn or prior_model(HORIZON_DAYS)
     n = len(facts)
     stage = lifecycle_stages(facts, today, service_intervals(facts)[0])
-    gone, prospect = _STAGE[LifecycleStage.GONE], _STAGE[LifecycleStage.PROSPECT]
+    gone, prospect = STAGE_CODE[LifecycleStage.GONE], STAGE_CODE[LifecycleStage.PROSPECT]
     score = np.zeros(n, np.int64)
     band = np.where(stage == gone, _BAND[RiskBand.GONE], _BAND[RiskBand.NONE]).astype(np.int8)
     groups = np.full((n, MAX_REASONS), -1, np.int8)
@@ -220,8 +217,8 @@ def score_columns(
         # But "lapsed" (stopped coming) beside "low risk" (expected back) would say two
         # opposite things: such a customer is lapsing.
         st = stage[live]
-        stage[live] = np.where((b == _BAND[RiskBand.LOW]) & (st == _STAGE[LifecycleStage.LAPSED]),
-                               _STAGE[LifecycleStage.LAPSING], st)  # fmt: skip
+        lapsed_but_low = (b == _BAND[RiskBand.LOW]) & (st == STAGE_CODE[LifecycleStage.LAPSED])
+        stage[live] = np.where(lapsed_but_low, STAGE_CODE[LifecycleStage.LAPSING], st)
         score[live], band[live] = s, b
         alive_all[live], expected_all[live] = alive, expected
     return RiskColumns(facts, today, score, band, stage, groups, alive_all, expected_all, tiers)

@@ -28,6 +28,7 @@ from dealerdesk.vocab.retention import LifecycleStage, Segment, ValueTier
 
 __all__ = [
     "DEFAULT_SERVICE_INTERVAL_DAYS", "LIFECYCLE_STAGES", "LOST_STATUSES", "SEGMENTS",
+    "STAGE_CODE",
     "STRATEGIES", "TIERS", "RFMBreakpoints", "TierCut", "lifecycle", "lifecycle_stages",
     "rfm_breakpoints", "rfm_scores", "rfm_segment", "service_intervals", "strategy_for",
     "tier_codes", "tier_cut", "tier_for", "usual_service_interval", "value_tiers",
@@ -235,7 +236,7 @@ def lifecycle(
     return LIFECYCLE_STAGES[int(lifecycle_stages(columns, today, interval)[0])]
 
 
-_STAGE = {stage: code for code, stage in enumerate(LIFECYCLE_STAGES)}
+STAGE_CODE = {stage: code for code, stage in enumerate(LIFECYCLE_STAGES)}
 
 
 def lifecycle_stages(facts: FactColumns, today: date,
@@ -256,13 +257,12 @@ def lifecycle_stages(facts: FactColumns, today: date,
     at_risk_until = np.minimum(np.maximum(3.0 * interval_days, 548.0), float(LOST_AFTER_DAYS))
     first = np.where(np.isnan(facts.first_visit), facts.last_visit, facts.first_visit)
     new = facts.since(first, today) <= NEW_CUSTOMER_DAYS
-    gone_status = np.isin(facts.status, [str(s) for s in LOST_STATUSES])
     return np.select(
-        [gone_status, np.isnan(since), since > LOST_AFTER_DAYS, since > at_risk_until,
+        [facts.marked_gone, np.isnan(since), since > LOST_AFTER_DAYS, since > at_risk_until,
          since > active_until, new],
-        [_STAGE[LifecycleStage.GONE], _STAGE[LifecycleStage.PROSPECT], _STAGE[LifecycleStage.GONE],
-         _STAGE[LifecycleStage.LAPSED], _STAGE[LifecycleStage.LAPSING], _STAGE[LifecycleStage.NEW]],
-        _STAGE[LifecycleStage.ACTIVE],
+        [STAGE_CODE[LifecycleStage.GONE], STAGE_CODE[LifecycleStage.PROSPECT], STAGE_CODE[LifecycleStage.GONE],
+         STAGE_CODE[LifecycleStage.LAPSED], STAGE_CODE[LifecycleStage.LAPSING], STAGE_CODE[LifecycleStage.NEW]],
+        STAGE_CODE[LifecycleStage.ACTIVE],
     ).astype(np.int8)  # fmt: skip
 
 

@@ -53,7 +53,6 @@ from dealerdesk.store import facts_query as q
 from dealerdesk.store.records import ScoreRecord
 from dealerdesk.store.settings_store import get_setting, set_setting
 from dealerdesk.store.validation import format_phone
-from dealerdesk.vocab.customer import GONE_STATUSES
 from dealerdesk.vocab.retention import RiskBand, Segment
 
 __all__ = ["DEFAULT_PARAMS", "ScoreRecord", "ScoreSummary", "at_risk_report_data",
@@ -209,12 +208,8 @@ def _refresh_scores(today: date, customer_ids: Sequence[int] | None) -> ScoreSum
                                      drop_ids=dropped)  # fmt: skip
     else:
         stored_ids, stored = scores.stored_signatures()
-        at = np.minimum(np.searchsorted(stored_ids, facts.customer_id), max(stored_ids.size - 1, 0))
-        same = (stored_ids[at] == facts.customer_id) & (stored[at] == table.signature) \
-            if stored_ids.size else np.zeros(len(facts), bool)
-        rows = np.flatnonzero(~same)
-        was = np.where(stored_ids[at] == facts.customer_id, stored[at], 0) \
-            if stored_ids.size else np.zeros(len(facts), np.int64)
+        was = _stored_for(facts.customer_id, stored_ids, stored)
+        rows = np.flatnonzero(was != table.signature)  # a signature is never 0 (none stored)
         gone = np.setdiff1d(stored_ids, facts.customer_id).tolist()
         written = scores.save_scores(table.records(rows), table.signature[rows].tolist(),
                                      drop_ids=gone, current_on=today,
@@ -264,13 +259,12 @@ def _churn_model(today: date, params: BGNBDParams, previous: ChurnModel | None) 
         and (0 <= (latest - previous.trained_on).days < REFIT_CHURN_DAYS)
     ):
         return previous
-    gone = [str(s) for s in GONE_STATUSES]
     visits = dashboard_queries.visit_arrays(today)  # read once for every cutoff
     origins = []
     for k in range(ORIGINS):
         then = latest - timedelta(days=k * ORIGIN_STEP_DAYS)
         everyone = q.load_customer_facts(then, factory=FactColumns, visits=visits)
-        past = everyone.take(~np.isin(everyone.status, gone))
+        past = everyone.take(~everyone.marked_gone)
         if k and int(past.seen.sum()) < MIN_TRAINING:
             break
         back = risk_facts.customers_visiting_between(then, then + timedelta(days=HORIZON_DAYS),
@@ -279,13 +273,28 @@ def _churn_model(today: date, params: BGNBDParams, previous: ChurnModel | None) 
     return train_on_history(origins, horizon_days=HORIZON_DAYS, fallback=params)
 
 
-# RFM code (r * 100 + f * 10 + m; 0: never visited) -> segment code, for all 125 scores.
+def _stored_for(ids: np.ndarray, stored_ids: np.ndarray, stored: np.ndarray) -> np.ndarray:
+    """The stored signature of each customer of *ids* (0 where the cache has no row)."""
+    if not stored_ids.size:
+        return np.zeros(ids.size, np.int64)
+    at = np.minimum(np.searchsorted(stored_ids, ids), stored_ids.size - 1)
+    return np.where(stored_ids[at] == ids, stored[at], 0)
+
+
 _SEGMENT = {segment: code for code, segment in enumerate(segments.SEGMENTS)}
-_SEGMENT_OF_RFM = np.full(556, _SEGMENT[Segment.PROSPECT], np.int8)
-for _r in range(1, 6):
-    for _f in range(1, 6):
-        for _m in range(1, 6):
-            _SEGMENT_OF_RFM[_r * 100 + _f * 10 + _m] = _SEGMENT[segments.rfm_segment(_r, _f, _m)]
+
+
+def _segments_of_rfm() -> np.ndarray:
+    """RFM code (r * 100 + f * 10 + m; 0: never visited) -> segment code, all 125 scores."""
+    table = np.full(556, _SEGMENT[Segment.PROSPECT], np.int8)
+    for r in range(1, 6):
+        for f in range(1, 6):
+            for m in range(1, 6):
+                table[r * 100 + f * 10 + m] = _SEGMENT[segments.rfm_segment(r, f, m)]
+    return table
+
+
+_SEGMENT_OF_RFM = _segments_of_rfm()
 
 
 @dataclass(frozen=True, slots=True)
@@ -337,7 +346,7 @@ def _score_table(facts: FactColumns, today: date, model: _Model) -> _ScoreTable:
         rfm[seen] = r.astype(np.int64) * 100 + fr * 10 + m
     segment = _SEGMENT_OF_RFM[rfm]
     # Staff said so; RFM would still call a recent buyer a champion.
-    segment[np.isin(facts.status, [str(s) for s in GONE_STATUSES])] = _SEGMENT[Segment.DORMANT]
+    segment[facts.marked_gone] = _SEGMENT[Segment.DORMANT]
     p_alive = np.where(np.isnan(risk.p_alive), -1, np.rint(np.nan_to_num(risk.p_alive) * 100))
     expected = np.where(np.isnan(risk.expected), -1, np.rint(np.nan_to_num(risk.expected) * 10))
     cents = np.rint(facts.spend_24m * 100)

@@ -23,6 +23,7 @@ import numpy as np
 from dealerdesk.dates import day_number, years_back
 from dealerdesk.store.contact_history import read_contacts
 from dealerdesk.store.db import database
+from dealerdesk.store.packed_history import customer_runs
 from dealerdesk.store.visit_facts import NO_DAY, load_visit_columns, visit_columns
 from dealerdesk.store.visit_history import VisitArrays
 
@@ -104,9 +105,7 @@ def contact_columns(today: date, customer_ids: Sequence[int] | None = None,
     if not c.customer.size:
         empty = np.zeros(0, np.int64)
         return empty, empty, empty
-    new_customer = np.r_[True, c.customer[1:] != c.customer[:-1]]
-    starts = np.flatnonzero(new_customer)
-    ends = np.r_[starts[1:], c.customer.size]
+    starts, ends = customer_runs(c.customer)
     last_answered = np.maximum.reduceat(np.where(c.unanswered, -1, c.order), starts)
     after = c.unanswered & (c.order > np.repeat(last_answered, ends - starts))
     return c.customer[starts], c.day[ends - 1], np.add.reduceat(after.astype(np.int64), starts)

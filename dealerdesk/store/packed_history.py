@@ -30,7 +30,7 @@ from dealerdesk.store import dialect
 from dealerdesk.store.bulk import select_in
 from dealerdesk.store.db import database
 
-__all__ = ["PackedHistory"]
+__all__ = ["PackedHistory", "customer_runs"]
 
 # Above this many dirty customers one pass over the whole table beats id lists.
 WHOLE_TABLE = 5_000
@@ -173,12 +173,18 @@ def _lock_key(table: str) -> int:
     return zlib.crc32(f"dealerdesk.{table}".encode())
 
 
+def customer_runs(customer: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """Where each customer's run starts and ends (exclusive) in a non-empty array of
+    customer ids sorted by customer (events as ``read`` returns them)."""
+    starts = np.flatnonzero(np.r_[True, customer[1:] != customer[:-1]])
+    return starts, np.r_[starts[1:], customer.size]
+
+
 def _split(ids: np.ndarray, packed: np.ndarray) -> list[tuple[int, bytes]]:
     """[(customer id, that customer's packed events)] from rows sorted by customer."""
     if not ids.size:
         return []
-    starts = np.flatnonzero(np.r_[True, ids[1:] != ids[:-1]])
-    ends = np.r_[starts[1:], ids.size]
+    starts, ends = customer_runs(ids)
     blob, size = packed.tobytes(), packed.dtype.itemsize
     return [(int(ids[a]), blob[a * size : b * size])
             for a, b in zip(starts.tolist(), ends.tolist(), strict=True)]  # fmt: skip

@@ -24,6 +24,7 @@ from datetime import date
 import numpy as np
 
 from dealerdesk.dates import day_number, years_back
+from dealerdesk.store.packed_history import customer_runs
 from dealerdesk.store.visit_history import VisitArrays, read_visits
 
 __all__ = ["NO_DAY", "VisitFactColumns", "load_visit_columns", "visit_columns"]
@@ -68,14 +69,11 @@ def visit_columns(v: VisitArrays, today: date) -> VisitFactColumns:
     if n == 0:
         empty, none = np.zeros(0, np.int64), np.zeros(0)
         return VisitFactColumns(empty, *([empty] * 9), *([none] * 5), empty, empty)
-    new_customer = np.empty(n, bool)
-    new_customer[0] = True
-    np.not_equal(v.customer[1:], v.customer[:-1], out=new_customer[1:])
-    starts = np.flatnonzero(new_customer)
-    ends = np.r_[starts[1:], n]
+    starts, ends = customer_runs(v.customer)
     day = v.day
     # Distinct days: a visit opens one when it starts a customer or a new day.
-    new_day = new_customer.copy()
+    new_day = np.zeros(n, bool)
+    new_day[starts] = True
     new_day[1:] |= day[1:] != day[:-1]
     visit_days = np.add.reduceat(new_day.astype(np.int64), starts)
     day_starts = np.flatnonzero(new_day)  # in customer order: one run per customer
